@@ -1,0 +1,1 @@
+"""Samverkansytan: the collaboration platform of a municipality and its civil society."""

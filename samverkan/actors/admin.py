@@ -1,0 +1,41 @@
+from django.contrib import admin
+
+from samverkan.actors.models import District, InterestArea, Organisation, Representation
+
+
+@admin.register(District)
+class DistrictAdmin(admin.ModelAdmin):
+    list_display = ["name", "municipality"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(InterestArea)
+class InterestAreaAdmin(admin.ModelAdmin):
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "sector", "legal_form", "organisation_number", "is_public", "is_demo"]
+    list_filter = ["sector", "legal_form", "is_public", "is_demo", "districts"]
+    search_fields = ["name", "organisation_number"]
+    filter_horizontal = ["districts", "interest_areas", "umbrellas"]
+    prepopulated_fields = {"slug": ["name"]}
+    readonly_fields = ["created_at", "updated_at"]
+
+    def save_related(self, request, form, formsets, change):
+        from samverkan.actors.search import reindex_organisation
+
+        super().save_related(request, form, formsets, change)
+        reindex_organisation(form.instance)
+
+
+@admin.register(Representation)
+class RepresentationAdmin(admin.ModelAdmin):
+    list_display = ["user", "organisation", "status", "requested_at", "decided_by"]
+    list_filter = ["status"]
+    search_fields = ["user__email", "organisation__name"]
+    autocomplete_fields = ["user", "organisation"]
+    readonly_fields = ["requested_at", "decided_at", "decided_by"]

@@ -1,0 +1,79 @@
+"""Who may do what with organisations and representation.
+
+Each check returns (allowed, reason) so a page or the API can say why not; the `rules`
+predicates at the bottom expose the same checks to templates (`{% has_perm %}`) and
+`user.has_perm("actors.change_organisation", org)`.
+"""
+
+import rules
+from django.utils.translation import gettext as _
+
+from samverkan.accounts.roles import is_coordinator
+from samverkan.actors.models import Representation
+
+
+def represents(user, organisation) -> bool:
+    """A confirmed representative of the organisation."""
+    if not user or not user.is_authenticated or not user.is_active or organisation is None:
+        return False
+    return Representation.objects.confirmed().filter(user=user, organisation=organisation).exists()
+
+
+def can_create_organisation(user) -> tuple[bool, str]:
+    if not user.is_authenticated:
+        return False, _("Log in to register an organisation.")
+    return True, ""
+
+
+def can_edit_organisation(user, organisation) -> tuple[bool, str]:
+    if not user or not user.is_authenticated:
+        return False, _("Log in to edit an organisation.")
+    if is_coordinator(user) or represents(user, organisation):
+        return True, ""
+    return False, _("Only the organisation's confirmed representatives and the coordinators "
+                    "may edit it.")
+
+
+def can_request_representation(user, organisation) -> tuple[bool, str]:
+    if not user or not user.is_authenticated:
+        return False, _("Log in to ask to represent an organisation.")
+    return True, ""
+
+
+def can_decide_representation(user, representation) -> tuple[bool, str]:
+    if not user or not user.is_authenticated:
+        return False, _("Log in to handle representation requests.")
+    if representation.user_id == user.pk and not is_coordinator(user):
+        return False, _("You cannot confirm your own request.")
+    if is_coordinator(user) or represents(user, representation.organisation):
+        return True, ""
+    return False, _("Only the organisation's confirmed representatives and the coordinators "
+                    "may confirm representatives.")
+
+
+def can_end_representation(user, representation) -> tuple[bool, str]:
+    if not user or not user.is_authenticated:
+        return False, _("Log in to end a representation.")
+    if representation.user_id == user.pk:
+        return True, ""
+    return can_decide_representation(user, representation)
+
+
+def can_view_representatives(user, organisation) -> tuple[bool, str]:
+    """Who represents an organisation is personal data: shown to its representatives and the
+    coordinators only."""
+    return can_edit_organisation(user, organisation)
+
+
+def _rule(check):
+    @rules.predicate
+    def predicate(user, obj=None):
+        return obj is not None and check(user, obj)[0]
+
+    return predicate
+
+
+rules.add_perm("actors.change_organisation", _rule(can_edit_organisation))
+rules.add_perm("actors.view_representatives", _rule(can_view_representatives))
+rules.add_perm("actors.decide_representation", _rule(can_decide_representation))
+rules.add_perm("actors.end_representation", _rule(can_end_representation))

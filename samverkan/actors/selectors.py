@@ -1,0 +1,125 @@
+"""Reads of the register that need thought: search, filters, Swedish order, one page's data."""
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, QuerySet
+from django.db.models.functions import Collate
+
+from samverkan.actors.models import District, InterestArea, Organisation, Representation, Sector
+from samverkan.actors.search import search
+from samverkan.core.collation import SWEDISH_COLLATION
+
+
+@dataclass(frozen=True)
+class RegisterFilters:
+    q: str = ""
+    sector: str = ""
+    district: str = ""  # slug
+    interest_area: str = ""  # slug
+    legal_form: str = ""
+
+
+def search_register(filters: RegisterFilters, *, base: QuerySet | None = None) -> QuerySet:
+    """Public organisations matching the filters: best match first when searching, otherwise in
+    Swedish alphabetical order (å, ä, ö after z). Districts and areas come prefetched.
+    """
+    qs = base if base is not None else Organisation.objects.public()
+    if filters.sector:
+        qs = qs.filter(sector=filters.sector)
+    if filters.legal_form:
+        qs = qs.filter(legal_form=filters.legal_form)
+    if filters.district:
+        qs = qs.filter(districts__slug=filters.district)
+    if filters.interest_area:
+        qs = qs.filter(interest_areas__slug=filters.interest_area)
+    qs = search(qs, filters.q)
+    swedish_name = Collate("name", SWEDISH_COLLATION)
+    order = ["-rank", swedish_name, "pk"] if filters.q.strip() else [swedish_name, "pk"]
+    return qs.order_by(*order).prefetch_related(
+        Prefetch("districts", queryset=District.objects.order_by("name")),
+        Prefetch("interest_areas", queryset=InterestArea.objects.order_by("name")),
+    )
+
+
+def filter_choices() -> dict:
+    """The choices the register's filter form offers, in Swedish order."""
+    return {
+        "sectors": Sector.choices,
+        "districts": list(
+            District.objects.order_by(Collate("name", SWEDISH_COLLATION)).values_list(
+                "slug", "name"
+            )
+        ),
+        "interest_areas": list(
+            InterestArea.objects.order_by(Collate("name", SWEDISH_COLLATION)).values_list(
+                "slug", "name"
+            )
+        ),
+    }
+
+
+def organisation_page_data(slug: str, *, user) -> dict | None:
+    """Everything the public page of one organisation shows, in a fixed number of queries."""
+    from samverkan.actors import permissions
+
+    organisation = (
+        Organisation.objects.public()
+        .select_related("part_of")
+        .prefetch_related(
+            Prefetch("districts", queryset=District.objects.order_by("name")),
+            Prefetch("interest_areas", queryset=InterestArea.objects.order_by("name")),
+            Prefetch("umbrellas", queryset=Organisation.objects.order_by("name")),
+            Prefetch("umbrella_members", queryset=Organisation.objects.public().order_by("name")),
+            Prefetch("parts", queryset=Organisation.objects.public().order_by("name")),
+        )
+        .filter(slug=slug)
+        .first()
+    )
+    if organisation is None:
+        return None
+    can_edit = permissions.can_edit_organisation(user, organisation)[0]
+    representatives = []
+    pending = []
+    if can_edit:
+        representations = list(
+            Representation.objects.filter(
+                organisation=organisation,
+                status__in=[Representation.Status.CONFIRMED, Representation.Status.PENDING],
+            )
+            .select_related("user")
+            .order_by("requested_at")
+        )
+        representatives = [r for r in representations if r.status == "confirmed"]
+        pending = [r for r in representations if r.status == "pending"]
+    own = None
+    if user.is_authenticated:
+        own = (
+            Representation.objects.filter(
+                organisation=organisation,
+                user=user,
+                status__in=[Representation.Status.CONFIRMED, Representation.Status.PENDING],
+            )
+            .only("id", "status")
+            .first()
+        )
+    return {
+        "organisation": organisation,
+        "can_edit": can_edit,
+        "representatives": representatives,
+        "pending": pending,
+        "own_representation": own,
+    }
+
+
+def pending_representations_for(user) -> QuerySet:
+    """Requests this person may confirm: all for coordinators, their organisations' otherwise."""
+    from samverkan.accounts.roles import is_coordinator
+
+    qs = Representation.objects.pending().select_related("user", "organisation")
+    if not is_coordinator(user):
+        qs = qs.filter(
+            organisation__in=Representation.objects.confirmed()
+            .filter(user=user)
+            .values("organisation")
+        ).exclude(user=user)
+    return qs.order_by("requested_at")

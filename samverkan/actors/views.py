@@ -1,0 +1,240 @@
+import csv
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from samverkan.actors import permissions, services
+from samverkan.actors.forms import (
+    DecisionForm,
+    NewOrganisationForm,
+    OrganisationForm,
+    RegisterFilterForm,
+    RepresentationRequestForm,
+)
+from samverkan.actors.models import Organisation, Representation
+from samverkan.actors.selectors import (
+    RegisterFilters,
+    filter_choices,
+    organisation_page_data,
+    search_register,
+)
+from samverkan.core.exceptions import ApplicationError
+
+CSV_FIELDS = [
+    ("name", gettext_lazy("Name")),
+    ("organisation_number", gettext_lazy("Organisation number")),
+    ("sector", gettext_lazy("Sector")),
+    ("legal_form", gettext_lazy("Legal form")),
+    ("districts", gettext_lazy("Districts")),
+    ("interest_areas", gettext_lazy("Areas of interest")),
+    ("website", gettext_lazy("Website")),
+    ("email", gettext_lazy("E-mail")),
+    ("phone", gettext_lazy("Phone")),
+    ("street_address", gettext_lazy("Street address")),
+    ("postal_code", gettext_lazy("Postal code")),
+    ("city", gettext_lazy("City")),
+    ("url", gettext_lazy("Page")),
+]
+
+
+def _filters(request) -> tuple[RegisterFilterForm, RegisterFilters]:
+    form = RegisterFilterForm(request.GET or None, choices=filter_choices())
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+    else:
+        # An unknown filter value (an old link, a typo) is dropped, not an error page.
+        data = {
+            name: request.GET.get(name, "")
+            for name in ("q", "sector", "district", "interest_area")
+            if name in form.fields and not form.errors.get(name)
+        }
+    return form, RegisterFilters(**{k: (v or "").strip() for k, v in data.items()})
+
+
+def register(request):
+    """The public association register: search, filters, pages; htmx swaps only the results."""
+    form, filters = _filters(request)
+    paginator = Paginator(search_register(filters), settings.REGISTER_PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("sida"))
+    query = request.GET.copy()
+    query.pop("sida", None)
+    context = {
+        "form": form,
+        "filters": filters,
+        "page": page,
+        "query": query.urlencode(),
+    }
+    template = "actors/_results.html" if request.htmx else "actors/register.html"
+    return render(request, template, context)
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def register_csv(request):
+    """The public fields of the register as CSV (UTF-8 with BOM so Excel reads å, ä, ö)."""
+    _form, filters = _filters(request)
+    organisations = search_register(filters)
+    writer = csv.writer(_Echo(), delimiter=";")
+
+    def rows():
+        yield "\ufeff"
+        yield writer.writerow([str(label) for _field, label in CSV_FIELDS])
+        for org in organisations.iterator(chunk_size=500):
+            yield writer.writerow(
+                [
+                    org.name,
+                    org.organisation_number,
+                    org.get_sector_display(),
+                    org.get_legal_form_display(),
+                    ", ".join(d.name for d in org.districts.all()),
+                    ", ".join(a.name for a in org.interest_areas.all()),
+                    org.website,
+                    org.email,
+                    org.phone,
+                    org.street_address,
+                    org.postal_code,
+                    org.city,
+                    settings.SITE_URL + org.get_absolute_url(),
+                ]
+            )
+
+    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="foreningsregistret.csv"'
+    return response
+
+
+def organisation_detail(request, slug):
+    data = organisation_page_data(slug, user=request.user)
+    if data is None:
+        raise Http404(_("There is no organisation at this address."))
+    data["decision_form"] = DecisionForm()
+    return render(request, "actors/organisation_detail.html", data)
+
+
+def _apply_error(form, error: ApplicationError) -> None:
+    field = error.field if error.field in form.fields else None
+    form.add_error(field, str(error.message))
+
+
+@login_required
+def organisation_edit(request, slug):
+    organisation = get_object_or_404(Organisation, slug=slug)
+    allowed, reason = permissions.can_edit_organisation(request.user, organisation)
+    if not allowed:
+        return render(request, "core/forbidden.html", {"reason": reason}, status=403)
+    form = OrganisationForm(request.POST or None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            organisation = services.update_organisation(
+                organisation=organisation, by=request.user, **form.cleaned_data
+            )
+        except ApplicationError as error:
+            _apply_error(form, error)
+        else:
+            messages.success(request, _("The changes have been saved."))
+            return redirect(organisation)
+    return render(
+        request, "actors/organisation_form.html", {"form": form, "organisation": organisation}
+    )
+
+
+@login_required
+def organisation_new(request):
+    form = NewOrganisationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        title = data.pop("representative_title", "")
+        try:
+            organisation = services.create_organisation(
+                by=request.user, representative_title=title, **data
+            )
+        except ApplicationError as error:
+            _apply_error(form, error)
+        else:
+            messages.success(
+                request,
+                _(
+                    "The organisation has been registered. A coordinator will confirm you as "
+                    "its representative."
+                )
+                if not permissions.can_edit_organisation(request.user, organisation)[0]
+                else _("The organisation has been registered."),
+            )
+            return redirect(organisation)
+    return render(request, "actors/organisation_form.html", {"form": form, "organisation": None})
+
+
+@login_required
+def representation_request(request, slug):
+    organisation = get_object_or_404(Organisation.objects.public(), slug=slug)
+    form = RepresentationRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.request_representation(
+                user=request.user, organisation=organisation, **form.cleaned_data
+            )
+        except ApplicationError as error:
+            messages.error(request, str(error.message))
+            return redirect(organisation)
+        messages.success(
+            request,
+            _(
+                "Your request has been sent. You can act for %(org)s once one of its "
+                "representatives or a coordinator has confirmed you."
+            )
+            % {"org": organisation.name},
+        )
+        return redirect(organisation)
+    return render(
+        request,
+        "actors/representation_request.html",
+        {"form": form, "organisation": organisation},
+    )
+
+
+@login_required
+@require_POST
+def representation_decide(request, pk, decision):
+    representation = get_object_or_404(
+        Representation.objects.select_related("organisation", "user"), pk=pk
+    )
+    if not permissions.can_decide_representation(request.user, representation)[0] and not (
+        decision == "end" and permissions.can_end_representation(request.user, representation)[0]
+    ):
+        # Another organisation's requests are not this person's business: answer as if absent.
+        raise Http404
+    form = DecisionForm(request.POST)
+    note = form.cleaned_data["note"] if form.is_valid() else ""
+    action = {
+        "confirm": (services.confirm_representation, _("%(person)s now represents %(org)s.")),
+        "reject": (services.reject_representation, _("The request from %(person)s was rejected.")),
+        "end": (services.end_representation, _("The representation has ended.")),
+    }.get(decision)
+    if action is None:
+        raise Http404
+    service, text = action
+    try:
+        service(representation=representation, by=request.user, note=note)
+    except ApplicationError as error:
+        messages.error(request, str(error.message))
+    else:
+        messages.success(
+            request,
+            text % {"person": representation.user, "org": representation.organisation.name},
+        )
+    next_url = request.POST.get("next")
+    if next_url and next_url.startswith("/") and not next_url.startswith("//"):
+        return redirect(next_url)
+    return redirect(representation.organisation)
+
+

@@ -1,0 +1,8 @@
+from django.shortcuts import get_object_or_404, render
+
+from samverkan.agreements.models import Agreement
+
+
+def detail(request, slug):
+    agreement = get_object_or_404(Agreement, slug=slug)
+    return render(request, "agreements/detail.html", {"agreement": agreement})

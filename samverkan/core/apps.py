@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.db.backends.signals import connection_created
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    name = "samverkan.core"
+    label = "core"
+    verbose_name = _("Core")
+
+    def ready(self) -> None:
+        from samverkan.core.collation import register_sqlite_collation
+
+        connection_created.connect(register_sqlite_collation)

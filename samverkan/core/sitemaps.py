@@ -1,0 +1,24 @@
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+
+class StaticPagesSitemap(Sitemap):
+    """Public pages that are not objects. Apps add their own sitemaps in samverkan/urls.py."""
+
+    changefreq = "weekly"
+    pages = [
+        "core:home",
+        "core:accessibility",
+        "core:privacy",
+        "actors:register",
+        "api-info",
+        "account_login",
+        "account_signup",
+        "account_reset_password",
+    ]
+
+    def items(self):
+        return self.pages
+
+    def location(self, item):
+        return reverse(item)

@@ -1,0 +1,33 @@
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from samverkan.actors.sitemaps import OrganisationSitemap
+from samverkan.agreements.sitemaps import AgreementSitemap
+from samverkan.api.urls import api
+from samverkan.api.views import api_info
+from samverkan.core.sitemaps import StaticPagesSitemap
+from samverkan.core.views import healthz
+
+admin.site.site_header = _("Samverkansytan – administration")
+admin.site.site_title = "Samverkansytan"
+
+sitemaps = {
+    "pages": StaticPagesSitemap,
+    "agreements": AgreementSitemap,
+    "organisations": OrganisationSitemap,
+}
+
+urlpatterns = [
+    path("", include("samverkan.core.urls")),
+    path("overenskommelser/", include("samverkan.agreements.urls")),
+    path("", include("samverkan.actors.urls")),
+    path("konto/", include("allauth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("api/", api_info, name="api-info"),
+    path("api/v1/", api.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="django.contrib.sitemaps.views.sitemap"),
+    path("healthz", healthz, name="healthz"),
+]
