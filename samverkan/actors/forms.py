@@ -24,6 +24,13 @@ class RegisterFilterForm(forms.Form):
 class OrganisationForm(forms.ModelForm):
     """The profile an organisation's representatives and coordinators edit."""
 
+    website = forms.URLField(
+        label=_("Website"),
+        required=False,
+        assume_scheme="https",
+        widget=forms.URLInput(attrs={"autocomplete": "url"}),
+    )
+
     class Meta:
         model = Organisation
         fields = [
@@ -47,7 +54,6 @@ class OrganisationForm(forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 6}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
-            "website": forms.URLInput(attrs={"autocomplete": "url"}),
             "street_address": forms.TextInput(attrs={"autocomplete": "street-address"}),
             "postal_code": forms.TextInput(attrs={"autocomplete": "postal-code"}),
         }
