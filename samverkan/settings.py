@@ -55,7 +55,6 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django.contrib.sites",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "django_filters",
@@ -83,7 +82,6 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "samverkan.urls"
 WSGI_APPLICATION = "samverkan.wsgi.application"
-SITE_ID = 1
 
 TEMPLATES = [
     {
@@ -250,3 +248,8 @@ LOGGING = {
 
 # The register's page size, also the API's default page size.
 REGISTER_PAGE_SIZE = 20
+
+# Where reports of accessibility barriers go (the accessibility statement's form).
+ACCESSIBILITY_CONTACT_EMAIL = os.environ.get(
+    "ACCESSIBILITY_CONTACT_EMAIL", "tillganglighet@malmo.se"
+)

@@ -1,6 +1,8 @@
 from django.contrib import admin
 
 from samverkan.actors.models import District, InterestArea, Organisation, Representation
+from samverkan.actors.search import reindex_organisation
+from samverkan.core.audit import log_action
 
 
 @admin.register(District)
@@ -26,10 +28,15 @@ class OrganisationAdmin(admin.ModelAdmin):
     readonly_fields = ["created_at", "updated_at"]
 
     def save_related(self, request, form, formsets, change):
-        from samverkan.actors.search import reindex_organisation
-
+        # The admin edits rows directly; keep search in step and the change in the audit trail.
         super().save_related(request, form, formsets, change)
         reindex_organisation(form.instance)
+        log_action(
+            form.instance,
+            "organisation.updated" if change else "organisation.created",
+            by=request.user,
+            data={"via": "admin", "fields": form.changed_data},
+        )
 
 
 @admin.register(Representation)

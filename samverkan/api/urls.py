@@ -1,7 +1,10 @@
 """The public API, version 1: read-only for now. Apps add their routers here."""
 
+from django.http import Http404
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
+from ninja.errors import ValidationError
 
 from samverkan.actors.api import router as organisations_router
 from samverkan.core.exceptions import ApplicationError
@@ -21,12 +24,38 @@ api = NinjaAPI(
 )
 
 
+# Every error has the same shape: {"error": {"code": <stable>, "message": <Swedish>, ...}}.
+def error_response(request, *, status: int, code: str, message: str, **extra):
+    return api.create_response(
+        request, {"error": {"code": code, "message": message, **extra}}, status=status
+    )
+
+
 @api.exception_handler(ApplicationError)
 def application_error(request, exc: ApplicationError):
-    return api.create_response(
+    return error_response(
+        request, status=exc.status, code=exc.code, message=str(exc.message), field=exc.field
+    )
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    return error_response(
+        request, status=404, code="not_found", message=gettext("There is nothing at this address.")
+    )
+
+
+@api.exception_handler(ValidationError)
+def invalid_request(request, exc: ValidationError):
+    return error_response(
         request,
-        {"error": {"code": exc.code, "message": str(exc.message), "field": exc.field}},
-        status=exc.status,
+        status=422,
+        code="invalid_request",
+        message=gettext("The request has invalid parameters."),
+        details=[
+            {"field": ".".join(str(part) for part in e.get("loc", [])), "message": e.get("msg")}
+            for e in exc.errors
+        ],
     )
 
 
