@@ -32,7 +32,7 @@ TESTING = env_bool("SAMVERKAN_TESTING")
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if DEBUG or TESTING:
-        SECRET_KEY = "insecure-development-key-do-not-use-in-production"  # noqa: S105
+        SECRET_KEY = "insecure-development-key-do-not-use-in-production"
     else:
         raise ImproperlyConfigured(
             "SECRET_KEY must be set when DEBUG is off (see README, 'Configuration')."

@@ -28,6 +28,11 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", api_info, name="api-info"),
     path("api/v1/", api.urls),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="django.contrib.sitemaps.views.sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": sitemaps},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
     path("healthz", healthz, name="healthz"),
 ]

@@ -6,11 +6,13 @@ class SignupNamesForm(forms.Form):
     """Extra fields on allauth's sign-up form: the name people see on representation requests."""
 
     first_name = forms.CharField(
-        label=_("First name"), max_length=150,
+        label=_("First name"),
+        max_length=150,
         widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
     )
     last_name = forms.CharField(
-        label=_("Last name"), max_length=150,
+        label=_("Last name"),
+        max_length=150,
         widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
     )
 

@@ -47,16 +47,12 @@ class RegisterQuery(Schema):
     interest_area: str = Field("", description="An area of interest's slug")
 
 
-class Pagination(PageNumberPagination):
-    page_size = settings.REGISTER_PAGE_SIZE
-
-
 @router.get(
     "",
     response=list[OrganisationOut],
     summary="Organisations in the public register, searchable and filterable",
 )
-@paginate(Pagination)
+@paginate(PageNumberPagination, page_size=settings.REGISTER_PAGE_SIZE)
 def list_organisations(request, filters: Query[RegisterQuery]):
     return search_register(RegisterFilters(**filters.dict()))
 

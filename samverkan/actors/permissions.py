@@ -30,8 +30,9 @@ def can_edit_organisation(user, organisation) -> tuple[bool, str]:
         return False, _("Log in to edit an organisation.")
     if is_coordinator(user) or represents(user, organisation):
         return True, ""
-    return False, _("Only the organisation's confirmed representatives and the coordinators "
-                    "may edit it.")
+    return False, _(
+        "Only the organisation's confirmed representatives and the coordinators may edit it."
+    )
 
 
 def can_request_representation(user, organisation) -> tuple[bool, str]:
@@ -43,12 +44,15 @@ def can_request_representation(user, organisation) -> tuple[bool, str]:
 def can_decide_representation(user, representation) -> tuple[bool, str]:
     if not user or not user.is_authenticated:
         return False, _("Log in to handle representation requests.")
-    if representation.user_id == user.pk and not is_coordinator(user):
+    if representation.user_id == user.pk:
+        # Not even a coordinator: another coordinator or representative must confirm.
         return False, _("You cannot confirm your own request.")
     if is_coordinator(user) or represents(user, representation.organisation):
         return True, ""
-    return False, _("Only the organisation's confirmed representatives and the coordinators "
-                    "may confirm representatives.")
+    return False, _(
+        "Only the organisation's confirmed representatives and the coordinators "
+        "may confirm representatives."
+    )
 
 
 def can_end_representation(user, representation) -> tuple[bool, str]:

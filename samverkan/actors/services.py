@@ -11,7 +11,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from samverkan.actors import permissions
+from samverkan.accounts.roles import is_coordinator
+from samverkan.actors import notifications, permissions
 from samverkan.actors.models import Organisation, Representation
 from samverkan.actors.search import reindex_organisation
 from samverkan.actors.validators import normalise_organisation_number
@@ -43,7 +44,28 @@ def unique_slug(name: str, *, exclude_pk=None) -> str:
     return slug
 
 
+def _check_organisation_number_is_free(organisation: Organisation) -> None:
+    # Checked before full_clean(), which would report the unique constraint as a plain
+    # ApplicationError without a field; the constraint itself stays the guarantee (_save).
+    if not organisation.is_civil_society or not organisation.organisation_number:
+        return
+    taken = (
+        Organisation.objects.filter(
+            sector=organisation.sector, organisation_number=organisation.organisation_number
+        )
+        .exclude(pk=organisation.pk)
+        .exists()
+    )
+    if taken:
+        raise ConflictError(
+            _("An organisation with this organisation number is already registered."),
+            code="duplicate_organisation_number",
+            field="organisation_number",
+        )
+
+
 def _validate(organisation: Organisation) -> None:
+    _check_organisation_number_is_free(organisation)
     try:
         organisation.full_clean(exclude=["slug"])
     except ValidationError as exc:
@@ -80,9 +102,7 @@ def create_organisation(*, by, representative_title: str = "", **fields) -> Orga
     """
     relations = {name: fields.pop(name, None) for name in M2M_FIELDS}
     if fields.get("organisation_number"):
-        fields["organisation_number"] = normalise_organisation_number(
-            fields["organisation_number"]
-        )
+        fields["organisation_number"] = normalise_organisation_number(fields["organisation_number"])
     organisation = Organisation(**fields)
     organisation.slug = unique_slug(organisation.name)
     _validate(organisation)
@@ -90,7 +110,7 @@ def create_organisation(*, by, representative_title: str = "", **fields) -> Orga
     _set_relations(organisation, relations)
     reindex_organisation(organisation)
     log_action(organisation, "organisation.created", by=by, data={"name": organisation.name})
-    if by is not None and by.is_authenticated and not permissions.is_coordinator(by):
+    if by is not None and by.is_authenticated and not is_coordinator(by):
         request_representation(user=by, organisation=organisation, title=representative_title)
     return organisation
 
@@ -132,7 +152,8 @@ def request_representation(
     *, user, organisation: Organisation, title: str = "", motivation: str = ""
 ) -> Representation:
     """Ask to act for an organisation. The request waits for a confirmed representative of the
-    organisation or a coordinator.
+    organisation or a coordinator; they are told by e-mail after commit (the coordinators when
+    the organisation has no representative yet).
 
     Raises ConflictError when the person already represents or has asked to represent it.
     """
@@ -153,6 +174,7 @@ def request_representation(
         user=user, organisation=organisation, title=title, motivation=motivation
     )
     log_action(representation, "representation.requested", by=user)
+    notifications.representation_requested(representation)
     return representation
 
 
@@ -173,13 +195,17 @@ def _decide(representation: Representation, *, by, status: str, note: str, actio
     representation.decision_note = note
     representation.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
     log_action(representation, action, by=by, data={"note": note} if note else {})
+    notifications.representation_decided(representation)
     return representation
 
 
 @transaction.atomic
 def confirm_representation(*, representation: Representation, by, note: str = ""):
     """Let the person act for the organisation. Only a confirmed representative of the same
-    organisation or a coordinator may confirm, and never their own request.
+    organisation or a coordinator may confirm, and never their own request. The person is told
+    by e-mail after commit.
+
+    Raises PermissionDeniedError, or ConflictError when the request was already handled.
     """
     return _decide(
         representation,

@@ -34,5 +34,6 @@ def validate_organisation_number(value: str) -> None:
             code="checksum",
         ) from exc
     except StdnumError as exc:
-        raise ValidationError(_("This is not a valid organisation number."), code="invalid") from exc
-
+        raise ValidationError(
+            _("This is not a valid organisation number."), code="invalid"
+        ) from exc

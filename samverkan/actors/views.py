@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -177,7 +177,8 @@ def organisation_new(request):
 @login_required
 def representation_request(request, slug):
     organisation = get_object_or_404(Organisation.objects.public(), slug=slug)
-    form = RepresentationRequestForm(request.POST or None)
+    # Both fields are optional: an empty POST is still a request (`request.POST or None` is not).
+    form = RepresentationRequestForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.request_representation(
@@ -236,5 +237,3 @@ def representation_decide(request, pk, decision):
     if next_url and next_url.startswith("/") and not next_url.startswith("//"):
         return redirect(next_url)
     return redirect(representation.organisation)
-
-

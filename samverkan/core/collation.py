@@ -6,14 +6,14 @@ same name on every new connection, so `Collate("name", "sv")` sorts alike on bot
 
 SWEDISH_COLLATION = "sv"
 
-# Letters a Swede files elsewhere: ü as y, æ as ä, ø as ö, accented vowels as the plain vowel.
+# Å, Ä and Ö are letters of their own after Z: they map to code points above every letter in
+# use. A Swede files ü as y, æ as ä, ø as ö and accented vowels as the plain vowel.
+_AFTER_Z = {"å": "\uffe0", "ä": "\uffe1", "ö": "\uffe2"}
 _FOLD = str.maketrans(
     {
-        "å": "z\u0001",
-        "ä": "z\u0002",
-        "ö": "z\u0003",
-        "æ": "z\u0002",
-        "ø": "z\u0003",
+        **_AFTER_Z,
+        "æ": _AFTER_Z["ä"],
+        "ø": _AFTER_Z["ö"],
         "ü": "y",
         "é": "e",
         "è": "e",

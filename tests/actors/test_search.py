@@ -1,0 +1,180 @@
+"""Swedish search of the register; these run on SQLite and again on PostgreSQL."""
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+from samverkan.actors.models import LegalForm, Organisation, Sector
+from samverkan.actors.selectors import RegisterFilters, search_register
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def org(name, **kwargs):
+    kwargs.setdefault("description", "")
+    kwargs.setdefault("city", "")
+    return factories.OrganisationFactory(name=name, **kwargs)
+
+
+def names(q="", **filters) -> list[str]:
+    return [o.name for o in search_register(RegisterFilters(q=q, **filters))]
+
+
+@pytest.fixture
+def register(db):
+    org("Idrottsföreningen Kroksbäck")
+    org("Rosengårds idrottsförening")
+    org("Föreningen Kulturhuset")
+    org("Malmö ideella föreningar")
+    org("Schackklubben Springaren")
+    org("Idéburna Malmö")
+
+
+def test_word_stem_finds_names_with_words_starting_with_it(register):
+    assert sorted(names("idrott")) == ["Idrottsföreningen Kroksbäck", "Rosengårds idrottsförening"]
+
+
+def test_search_ignores_case(register):
+    assert sorted(names("IDROTT")) == sorted(names("idrott"))
+
+
+def test_search_finds_definite_and_plural_forms(register):
+    assert sorted(names("förening")) == [
+        "Föreningen Kulturhuset",
+        "Malmö ideella föreningar",
+    ]
+
+
+def test_plural_query_finds_the_singular(register):
+    org("Boulebanans förening")
+
+    assert "Boulebanans förening" in names("föreningar")
+
+
+def test_search_does_not_match_inside_words(register):
+    # "förening" is inside "idrottsförening" but does not start it.
+    assert "Rosengårds idrottsförening" not in names("förening")
+
+
+def test_every_word_of_the_query_must_match(register):
+    assert names("idrott kroksbäck") == ["Idrottsföreningen Kroksbäck"]
+    assert names("idrott schack") == []
+
+
+def test_search_looks_at_the_description(register):
+    org("Grannar i Holma", description="Vi spelar fotboll på Holmavallen.")
+
+    assert names("fotboll") == ["Grannar i Holma"]
+
+
+def test_search_looks_at_districts_and_interest_areas(register):
+    org(
+        "Grannar i Holma",
+        districts=[factories.DistrictFactory(name="Hyllie", slug="hyllie")],
+        interest_areas=[factories.InterestAreaFactory(name="Friluftsliv", slug="friluftsliv")],
+    )
+
+    assert names("hyllie") == ["Grannar i Holma"]
+    assert names("friluftsliv") == ["Grannar i Holma"]
+
+
+def test_best_match_comes_first(register):
+    org("Kulturföreningen", description="Kultur, kultur och kultur.")
+    org("Kvarterslokalen", description="Ibland kultur.")
+
+    assert names("kultur")[0] == "Kulturföreningen"
+
+
+@pytest.mark.parametrize(
+    "q", ["\"' OR 1=1 --", "idrott*", "(", ")", '"', "'", "*", "-", "NEAR(", "a AND", ";", "%_"]
+)
+def test_punctuation_and_query_syntax_do_not_break_the_register(client, register, q):
+    response = client.get(reverse("actors:register"), {"q": q})
+
+    assert response.status_code == 200
+
+
+def test_query_syntax_is_read_as_plain_words(register):
+    assert sorted(names("idrott*")) == ["Idrottsföreningen Kroksbäck", "Rosengårds idrottsförening"]
+    assert names('"idrott" OR (schack)') == []
+    assert names("\"' OR 1=1 --") == []
+
+
+def test_query_of_only_punctuation_lists_everything(register):
+    assert len(names("(")) == Organisation.objects.count()
+
+
+def test_very_long_query_is_cut_to_its_first_words(register):
+    assert names("idrott kroksbäck " + "x " * 50) == []
+    assert names("idrott kroksbäck " + "idrott " * 50) == ["Idrottsföreningen Kroksbäck"]
+
+
+def test_filters_combine_with_the_query(register):
+    rosengard = factories.DistrictFactory(name="Rosengård", slug="rosengard")
+    sport = factories.InterestAreaFactory(name="Sport", slug="sport")
+    org("Rosengårds idrottsallians", districts=[rosengard], interest_areas=[sport])
+    org("Rosengårds idrottsskola", districts=[rosengard])
+    org("Idrottsförvaltningen", sector=Sector.MUNICIPALITY, legal_form=LegalForm.ADMINISTRATION)
+
+    assert sorted(names("idrott", district="rosengard")) == [
+        "Rosengårds idrottsallians",
+        "Rosengårds idrottsskola",
+    ]
+    assert names("idrott", district="rosengard", interest_area="sport") == [
+        "Rosengårds idrottsallians"
+    ]
+    assert names("idrott", sector=Sector.MUNICIPALITY) == ["Idrottsförvaltningen"]
+    assert names("schack", sector=Sector.MUNICIPALITY) == []
+
+
+def test_filters_without_query_list_in_alphabetical_order(register):
+    rosengard = factories.DistrictFactory(name="Rosengård", slug="rosengard")
+    org("Örtagården", districts=[rosengard])
+    org("Blomstergården", districts=[rosengard])
+
+    assert names(district="rosengard") == ["Blomstergården", "Örtagården"]
+
+
+def test_without_query_the_register_is_in_swedish_alphabetical_order(db):
+    for name in ("Öresund", "Ängen", "Zeta", "Åkern", "Alfa"):
+        org(name)
+
+    assert names() == ["Alfa", "Zeta", "Åkern", "Ängen", "Öresund"]
+
+
+def test_swedish_order_ignores_case(db):
+    for name in ("öresund", "Åkern", "zeta", "Alfa"):
+        org(name)
+
+    assert names() == ["Alfa", "zeta", "Åkern", "öresund"]
+
+
+def test_non_public_organisations_are_never_found(register):
+    org("Idrottsklubben Hemlig", is_public=False)
+
+    assert "Idrottsklubben Hemlig" not in names()
+    assert "Idrottsklubben Hemlig" not in names("idrott")
+    assert "Idrottsklubben Hemlig" not in names("hemlig")
+
+
+def test_deleted_organisation_is_no_longer_found(register):
+    Organisation.objects.get(name="Idrottsföreningen Kroksbäck").delete()
+
+    assert names("idrott") == ["Rosengårds idrottsförening"]
+    assert names("kroksbäck") == []
+
+
+def test_deleted_organisations_do_not_break_the_search_of_the_rest(register):
+    Organisation.objects.filter(name__startswith="Idrottsföreningen").delete()
+    org("Idrottsföreningen Kroksbäck")
+
+    assert sorted(names("kroksbäck")) == ["Idrottsföreningen Kroksbäck"]
+
+
+@pytest.mark.postgres
+def test_postgresql_search_uses_the_swedish_configuration(register):
+    queryset = search_register(RegisterFilters(q="idrott"))
+
+    assert connection.vendor == "postgresql"
+    assert "swedish" in str(queryset.query)
