@@ -1,7 +1,15 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from samverkan.actors.models import District, InterestArea, LegalForm, Organisation, Sector
+from samverkan.actors.models import (
+    PROFILE_FIELDS,
+    PROFILE_RELATIONS,
+    District,
+    InterestArea,
+    LegalForm,
+    Organisation,
+    Sector,
+)
 
 
 class RegisterFilterForm(forms.Form):
@@ -33,20 +41,7 @@ class OrganisationForm(forms.ModelForm):
 
     class Meta:
         model = Organisation
-        fields = [
-            "name",
-            "organisation_number",
-            "description",
-            "email",
-            "phone",
-            "website",
-            "street_address",
-            "postal_code",
-            "city",
-            "districts",
-            "interest_areas",
-            "umbrellas",
-        ]
+        fields = [*PROFILE_FIELDS, *PROFILE_RELATIONS]
         widgets = {
             "districts": forms.CheckboxSelectMultiple,
             "interest_areas": forms.CheckboxSelectMultiple,

@@ -45,6 +45,21 @@ LEGAL_FORMS_BY_SECTOR = {
 }
 
 
+# What an organisation's representatives edit on its profile (the form and the services).
+PROFILE_FIELDS = [
+    "name",
+    "organisation_number",
+    "description",
+    "email",
+    "phone",
+    "website",
+    "street_address",
+    "postal_code",
+    "city",
+]
+PROFILE_RELATIONS = ["districts", "interest_areas", "umbrellas"]
+
+
 class District(models.Model):
     """A district (område) of a municipality where organisations are active."""
 

@@ -13,24 +13,11 @@ from django.utils.translation import gettext as _
 
 from samverkan.accounts.roles import is_coordinator
 from samverkan.actors import notifications, permissions
-from samverkan.actors.models import Organisation, Representation
+from samverkan.actors.models import PROFILE_RELATIONS, Organisation, Representation
 from samverkan.actors.search import reindex_organisation
 from samverkan.actors.validators import normalise_organisation_number
 from samverkan.core.audit import log_action
 from samverkan.core.exceptions import ApplicationError, ConflictError, PermissionDeniedError
-
-EDITABLE_FIELDS = [
-    "name",
-    "organisation_number",
-    "description",
-    "email",
-    "phone",
-    "website",
-    "street_address",
-    "postal_code",
-    "city",
-]
-M2M_FIELDS = ["districts", "interest_areas", "umbrellas"]
 
 
 def unique_slug(name: str, *, exclude_pk=None) -> str:
@@ -88,7 +75,7 @@ def _save(organisation: Organisation) -> None:
 
 
 def _set_relations(organisation: Organisation, relations: dict) -> None:
-    for name in M2M_FIELDS:
+    for name in PROFILE_RELATIONS:
         if name in relations and relations[name] is not None:
             getattr(organisation, name).set(relations[name])
 
@@ -100,7 +87,7 @@ def create_organisation(*, by, representative_title: str = "", **fields) -> Orga
 
     Raises ApplicationError on invalid data, ConflictError on a duplicate organisation number.
     """
-    relations = {name: fields.pop(name, None) for name in M2M_FIELDS}
+    relations = {name: fields.pop(name, None) for name in PROFILE_RELATIONS}
     if fields.get("organisation_number"):
         fields["organisation_number"] = normalise_organisation_number(fields["organisation_number"])
     organisation = Organisation(**fields)
@@ -125,7 +112,7 @@ def update_organisation(*, organisation: Organisation, by, **changes) -> Organis
     if not allowed:
         raise PermissionDeniedError(reason)
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
-    relations = {name: changes.pop(name, None) for name in M2M_FIELDS}
+    relations = {name: changes.pop(name, None) for name in PROFILE_RELATIONS}
     if changes.get("organisation_number"):
         changes["organisation_number"] = normalise_organisation_number(
             changes["organisation_number"]
