@@ -1,8 +1,10 @@
 import os
 
 import pytest
+from playwright.sync_api import sync_playwright
 
 from tests import factories
+from tests.browser.support import CHROMIUM, CHROMIUM_ARGS
 
 
 def _on_postgres() -> bool:
@@ -18,6 +20,14 @@ def pytest_collection_modifyitems(config, items):
     if deselected:
         config.hook.pytest_deselected(items=deselected)
         items[:] = [item for item in items if not item.get_closest_marker("postgres")]
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rate limits live in the cache: every test starts with none used."""
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)
@@ -39,3 +49,20 @@ def member(db):
 @pytest.fixture
 def coordinator(db):
     return factories.coordinator()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="sv-SE")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()

@@ -1,7 +1,14 @@
+import datetime
+
+from allauth.core import ratelimit
+from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.mail import send_mail
 from django.db import connection
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -9,6 +16,7 @@ from samverkan.accounts.roles import role_labels
 from samverkan.actors.models import Organisation, Representation
 from samverkan.actors.selectors import pending_representations_for
 from samverkan.agreements.selectors import primary_agreement
+from samverkan.core.forms import BarrierReportForm
 
 
 def home(request):
@@ -24,7 +32,37 @@ def home(request):
 
 
 def accessibility(request):
-    return render(request, "core/accessibility.html")
+    """The accessibility statement (lag 2018:1937), with a form to report a barrier.
+
+    A valid report is e-mailed to ACCESSIBILITY_CONTACT_EMAIL; nothing is stored in the database.
+    """
+    if request.method == "POST":
+        form = BarrierReportForm(request.POST)
+        # The form e-mails a person: a few reports per address and ten minutes (settings).
+        if not ratelimit.consume(request, action="barrier_report"):
+            return render(request, "429.html", status=429)
+        if form.is_valid():
+            send_mail(
+                subject=f"[Samverkansytan] {_('Accessibility barrier reported')}",
+                message=form.as_email_body(),
+                from_email=None,
+                recipient_list=[settings.ACCESSIBILITY_CONTACT_EMAIL],
+            )
+            messages.success(
+                request, _("Thank you. Your report has been sent to our accessibility team.")
+            )
+            return redirect("core:accessibility")
+    else:
+        form = BarrierReportForm()
+    return render(
+        request,
+        "core/accessibility.html",
+        {
+            "form": form,
+            "contact_email": settings.ACCESSIBILITY_CONTACT_EMAIL,
+            "assessed_on": datetime.date(2026, 11, 23),
+        },
+    )
 
 
 def privacy(request):

@@ -6,7 +6,7 @@ from urllib.parse import urlparse
 import pytest
 
 from tests import factories
-from tests.browser.conftest import assert_accessible
+from tests.browser.support import assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -10,7 +10,7 @@ from allauth.account.models import EmailAddress
 from django.core import mail
 
 from tests import factories
-from tests.browser.conftest import assert_accessible
+from tests.browser.support import assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -13,7 +13,14 @@ def run_samverkan(*args: str, **env: str) -> subprocess.CompletedProcess:
     environment = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"DEBUG", "SAMVERKAN_TESTING", "SECRET_KEY", "ALLOWED_HOSTS"}
+        if key
+        not in {
+            "DEBUG",
+            "SAMVERKAN_TESTING",
+            "SECRET_KEY",
+            "ALLOWED_HOSTS",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        }
     }
     environment.update(env)
     return subprocess.run(

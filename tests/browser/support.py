@@ -1,8 +1,16 @@
-"""Browser tests: Playwright driving Debian's Chromium, axe-core on every page they pass."""
+"""Browser tests: Playwright driving Debian's Chromium, axe-core on every page they pass.
 
-import pytest
+The `browser` and `page` fixtures are in tests/conftest.py, so that every test directory shares
+one Chromium per test process.
+"""
+
+import os
+
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import sync_playwright
+
+# Playwright's sync API runs an event loop in the test thread; the live server's ORM calls are
+# synchronous all the same.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -22,23 +30,6 @@ AXE_OPTIONS = {
     },
     "resultTypes": ["violations"],
 }
-
-
-@pytest.fixture(scope="session")
-def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(locale="sv-SE")
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    yield page
-    context.close()
 
 
 _axe = Axe()
