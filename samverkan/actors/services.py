@@ -136,7 +136,12 @@ def update_organisation(*, organisation: Organisation, by, **changes) -> Organis
 
 @transaction.atomic
 def request_representation(
-    *, user, organisation: Organisation, title: str = "", motivation: str = ""
+    *,
+    user,
+    organisation: Organisation,
+    title: str = "",
+    motivation: str = "",
+    notify: bool = True,
 ) -> Representation:
     """Ask to act for an organisation. The request waits for a confirmed representative of the
     organisation or a coordinator; they are told by e-mail after commit (the coordinators when
@@ -161,11 +166,14 @@ def request_representation(
         user=user, organisation=organisation, title=title, motivation=motivation
     )
     log_action(representation, "representation.requested", by=user)
-    notifications.representation_requested(representation)
+    if notify:
+        notifications.representation_requested(representation)
     return representation
 
 
-def _decide(representation: Representation, *, by, status: str, note: str, action: str):
+def _decide(
+    representation: Representation, *, by, status: str, note: str, action: str, notify: bool
+):
     allowed, reason = permissions.can_decide_representation(by, representation)
     if not allowed:
         raise PermissionDeniedError(reason)
@@ -182,12 +190,15 @@ def _decide(representation: Representation, *, by, status: str, note: str, actio
     representation.decision_note = note
     representation.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
     log_action(representation, action, by=by, data={"note": note} if note else {})
-    notifications.representation_decided(representation)
+    if notify:
+        notifications.representation_decided(representation)
     return representation
 
 
 @transaction.atomic
-def confirm_representation(*, representation: Representation, by, note: str = ""):
+def confirm_representation(
+    *, representation: Representation, by, note: str = "", notify: bool = True
+):
     """Let the person act for the organisation. Only a confirmed representative of the same
     organisation or a coordinator may confirm, and never their own request. The person is told
     by e-mail after commit.
@@ -200,11 +211,14 @@ def confirm_representation(*, representation: Representation, by, note: str = ""
         status=Representation.Status.CONFIRMED,
         note=note,
         action="representation.confirmed",
+        notify=notify,
     )
 
 
 @transaction.atomic
-def reject_representation(*, representation: Representation, by, note: str = ""):
+def reject_representation(
+    *, representation: Representation, by, note: str = "", notify: bool = True
+):
     """Refuse a request to represent. Same rights as confirming."""
     return _decide(
         representation,
@@ -212,6 +226,7 @@ def reject_representation(*, representation: Representation, by, note: str = "")
         status=Representation.Status.REJECTED,
         note=note,
         action="representation.rejected",
+        notify=notify,
     )
 
 
