@@ -65,3 +65,15 @@ def test_the_admin_is_for_administrators_only(client):
     assert client.get("/admin/").status_code == 302
     client.force_login(factories.administrator())
     assert client.get("/admin/actors/organisation/").status_code == 200
+
+
+def test_an_english_browser_still_gets_swedish_until_the_person_switches(client):
+    page = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="sv">' in page
+
+
+def test_the_stylesheet_and_htmx_are_served(client):
+    for path in ["/static/css/site.css", "/static/js/htmx.min.js"]:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        response.close()
