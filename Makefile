@@ -8,7 +8,7 @@ DEV_ENV := DEBUG=1
 TEST_ENV := SAMVERKAN_TESTING=1 DJANGO_ALLOW_ASYNC_UNSAFE=true
 PYTEST_ARGS ?= -n auto
 
-.PHONY: help run install install-test chromium test test-sqlite test-postgres lint format messages demo superuser clean
+.PHONY: help run install install-test chromium test test-sqlite test-postgres lint format messages demo superuser clean bench
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -80,3 +80,6 @@ superuser: install ## create an administrator account
 
 clean: ## remove the virtual environment and the local database
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm var
+
+bench: $(VENV)/.installed-test ## benchmark the register's pages (BENCH_SCALE, BENCH_ROUNDS; DATABASE_URL for PostgreSQL)
+	$(PY) benchmarks/register.py

@@ -46,15 +46,12 @@ CSV_FIELDS = [
 
 def _filters(request) -> tuple[RegisterFilterForm, RegisterFilters]:
     form = RegisterFilterForm(request.GET or None, choices=filter_choices())
-    if form.is_bound and form.is_valid():
+    # An unknown filter value (an old link, a typo) is dropped, not an error page: cleaned_data
+    # holds the fields that are valid even when another one is not.
+    data = {}
+    if form.is_bound:
+        form.is_valid()
         data = form.cleaned_data
-    else:
-        # An unknown filter value (an old link, a typo) is dropped, not an error page.
-        data = {
-            name: request.GET.get(name, "")
-            for name in ("q", "sector", "district", "interest_area")
-            if name in form.fields and not form.errors.get(name)
-        }
     return form, RegisterFilters(**{k: (v or "").strip() for k, v in data.items()})
 
 
