@@ -46,14 +46,12 @@ def stems(text: str) -> list[str]:
 
 
 def build_search_text(organisation) -> str:
-    """What a search looks at: names, description, form, districts and areas of interest."""
-    parts = [
-        organisation.name,
-        organisation.get_legal_form_display(),
-        organisation.get_sector_display(),
-        organisation.description,
-        organisation.city,
-    ]
+    """What a search looks at: name, description, city, districts and areas of interest.
+
+    Not the sector or legal form: their labels depend on the language, and the filters cover
+    them (with them in, "förening" would match every association by its form alone).
+    """
+    parts = [organisation.name, organisation.description, organisation.city]
     if organisation.pk:
         parts += [d.name for d in organisation.districts.all()]
         parts += [a.name for a in organisation.interest_areas.all()]

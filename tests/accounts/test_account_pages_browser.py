@@ -138,7 +138,7 @@ def test_accessibility_statement_and_privacy_pages(page, live_server):
     base = live_server.url
     page.goto(base + "/om/tillganglighet/")
     check(page)
-    submit(page, "Send report")
+    submit(page, "Skicka anmälan")
     check(page)  # with the description's error
     page.goto(base + "/om/personuppgifter/")
     check(page)

@@ -21,7 +21,7 @@ def log_in(page, base_url, email, password):
     page.goto(base_url + "/konto/login/")
     assert_accessible(page)
     page.get_by_label("E-post").fill(email)
-    page.get_by_label("Lösenord").fill(password)
+    page.get_by_label("Lösenord").fill(password)  # the login form has one password field
     page.get_by_role("button", name="Logga in").click()
 
 
@@ -46,9 +46,9 @@ def test_newcomer_becomes_representative_and_edits_the_public_profile(page, live
     page.get_by_label("E-post").fill("ny.medlem@example.se")
     page.get_by_label("Förnamn").fill("Amira")
     page.get_by_label("Efternamn").fill("Haddad")
-    page.get_by_label("Lösenord", exact=True).fill(NEW_PASSWORD)
+    page.get_by_label("Lösenord (obligatoriskt)", exact=True).fill(NEW_PASSWORD)
     page.get_by_label("Lösenord (igen)").fill(NEW_PASSWORD)
-    page.get_by_role("button", name="Registrera").click()
+    page.get_by_role("button", name="Skapa konto").click()
     page.wait_for_url(re.compile(r"/konto/confirm-email/"))
     assert_accessible(page)
 
@@ -57,7 +57,7 @@ def test_newcomer_becomes_representative_and_edits_the_public_profile(page, live
     link = re.search(r"https?://\S+/konto/confirm-email/\S+/", mail.outbox[0].body).group(0)
     page.goto(base + urlparse(link).path)
     assert_accessible(page)
-    page.get_by_role("button", name="Bekräfta").click()
+    page.get_by_role("button", name="Verifiera").click()
     page.wait_for_url(re.compile(r"/mina-sidor/"))
     assert_accessible(page)
 
