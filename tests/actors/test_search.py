@@ -1,6 +1,9 @@
 """Swedish search of the register; these run on SQLite and again on PostgreSQL."""
 
+import io
+
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
 
@@ -178,3 +181,13 @@ def test_postgresql_search_uses_the_swedish_configuration(register):
 
     assert connection.vendor == "postgresql"
     assert "swedish" in str(queryset.query)
+
+
+def test_reindexing_every_organisation_restores_a_stale_index():
+    org = factories.OrganisationFactory(name="Kroksbäcks schackklubb")
+    Organisation.objects.filter(pk=org.pk).update(search_text="", search_stems="")
+    assert not search_register(RegisterFilters(q="schackklubb")).exists()
+
+    call_command("reindex_organisations", stdout=io.StringIO())
+
+    assert list(search_register(RegisterFilters(q="schackklubb"))) == [org]
