@@ -15,6 +15,11 @@ urlpatterns = [
         name="representation_request",
     ),
     path(
+        "ombud/<int:pk>/avsluta/",
+        views.representation_end_confirm,
+        name="representation_end_confirm",
+    ),
+    path(
         "ombud/<int:pk>/<str:decision>/",
         views.representation_decide,
         name="representation_decide",

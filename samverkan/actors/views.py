@@ -234,3 +234,25 @@ def representation_decide(request, pk, decision):
     if next_url and next_url.startswith("/") and not next_url.startswith("//"):
         return redirect(next_url)
     return redirect(representation.organisation)
+
+
+@login_required
+def representation_end_confirm(request, pk):
+    """Ask before ending a representation or withdrawing a request: it cannot be undone."""
+    representation = get_object_or_404(
+        Representation.objects.select_related("organisation", "user").filter(
+            status__in=[Representation.Status.PENDING, Representation.Status.CONFIRMED]
+        ),
+        pk=pk,
+    )
+    if not permissions.can_end_representation(request.user, representation)[0]:
+        raise Http404
+    return render(
+        request,
+        "actors/representation_end.html",
+        {
+            "representation": representation,
+            "own": representation.user_id == request.user.pk,
+            "next": request.GET.get("next", ""),
+        },
+    )

@@ -481,3 +481,29 @@ def test_every_page_in_the_sitemap_answers(client, register):
     assert len(locations) > Organisation.objects.count()
     for location in locations:
         assert client.get(urlsplit(location).path).status_code == 200, location
+
+
+def test_ending_a_representation_asks_first_and_then_ends_it(client, organisation):
+    chair = factories.representative(organisation)
+    treasurer = factories.representative(organisation, first_name="Nils", last_name="Ek")
+    representation = treasurer.representations.get()
+    client.force_login(chair)
+
+    page = client.get(reverse("actors:representation_end_confirm", args=[representation.pk]))
+    assert page.status_code == 200
+    assert "Nils Ek" in page.content.decode()
+    representation.refresh_from_db()
+    assert representation.status == "confirmed"  # asking changes nothing
+
+    client.post(reverse("actors:representation_decide", args=[representation.pk, "end"]))
+    representation.refresh_from_db()
+    assert representation.status == "ended"
+
+
+def test_ending_someone_elses_representation_elsewhere_is_not_found(client, organisation):
+    representation = factories.RepresentationFactory(organisation=organisation)
+    client.force_login(factories.representative(factories.OrganisationFactory()))
+
+    response = client.get(reverse("actors:representation_end_confirm", args=[representation.pk]))
+
+    assert response.status_code == 404

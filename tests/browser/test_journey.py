@@ -99,3 +99,18 @@ def test_newcomer_becomes_representative_and_edits_the_public_profile(page, live
     result = page.get_by_role("link", name="Föreningen Zig Zag")
     result.wait_for()
     assert "Streetdance och hiphop" in page.content()
+
+
+def test_a_representative_stops_representing_after_confirming(page, live_server):
+    zigzag = factories.OrganisationFactory(name="Föreningen Zig Zag", slug="foreningen-zig-zag")
+    person = factories.representative(zigzag, email="kassor@example.se")
+    EmailAddress.objects.create(user=person, email=person.email, verified=True, primary=True)
+
+    log_in(page, live_server.url, person.email, factories.PASSWORD)
+    page.wait_for_url(re.compile(r"/mina-sidor/"))
+    page.get_by_role("link", name="Sluta vara ombud").click()
+    assert_accessible(page)
+    page.get_by_role("button", name="Ja, avsluta ombudsuppdraget").click()
+    page.get_by_text("Ombudsuppdraget har avslutats").wait_for()
+    assert_accessible(page)
+    assert "Du är inte ombud för någon organisation än" in page.content()
