@@ -8,6 +8,8 @@ DEV_ENV := DEBUG=1
 TEST_ENV := SAMVERKAN_TESTING=1 DJANGO_ALLOW_ASYNC_UNSAFE=true
 PYTEST_ARGS ?= -n auto
 
+
+.PHONY: system-libs
 .PHONY: help run install install-test chromium test test-sqlite test-postgres lint format messages demo superuser clean bench
 
 help: ## list the targets
@@ -18,7 +20,14 @@ $(VENV)/bin/activate:
 	  echo "python3-venv is missing; installing it from Debian's packages"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv && $(PYTHON) -m venv $(VENV); }
 
-$(VENV)/.installed: $(VENV)/bin/activate pyproject.toml
+# WeasyPrint (minutes as PDF) needs Pango and HarfBuzz from Debian.
+PDF_LIBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+system-libs:
+	@ldconfig -p | grep -q libpangoft2 && ldconfig -p | grep -q libharfbuzz-subset || { \
+	  echo "Installing the PDF libraries from Debian's packages"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $(PDF_LIBS); }
+
+$(VENV)/.installed: $(VENV)/bin/activate pyproject.toml | system-libs
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e .
 	@touch $@

@@ -7,8 +7,11 @@ from samverkan.actors.sitemaps import OrganisationSitemap
 from samverkan.agreements.sitemaps import AgreementSitemap
 from samverkan.api.urls import api
 from samverkan.api.views import api_info
+from samverkan.areas.sitemaps import SITEMAPS as AREA_SITEMAPS
 from samverkan.core.sitemaps import StaticPagesSitemap
 from samverkan.core.views import healthz
+from samverkan.governance.sitemaps import SITEMAPS as GOVERNANCE_SITEMAPS
+from samverkan.plans.sitemaps import SITEMAPS as PLAN_SITEMAPS
 
 admin.site.site_header = _("Samverkansytan – administration")
 admin.site.site_title = "Samverkansytan"
@@ -17,10 +20,16 @@ sitemaps = {
     "pages": StaticPagesSitemap,
     "agreements": AgreementSitemap,
     "organisations": OrganisationSitemap,
+    **AREA_SITEMAPS,
+    **GOVERNANCE_SITEMAPS,
+    **PLAN_SITEMAPS,
 }
 
 urlpatterns = [
     path("", include("samverkan.core.urls")),
+    path("overenskommelser/<slug:agreement>/", include("samverkan.areas.urls")),
+    path("overenskommelser/<slug:agreement>/", include("samverkan.governance.urls")),
+    path("overenskommelser/<slug:agreement>/", include("samverkan.plans.urls")),
     path("overenskommelser/", include("samverkan.agreements.urls")),
     path("", include("samverkan.actors.urls")),
     path("konto/", include("allauth.urls")),

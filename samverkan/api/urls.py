@@ -7,7 +7,10 @@ from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
 from samverkan.actors.api import router as organisations_router
+from samverkan.areas.api import router as areas_router
 from samverkan.core.exceptions import ApplicationError
+from samverkan.governance.api import router as governance_router
+from samverkan.plans.api import router as plans_router
 
 api = NinjaAPI(
     title="Samverkansytan API",
@@ -60,3 +63,7 @@ def invalid_request(request, exc: ValidationError):
 
 
 api.add_router("/organisations", organisations_router, tags=["organisations"])
+# These apps name their own paths (/areas, /focus-areas, /bodies, /meetings, /decisions, /plans).
+api.add_router("", areas_router)
+api.add_router("", governance_router)
+api.add_router("", plans_router)

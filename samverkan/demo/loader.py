@@ -30,7 +30,10 @@ from samverkan.actors.models import (
 )
 from samverkan.actors.search import reindex_organisation
 from samverkan.agreements.models import Agreement
+from samverkan.areas import demo as areas_demo
 from samverkan.demo import data
+from samverkan.governance import demo as governance_demo
+from samverkan.plans import demo as plans_demo
 
 _ASCII = str.maketrans({"å": "a", "ä": "a", "ö": "o", "Å": "A", "Ä": "A", "Ö": "O"})
 
@@ -447,7 +450,10 @@ def load_demo(stdout=None) -> dict[str, dict[str, int]]:
         counts["organisations"] = _load_organisations(districts, areas)
         counts["users"], counts["email_addresses"], users = _load_users()
         counts["representations"] = _load_representations(users)
-    result = {name: tally.as_dict() for name, tally in counts.items()}
+        result = {name: tally.as_dict() for name, tally in counts.items()}
+        # Each app loads its own demo data, in dependency order.
+        for app_demo in (areas_demo, governance_demo, plans_demo):
+            result.update(app_demo.load())
     if stdout is not None:
         write_summary(stdout, result, seconds=time.monotonic() - started)
     return result

@@ -1,0 +1,3 @@
+def load() -> dict[str, dict[str, int]]:
+    """Demo data of this app; called by samverkan.demo.loader.load_demo(). Idempotent."""
+    return {}
