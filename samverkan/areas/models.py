@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samverkan.actors.models import Organisation, Sector
 from samverkan.agreements.models import Agreement
+from samverkan.core.models import RecordedChange
 
 PLAN_YEARS_PER_AREA = 4  # "about four years per area" (the plan's method)
 
@@ -79,22 +80,11 @@ class PriorityArea(models.Model):
         return reverse("areas:detail", kwargs={"agreement": self.agreement.slug, "slug": self.slug})
 
 
-class PhaseChange(models.Model):
+class PhaseChange(RecordedChange):
     """A move of an area to a phase: when, by whom and why. The area keeps its current phase."""
 
     area = models.ForeignKey(PriorityArea, on_delete=models.CASCADE, related_name="phase_changes")
     phase = models.PositiveSmallIntegerField(_("phase"), choices=Phase.choices)
-    changed_on = models.DateField(_("date"))
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    note = models.TextField(_("note"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("phase change")

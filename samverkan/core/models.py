@@ -31,3 +31,25 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.action}"
+
+
+class RecordedChange(models.Model):
+    """A change of something's state that is kept as history: on which date, by whom, and why.
+
+    Concrete models add what changed (a phase, a status) and the object it belongs to.
+    """
+
+    changed_on = models.DateField(_("date"))
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    note = models.TextField(_("note"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samverkan.actors.models import Organisation
 from samverkan.agreements.models import Agreement
+from samverkan.core.models import RecordedChange
 
 
 class PlanPeriod(models.Model):
@@ -132,24 +133,13 @@ class PlanActivity(models.Model):
         return self.title
 
 
-class ActivityStatusChange(models.Model):
+class ActivityStatusChange(RecordedChange):
     """The history of an activity's status: what the follow-up reports year by year."""
 
     activity = models.ForeignKey(
         PlanActivity, on_delete=models.CASCADE, related_name="status_changes"
     )
     status = models.CharField(_("status"), max_length=20, choices=ActivityStatus.choices)
-    changed_on = models.DateField(_("date"))
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    note = models.TextField(_("note"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("status change")
