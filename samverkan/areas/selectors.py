@@ -1,0 +1,293 @@
+"""Reads of priority areas, hosting and focus areas, in a fixed number of queries per page."""
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from samverkan.areas import permissions
+from samverkan.areas.models import (
+    PLAN_YEARS_PER_AREA,
+    FocusArea,
+    FocusAreaProposal,
+    Hosting,
+    HostSide,
+    Phase,
+    PhaseChange,
+    PriorityArea,
+    ProposalSupport,
+    SustainabilityGoal,
+)
+
+OPEN_PROPOSAL_STATUSES = (
+    FocusAreaProposal.Status.PROPOSED,
+    FocusAreaProposal.Status.PREPARED,
+    FocusAreaProposal.Status.ON_AGENDA,
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Sections that later apps add to an area's page (collaborations, events, news). An app
+# registers, in its AppConfig.ready(), a template and a function that returns the template's
+# context for an area, e.g.
+#   register_area_section("events/_area_events.html", lambda area, user: {"events": ...})
+# The function should run a fixed number of queries, so the page's count does not grow.
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AreaSection:
+    template: str
+    context: Callable
+
+
+AREA_SECTIONS: list[AreaSection] = []
+
+
+def register_area_section(template: str, context: Callable) -> None:
+    if all(section.template != template for section in AREA_SECTIONS):
+        AREA_SECTIONS.append(AreaSection(template=template, context=context))
+
+
+# ---------------------------------------------------------------------------------------------
+# Running time against the plan's four years
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RunningTime:
+    started_on: datetime.date
+    years: int
+    months: int
+    plan_years: int = PLAN_YEARS_PER_AREA
+
+    @property
+    def total_months(self) -> int:
+        return self.years * 12 + self.months
+
+    @property
+    def beyond_plan(self) -> bool:
+        return self.total_months > self.plan_years * 12
+
+    @property
+    def percent(self) -> int:
+        """How much of the planned time has passed, for a progress bar (at most 100)."""
+        return min(100, round(100 * self.total_months / (self.plan_years * 12)))
+
+    def __str__(self) -> str:
+        years = ngettext("%(n)d year", "%(n)d years", self.years) % {"n": self.years}
+        months = ngettext("%(n)d month", "%(n)d months", self.months) % {"n": self.months}
+        if self.years and self.months:
+            duration = _("%(years)s and %(months)s") % {"years": years, "months": months}
+        elif self.years:
+            duration = years
+        else:
+            duration = months
+        return _("%(duration)s of %(plan)d") % {"duration": duration, "plan": self.plan_years}
+
+
+def running_time(area: PriorityArea, *, today: datetime.date | None = None) -> RunningTime | None:
+    """How long the area has been running since its start, in whole years and months, e.g.
+    "2 years and 3 months of 4". None when the area has no start date or starts later."""
+    if area.started_on is None:
+        return None
+    today = today or timezone.localdate()
+    if today < area.started_on:
+        return None
+    months = (today.year - area.started_on.year) * 12 + today.month - area.started_on.month
+    if today.day < area.started_on.day:
+        months -= 1
+    return RunningTime(started_on=area.started_on, years=months // 12, months=months % 12)
+
+
+# ---------------------------------------------------------------------------------------------
+# Areas
+# ---------------------------------------------------------------------------------------------
+
+
+def current_hostings_filter(day: datetime.date, prefix: str = "") -> Q:
+    return Q(**{f"{prefix}starts_on__lte": day}) & (
+        Q(**{f"{prefix}ends_on__isnull": True}) | Q(**{f"{prefix}ends_on__gte": day})
+    )
+
+
+def current_hostings(day: datetime.date | None = None) -> QuerySet:
+    day = day or timezone.localdate()
+    return (
+        Hosting.objects.filter(current_hostings_filter(day))
+        .select_related("organisation")
+        .order_by("-side", "starts_on")  # "civil" before "city"
+    )
+
+
+def areas_of(agreement=None, *, day: datetime.date | None = None) -> QuerySet:
+    """The agreement's areas (every agreement's when None) in their order, each with
+    `current_hostings` (a list, civil-society side first) and its goals prefetched: three
+    queries however many areas there are."""
+    qs = PriorityArea.objects.all() if agreement is None else agreement.areas.all()
+    return (
+        qs.select_related("agreement")
+        .prefetch_related(
+            Prefetch("hostings", queryset=current_hostings(day), to_attr="current_hostings"),
+            Prefetch("goals", queryset=SustainabilityGoal.objects.order_by("number")),
+        )
+        .order_by("agreement__slug", "position", "title")
+    )
+
+
+def hosts_by_side(hostings) -> dict:
+    """{"civil": hosting or None, "city": hosting or None} of a list of current hostings."""
+    sides = {HostSide.CIVIL_SOCIETY.value: None, HostSide.CITY.value: None}
+    for hosting in hostings:
+        if sides.get(hosting.side) is None:
+            sides[hosting.side] = hosting
+    return sides
+
+
+def area_page_data(agreement, slug: str, *, user) -> dict | None:
+    """Everything an area's page shows: texts, goals, current hosts with their contact people,
+    hosting history, phase history, running time, the focus areas that name it, and the
+    sections later apps add; what the person may do there. None when there is no such area."""
+    today = timezone.localdate()
+    area = (
+        PriorityArea.objects.filter(agreement=agreement, slug=slug)
+        .select_related("agreement")
+        .prefetch_related(
+            Prefetch("goals", queryset=SustainabilityGoal.objects.order_by("number")),
+            Prefetch(
+                "hostings",
+                queryset=Hosting.objects.select_related("organisation", "contact_person").order_by(
+                    "-starts_on", "side"
+                ),
+                to_attr="all_hostings",
+            ),
+            Prefetch(
+                "phase_changes",
+                queryset=PhaseChange.objects.select_related("changed_by").order_by(
+                    "-changed_on", "-id"
+                ),
+                to_attr="history",
+            ),
+            Prefetch(
+                "focus_areas",
+                queryset=FocusArea.objects.order_by("-year"),
+                to_attr="focus_area_list",
+            ),
+        )
+        .first()
+    )
+    if area is None:
+        return None
+    current = [h for h in area.all_hostings if h.is_active_on(today)]
+    current.sort(key=lambda h: (h.side != HostSide.CIVIL_SOCIETY, h.starts_on))
+    history = [h for h in area.all_hostings if h not in current]
+    is_host = user.is_authenticated and any(h.contact_person_id == user.pk for h in current)
+    coordinator = permissions.can_manage_hosts(user, area)[0]
+    sections = [
+        {"template": section.template, **section.context(area, user)} for section in AREA_SECTIONS
+    ]
+    return {
+        "agreement": area.agreement,
+        "area": area,
+        "hosts": hosts_by_side(current),
+        "current_hostings": current,
+        "past_hostings": history,
+        "running_time": running_time(area, today=today),
+        "phases": Phase.choices,
+        "can_edit": coordinator or is_host,
+        "can_change_phase": coordinator or is_host,
+        "can_manage_hosts": coordinator,
+        "show_contact_people": user.is_authenticated,
+        "sections": sections,
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# Focus areas and proposals
+# ---------------------------------------------------------------------------------------------
+
+
+def current_focus_area(agreement, year: int | None = None) -> FocusArea | None:
+    """The agreement's focus area of `year` (this year when not given), with its areas."""
+    year = year or timezone.localdate().year
+    return (
+        FocusArea.objects.filter(agreement=agreement, year=year)
+        .prefetch_related(
+            Prefetch(
+                "areas",
+                queryset=PriorityArea.objects.select_related("agreement").order_by("position"),
+            )
+        )
+        .first()
+    )
+
+
+def proposals_with_support(agreement=None, *, open_only: bool = False) -> QuerySet:
+    """Proposals with `supporters` (how many support each) counted in the query, their areas
+    prefetched; newest year first, then the most supported."""
+    qs = FocusAreaProposal.objects.select_related("agreement").annotate(
+        supporters=Count("supports", distinct=True)
+    )
+    if agreement is not None:
+        qs = qs.filter(agreement=agreement)
+    if open_only:
+        qs = qs.filter(status__in=OPEN_PROPOSAL_STATUSES)
+    return qs.prefetch_related(
+        Prefetch(
+            "areas", queryset=PriorityArea.objects.select_related("agreement").order_by("position")
+        )
+    ).order_by("-year", "-supporters", "-created_at", "-pk")
+
+
+def focus_areas_page_data(agreement, *, today: datetime.date | None = None) -> dict:
+    """This year's focus area, the coming and past ones, and the open proposals with their
+    number of supporters."""
+    year = (today or timezone.localdate()).year
+    focus_areas = list(
+        FocusArea.objects.filter(agreement=agreement)
+        .prefetch_related(
+            Prefetch(
+                "areas",
+                queryset=PriorityArea.objects.select_related("agreement").order_by("position"),
+            )
+        )
+        .order_by("-year")
+    )
+    return {
+        "agreement": agreement,
+        "year": year,
+        "this_year": next((f for f in focus_areas if f.year == year), None),
+        "coming": [f for f in focus_areas if f.year > year],
+        "past": [f for f in focus_areas if f.year < year],
+        "proposals": list(proposals_with_support(agreement, open_only=True)),
+    }
+
+
+def proposal_page_data(agreement, pk: int, *, user) -> dict | None:
+    """One proposal with its supporters counted and what the person may do with it."""
+    proposal = proposals_with_support(agreement).filter(pk=pk).first()
+    if proposal is None:
+        return None
+    supports = (
+        user.is_authenticated
+        and ProposalSupport.objects.filter(proposal=proposal, user=user).exists()
+    )
+    is_open = proposal.status in OPEN_PROPOSAL_STATUSES
+    withdrawable = proposal.status in (
+        FocusAreaProposal.Status.PROPOSED,
+        FocusAreaProposal.Status.PREPARED,
+    )
+    return {
+        "agreement": agreement,
+        "proposal": proposal,
+        "supports": supports,
+        "is_open": is_open,
+        "can_support": is_open and not supports and permissions.can_support(user, proposal)[0],
+        "can_withdraw_support": is_open and supports,
+        "can_prepare": withdrawable and permissions.can_prepare(user, proposal)[0],
+        "can_withdraw": withdrawable and permissions.can_withdraw(user, proposal)[0],
+    }

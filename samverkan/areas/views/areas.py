@@ -1,0 +1,180 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from samverkan.areas import permissions, selectors, services
+from samverkan.areas.forms import (
+    AreaForm,
+    EndHostingForm,
+    HostAreaForm,
+    HostingForm,
+    PhaseChangeForm,
+)
+from samverkan.areas.models import Hosting, PriorityArea
+from samverkan.areas.views.common import apply_error, forbidden, get_agreement
+from samverkan.core.exceptions import ApplicationError
+
+
+def _area(agreement, slug) -> PriorityArea:
+    return get_object_or_404(
+        PriorityArea.objects.select_related("agreement"), agreement=agreement, slug=slug
+    )
+
+
+def area_list(request, agreement):
+    agreement = get_agreement(agreement)
+    areas = list(selectors.areas_of(agreement))
+    for area in areas:
+        area.hosts = selectors.hosts_by_side(area.current_hostings)
+    return render(
+        request,
+        "areas/area_list.html",
+        {
+            "agreement": agreement,
+            "areas": areas,
+            "can_create": permissions.can_create_area(request.user)[0],
+        },
+    )
+
+
+def area_detail(request, agreement, slug):
+    agreement = get_agreement(agreement)
+    data = selectors.area_page_data(agreement, slug, user=request.user)
+    if data is None:
+        raise Http404(_("There is no priority area at this address."))
+    return render(request, "areas/area_detail.html", data)
+
+
+@login_required
+def area_new(request, agreement):
+    agreement = get_agreement(agreement)
+    allowed, reason = permissions.can_create_area(request.user)
+    if not allowed:
+        return forbidden(request, reason)
+    form = AreaForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            area = services.create_area(agreement=agreement, by=request.user, **form.cleaned_data)
+        except ApplicationError as error:
+            apply_error(form, error)
+        else:
+            messages.success(request, _("The priority area has been added."))
+            return redirect(area)
+    return render(
+        request, "areas/area_form.html", {"agreement": agreement, "area": None, "form": form}
+    )
+
+
+@login_required
+def area_edit(request, agreement, slug):
+    agreement = get_agreement(agreement)
+    area = _area(agreement, slug)
+    allowed, reason = permissions.can_edit_area(request.user, area)
+    if not allowed:
+        return forbidden(request, reason)
+    form_class = (
+        AreaForm if permissions.can_edit_area_settings(request.user, area)[0] else HostAreaForm
+    )
+    form = form_class(request.POST or None, instance=area)
+    if request.method == "POST" and form.is_valid():
+        try:
+            area = services.update_area(area=area, by=request.user, **form.cleaned_data)
+        except ApplicationError as error:
+            apply_error(form, error)
+        else:
+            messages.success(request, _("The changes have been saved."))
+            return redirect(area)
+    return render(
+        request, "areas/area_form.html", {"agreement": agreement, "area": area, "form": form}
+    )
+
+
+@login_required
+def phase_change(request, agreement, slug):
+    agreement = get_agreement(agreement)
+    area = _area(agreement, slug)
+    allowed, reason = permissions.can_change_phase(request.user, area)
+    if not allowed:
+        return forbidden(request, reason)
+    form = PhaseChangeForm(request.POST or None, area=area)
+    if request.method == "POST" and form.is_valid():
+        try:
+            change = services.change_phase(area=area, by=request.user, **form.cleaned_data)
+        except ApplicationError as error:
+            apply_error(form, error)
+        else:
+            messages.success(
+                request,
+                _("The area is now in the phase “%(phase)s”.")
+                % {"phase": change.get_phase_display()},
+            )
+            return redirect(area)
+    return render(
+        request, "areas/phase_form.html", {"agreement": agreement, "area": area, "form": form}
+    )
+
+
+@login_required
+def hosting_new(request, agreement, slug):
+    agreement = get_agreement(agreement)
+    area = _area(agreement, slug)
+    allowed, reason = permissions.can_manage_hosts(request.user, area)
+    if not allowed:
+        return forbidden(request, reason)
+    form = HostingForm(request.POST or None, initial={"side": request.GET.get("sida", "civil")})
+    if request.method == "POST" and form.is_valid():
+        try:
+            hosting = services.start_hosting(area=area, by=request.user, **form.service_arguments())
+        except ApplicationError as error:
+            apply_error(form, error)
+        else:
+            messages.success(
+                request,
+                _("%(org)s hosts %(area)s from %(date)s.")
+                % {
+                    "org": hosting.organisation.name,
+                    "area": area.title,
+                    "date": date_format(hosting.starts_on),
+                },
+            )
+            return redirect(area)
+    return render(
+        request, "areas/hosting_form.html", {"agreement": agreement, "area": area, "form": form}
+    )
+
+
+@login_required
+def hosting_end(request, agreement, slug, pk):
+    """GET asks for confirmation (and the last day); POST ends the hosting."""
+    agreement = get_agreement(agreement)
+    area = _area(agreement, slug)
+    hosting = get_object_or_404(
+        Hosting.objects.select_related("organisation", "contact_person"), area=area, pk=pk
+    )
+    allowed, reason = permissions.can_manage_hosts(request.user, area)
+    if not allowed:
+        return forbidden(request, reason)
+    form = EndHostingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.end_hosting(hosting=hosting, by=request.user, **form.cleaned_data)
+        except ApplicationError as error:
+            apply_error(form, error)
+        else:
+            messages.success(
+                request,
+                _("The hosting of %(org)s ends on %(date)s.")
+                % {
+                    "org": hosting.organisation.name,
+                    "date": date_format(form.cleaned_data["ends_on"]),
+                },
+            )
+            return redirect(area)
+    return render(
+        request,
+        "areas/hosting_end.html",
+        {"agreement": agreement, "area": area, "hosting": hosting, "form": form},
+    )

@@ -1,0 +1,134 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from samverkan.areas import permissions, selectors, services
+from samverkan.areas.forms import PrepareForm, ProposalForm
+from samverkan.areas.models import FocusAreaProposal
+from samverkan.areas.views.common import apply_error, forbidden, get_agreement
+from samverkan.core.exceptions import ApplicationError, PermissionDeniedError
+
+
+def _proposal(agreement, pk) -> FocusAreaProposal:
+    return get_object_or_404(
+        FocusAreaProposal.objects.select_related("agreement"), agreement=agreement, pk=pk
+    )
+
+
+def focus_areas(request, agreement):
+    agreement = get_agreement(agreement)
+    return render(request, "areas/focus_areas.html", selectors.focus_areas_page_data(agreement))
+
+
+@login_required
+def propose(request, agreement):
+    agreement = get_agreement(agreement)
+    allowed, reason = permissions.can_propose(request.user)
+    if not allowed:
+        return forbidden(request, reason)
+    form = ProposalForm(request.POST or None, agreement=agreement)
+    if request.method == "POST" and form.is_valid():
+        try:
+            proposal = services.propose_focus_area(
+                agreement=agreement, by=request.user, **form.cleaned_data
+            )
+        except ApplicationError as error:
+            apply_error(form, error)
+        else:
+            messages.success(
+                request,
+                _("Thank you! Your proposal has been published; others can now support it."),
+            )
+            return redirect(proposal)
+    return render(request, "areas/proposal_form.html", {"agreement": agreement, "form": form})
+
+
+def _render_proposal(request, agreement, pk, *, prepare_form=None, status=200):
+    data = selectors.proposal_page_data(agreement, pk, user=request.user)
+    if data is None:
+        raise Http404(_("There is no proposal at this address."))
+    if data["can_prepare"]:
+        data["prepare_form"] = prepare_form or PrepareForm(
+            initial={"note": data["proposal"].preparation_note}
+        )
+    return render(request, "areas/proposal_detail.html", data, status=status)
+
+
+def proposal_detail(request, agreement, pk):
+    return _render_proposal(request, get_agreement(agreement), pk)
+
+
+def _act(request, service, proposal, success: str):
+    try:
+        service(proposal=proposal, by=request.user)
+    except PermissionDeniedError as error:
+        return forbidden(request, str(error.message))
+    except ApplicationError as error:
+        messages.error(request, str(error.message))
+    else:
+        messages.success(request, success)
+    return redirect(proposal)
+
+
+@login_required
+@require_POST
+def proposal_support(request, agreement, pk):
+    proposal = _proposal(get_agreement(agreement), pk)
+    return _act(request, services.support_proposal, proposal, _("You now support the proposal."))
+
+
+@login_required
+@require_POST
+def proposal_withdraw_support(request, agreement, pk):
+    proposal = _proposal(get_agreement(agreement), pk)
+    return _act(
+        request,
+        services.withdraw_support,
+        proposal,
+        _("You no longer support the proposal."),
+    )
+
+
+@login_required
+@require_POST
+def proposal_prepare(request, agreement, pk):
+    agreement = get_agreement(agreement)
+    proposal = _proposal(agreement, pk)
+    allowed, reason = permissions.can_prepare(request.user, proposal)
+    if not allowed:
+        return forbidden(request, reason)
+    form = PrepareForm(request.POST)
+    if form.is_valid():
+        try:
+            services.prepare_proposal(
+                proposal=proposal, note=form.cleaned_data["note"], by=request.user
+            )
+        except ApplicationError as error:
+            messages.error(request, str(error.message))
+        else:
+            messages.success(request, _("The proposal is prepared for the steering group."))
+        return redirect(proposal)
+    return _render_proposal(request, agreement, pk, prepare_form=form, status=400)
+
+
+@login_required
+def proposal_withdraw(request, agreement, pk):
+    """GET asks for confirmation; POST withdraws the proposal."""
+    agreement = get_agreement(agreement)
+    proposal = _proposal(agreement, pk)
+    allowed, reason = permissions.can_withdraw(request.user, proposal)
+    if not allowed:
+        return forbidden(request, reason)
+    if request.method == "POST":
+        return _act(
+            request,
+            services.withdraw_proposal,
+            proposal,
+            _("Your proposal has been withdrawn."),
+        )
+    return render(
+        request, "areas/proposal_withdraw.html", {"agreement": agreement, "proposal": proposal}
+    )
