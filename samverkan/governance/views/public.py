@@ -1,0 +1,87 @@
+"""The public pages: bodies, a body, a meeting's minutes (and PDF), the decisions."""
+
+import logging
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+
+from samverkan.accounts.roles import is_coordinator
+from samverkan.governance import permissions, selectors
+from samverkan.governance.models import Body
+from samverkan.governance.views.common import get_agreement
+
+DECISIONS_PAGE_SIZE = 20
+
+# WeasyPrint logs every layout step at INFO; only its warnings belong in the server's log.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+
+
+def bodies(request, agreement):
+    agreement = get_agreement(agreement)
+    return render(
+        request,
+        "governance/bodies.html",
+        {"agreement": agreement, "bodies": selectors.bodies_of(agreement)},
+    )
+
+
+def body(request, agreement, slug):
+    agreement = get_agreement(agreement)
+    body = get_object_or_404(
+        Body.objects.select_related("agreement"), agreement=agreement, slug=slug
+    )
+    coordinator = is_coordinator(request.user)
+    # The body's members see its coming and unadjusted meetings too.
+    can_see_unpublished = coordinator or permissions.is_member_of(request.user, body)
+    data = selectors.body_page_data(body, can_see_unpublished=can_see_unpublished)
+    data["can_schedule"] = coordinator
+    return render(request, "governance/body.html", data)
+
+
+def _visible_meeting(request, agreement, body_slug, pk):
+    agreement = get_agreement(agreement)
+    meeting = selectors.meeting_with_minutes(agreement, body_slug, pk)
+    if meeting is None or not permissions.can_view_meeting(request.user, meeting)[0]:
+        # Unpublished minutes are not anyone else's business: answer as if absent.
+        raise Http404(_("There is no meeting at this address."))
+    return meeting
+
+
+def meeting(request, agreement, body, pk):
+    meeting = _visible_meeting(request, agreement, body, pk)
+    coordinator = is_coordinator(request.user)
+    context = {
+        "agreement": meeting.body.agreement,
+        "body": meeting.body,
+        "meeting": meeting,
+        "can_edit": coordinator and not meeting.is_public,
+    }
+    return render(request, "governance/meeting.html", context)
+
+
+def minutes_pdf(request, agreement, body, pk):
+    """The minutes as a PDF, rendered from an HTML template with WeasyPrint."""
+    from weasyprint import HTML
+
+    meeting = _visible_meeting(request, agreement, body, pk)
+    html = render_to_string(
+        "governance/minutes_pdf.html",
+        {"meeting": meeting, "body": meeting.body, "agreement": meeting.body.agreement},
+        request=request,
+    )
+    pdf = HTML(string=html, base_url=settings.SITE_URL).write_pdf()
+    response = HttpResponse(pdf, content_type="application/pdf")
+    filename = f"protokoll-{meeting.body.slug}-{meeting.starts_at:%Y-%m-%d}.pdf"
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def decisions(request, agreement):
+    agreement = get_agreement(agreement)
+    paginator = Paginator(selectors.published_decisions(agreement), DECISIONS_PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("sida"))
+    return render(request, "governance/decisions.html", {"agreement": agreement, "page": page})
