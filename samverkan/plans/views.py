@@ -1,0 +1,173 @@
+"""The collaboration plan's pages: the plans, one plan, its follow-up, the coordinators' forms.
+
+Every view gets the agreement's slug from the address (`overenskommelser/<agreement>/`); a plan
+or activity of another agreement answers 404.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from samverkan.agreements.models import Agreement
+from samverkan.core.exceptions import ApplicationError
+from samverkan.plans import permissions, selectors, services
+from samverkan.plans.forms import ActivityForm, FollowUpYearForm, RevisionForm, StatusChangeForm
+from samverkan.plans.models import PlanActivity
+
+
+def _apply_error(form, error: ApplicationError) -> None:
+    field = error.field if error.field in form.fields else None
+    form.add_error(field, str(error.message))
+
+
+def _forbidden(request, reason: str):
+    return render(request, "core/forbidden.html", {"reason": reason}, status=403)
+
+
+def plan_list(request, agreement):
+    agreement = get_object_or_404(Agreement, slug=agreement)
+    return render(
+        request,
+        "plans/plan_list.html",
+        {"agreement": agreement, "plans": list(selectors.plans_of(agreement))},
+    )
+
+
+def plan_detail(request, agreement, slug):
+    plan = selectors.get_plan(agreement, slug)
+    data = selectors.plan_page_data(plan)
+    data["can_manage"] = permissions.can_manage_plan(request.user, plan)[0]
+    return render(request, "plans/plan_detail.html", data)
+
+
+def plan_follow_up(request, agreement, slug):
+    plan = selectors.get_plan(agreement, slug)
+    default_year = selectors.default_follow_up_year(plan, timezone.localdate())
+    if "ar" in request.GET:
+        form = FollowUpYearForm(request.GET, plan=plan)
+        # An unknown year (an old link, a typo) shows the default year and says why.
+        year = form.cleaned_data["ar"] if form.is_valid() else default_year
+    else:
+        form = FollowUpYearForm(initial={"ar": default_year}, plan=plan)
+        year = default_year
+    return render(
+        request,
+        "plans/follow_up.html",
+        {
+            "plan": plan,
+            "agreement": plan.agreement,
+            "form": form,
+            "follow_up": selectors.follow_up(plan, year),
+            "can_manage": permissions.can_manage_plan(request.user, plan)[0],
+        },
+    )
+
+
+@login_required
+def activity_new(request, agreement, slug):
+    plan = selectors.get_plan(agreement, slug)
+    allowed, reason = permissions.can_add_activity(request.user, plan)
+    if not allowed:
+        return _forbidden(request, reason)
+    form = ActivityForm(request.POST or None, plan=plan, initial={"planned_year": plan.first_year})
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        data["position"] = data.get("position") or 0
+        try:
+            activity = services.add_activity(plan=plan, by=request.user, **data)
+        except ApplicationError as error:
+            _apply_error(form, error)
+        else:
+            messages.success(
+                request, _("The activity “%(title)s” was added.") % {"title": activity.title}
+            )
+            return redirect(plan)
+    return render(
+        request, "plans/activity_form.html", {"form": form, "plan": plan, "activity": None}
+    )
+
+
+def _activity(plan, pk) -> PlanActivity:
+    activity = get_object_or_404(PlanActivity, plan=plan, pk=pk)
+    activity.plan = plan
+    return activity
+
+
+@login_required
+def activity_edit(request, agreement, slug, pk):
+    plan = selectors.get_plan(agreement, slug)
+    activity = _activity(plan, pk)
+    allowed, reason = permissions.can_edit_activity(request.user, activity)
+    if not allowed:
+        return _forbidden(request, reason)
+    form = ActivityForm(request.POST or None, instance=activity, plan=plan)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        data["position"] = data.get("position") or 0
+        try:
+            services.update_activity(activity=activity, by=request.user, **data)
+        except ApplicationError as error:
+            _apply_error(form, error)
+        else:
+            messages.success(request, _("The changes have been saved."))
+            return redirect(plan)
+    return render(
+        request, "plans/activity_form.html", {"form": form, "plan": plan, "activity": activity}
+    )
+
+
+@login_required
+def activity_status(request, agreement, slug, pk):
+    plan = selectors.get_plan(agreement, slug)
+    activity = _activity(plan, pk)
+    allowed, reason = permissions.can_change_status(request.user, activity)
+    if not allowed:
+        return _forbidden(request, reason)
+    form = StatusChangeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.change_activity_status(activity=activity, by=request.user, **form.cleaned_data)
+        except ApplicationError as error:
+            _apply_error(form, error)
+        else:
+            messages.success(
+                request,
+                _("The status of “%(title)s” was changed.") % {"title": activity.title},
+            )
+            return redirect(reverse("plans:detail", args=[agreement, slug]) + f"#activity-{pk}")
+    history = activity.status_changes.select_related("changed_by").order_by("-changed_on", "-pk")
+    return render(
+        request,
+        "plans/activity_status.html",
+        {"form": form, "plan": plan, "activity": activity, "history": history},
+    )
+
+
+@login_required
+def revision_new(request, agreement, slug):
+    plan = selectors.get_plan(agreement, slug)
+    allowed, reason = permissions.can_record_revision(request.user, plan)
+    if not allowed:
+        return _forbidden(request, reason)
+    form = RevisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            revision = services.record_revision(plan=plan, by=request.user, **form.cleaned_data)
+        except ApplicationError as error:
+            _apply_error(form, error)
+        else:
+            messages.success(
+                request,
+                _("The revision for the mandate period %(period)s was recorded.")
+                % {"period": revision.mandate_period},
+            )
+            return redirect(reverse("plans:detail", args=[agreement, slug]) + "#revisions")
+    revisions = plan.revisions.order_by("-revised_on", "-pk")
+    return render(
+        request,
+        "plans/revision_form.html",
+        {"form": form, "plan": plan, "revisions": revisions},
+    )
