@@ -10,8 +10,11 @@ from samverkan.api.views import api_info
 from samverkan.areas.sitemaps import SITEMAPS as AREA_SITEMAPS
 from samverkan.core.sitemaps import StaticPagesSitemap
 from samverkan.core.views import healthz
+from samverkan.events.sitemaps import SITEMAPS as EVENT_SITEMAPS
 from samverkan.governance.sitemaps import SITEMAPS as GOVERNANCE_SITEMAPS
+from samverkan.learning.sitemaps import SITEMAPS as LEARNING_SITEMAPS
 from samverkan.plans.sitemaps import SITEMAPS as PLAN_SITEMAPS
+from samverkan.venues.sitemaps import SITEMAPS as VENUE_SITEMAPS
 
 admin.site.site_header = _("Samverkansytan – administration")
 admin.site.site_title = "Samverkansytan"
@@ -23,6 +26,9 @@ sitemaps = {
     **AREA_SITEMAPS,
     **GOVERNANCE_SITEMAPS,
     **PLAN_SITEMAPS,
+    **EVENT_SITEMAPS,
+    **VENUE_SITEMAPS,
+    **LEARNING_SITEMAPS,
 }
 
 urlpatterns = [
@@ -30,6 +36,9 @@ urlpatterns = [
     path("overenskommelser/<slug:agreement>/", include("samverkan.areas.urls")),
     path("overenskommelser/<slug:agreement>/", include("samverkan.governance.urls")),
     path("overenskommelser/<slug:agreement>/", include("samverkan.plans.urls")),
+    path("overenskommelser/<slug:agreement>/", include("samverkan.events.urls")),
+    path("overenskommelser/<slug:agreement>/", include("samverkan.venues.urls")),
+    path("overenskommelser/<slug:agreement>/", include("samverkan.learning.urls")),
     path("overenskommelser/", include("samverkan.agreements.urls")),
     path("", include("samverkan.actors.urls")),
     path("konto/", include("allauth.urls")),

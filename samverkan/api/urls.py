@@ -9,8 +9,11 @@ from ninja.errors import ValidationError
 from samverkan.actors.api import router as organisations_router
 from samverkan.areas.api import router as areas_router
 from samverkan.core.exceptions import ApplicationError
+from samverkan.events.api import router as events_router
 from samverkan.governance.api import router as governance_router
+from samverkan.learning.api import router as learning_router
 from samverkan.plans.api import router as plans_router
+from samverkan.venues.api import router as venues_router
 
 api = NinjaAPI(
     title="Samverkansytan API",
@@ -67,3 +70,6 @@ api.add_router("/organisations", organisations_router, tags=["organisations"])
 api.add_router("", areas_router)
 api.add_router("", governance_router)
 api.add_router("", plans_router)
+api.add_router("", venues_router)
+api.add_router("", events_router)
+api.add_router("", learning_router)

@@ -32,8 +32,11 @@ from samverkan.actors.search import reindex_organisation
 from samverkan.agreements.models import Agreement
 from samverkan.areas import demo as areas_demo
 from samverkan.demo import data
+from samverkan.events import demo as events_demo
 from samverkan.governance import demo as governance_demo
+from samverkan.learning import demo as learning_demo
 from samverkan.plans import demo as plans_demo
+from samverkan.venues import demo as venues_demo
 
 _ASCII = str.maketrans({"å": "a", "ä": "a", "ö": "o", "Å": "A", "Ä": "A", "Ö": "O"})
 
@@ -452,7 +455,14 @@ def load_demo(stdout=None) -> dict[str, dict[str, int]]:
         counts["representations"] = _load_representations(users)
         result = {name: tally.as_dict() for name, tally in counts.items()}
         # Each app loads its own demo data, in dependency order.
-        for app_demo in (areas_demo, governance_demo, plans_demo):
+        for app_demo in (
+            areas_demo,
+            governance_demo,
+            plans_demo,
+            venues_demo,
+            events_demo,
+            learning_demo,
+        ):
             result.update(app_demo.load())
     if stdout is not None:
         write_summary(stdout, result, seconds=time.monotonic() - started)
