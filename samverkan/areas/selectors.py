@@ -291,3 +291,16 @@ def proposal_page_data(agreement, pk: int, *, user) -> dict | None:
         "can_prepare": withdrawable and permissions.can_prepare(user, proposal)[0],
         "can_withdraw": withdrawable and permissions.can_withdraw(user, proposal)[0],
     }
+
+
+def start_page_focus_areas(agreement, *, today=None) -> dict:
+    """What the start page says about focus areas: the one of this year (else the most recent
+    before it, so the page is not empty between decisions) and next year's, once decided.
+    One query."""
+    year = (today or timezone.localdate()).year
+    chosen = list(
+        FocusArea.objects.filter(agreement=agreement, year__lte=year + 1).order_by("-year")[:2]
+    )
+    upcoming = next((f for f in chosen if f.year == year + 1), None)
+    current = next((f for f in chosen if f.year <= year), None)
+    return {"current": current, "upcoming": upcoming, "year": year}

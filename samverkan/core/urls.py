@@ -1,6 +1,7 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from samverkan.core import views
+from samverkan.core.sections import SECTIONS
 
 app_name = "core"
 urlpatterns = [
@@ -8,4 +9,6 @@ urlpatterns = [
     path("om/tillganglighet/", views.accessibility, name="accessibility"),
     path("om/personuppgifter/", views.privacy, name="privacy"),
     path("mina-sidor/", views.dashboard, name="dashboard"),
+    # /omraden/, /styrning/ …: only the section names, so that no other address is shadowed.
+    re_path(rf"^(?P<section>{'|'.join(SECTIONS)})/$", views.section, name="section"),
 ]

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.mail import send_mail
 from django.db import connection
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -16,7 +16,9 @@ from samverkan.accounts.roles import role_labels
 from samverkan.actors.models import Organisation, Representation
 from samverkan.actors.selectors import pending_representations_for
 from samverkan.agreements.selectors import primary_agreement
+from samverkan.areas.selectors import start_page_focus_areas
 from samverkan.core.forms import BarrierReportForm
+from samverkan.core.sections import SECTIONS
 
 
 def home(request):
@@ -27,8 +29,17 @@ def home(request):
         {
             "agreement": agreement,
             "organisation_count": Organisation.objects.public().count(),
+            "focus_areas": start_page_focus_areas(agreement) if agreement else None,
         },
     )
+
+
+def section(request, section: str):
+    """/omraden/, /styrning/ …: the section of the primary agreement (the menu's short links)."""
+    agreement = primary_agreement()
+    if section not in SECTIONS or agreement is None:
+        raise Http404
+    return redirect(SECTIONS[section], agreement=agreement.slug)
 
 
 def accessibility(request):

@@ -54,6 +54,22 @@ LABELS = {
     "users": "Användare / users",
     "email_addresses": "Verifierade e-postadresser / verified e-mails",
     "representations": "Ombudskap / representations",
+    "host_contact_people": "Kontaktpersoner för värdskap / host contact people",
+    "priority_areas": "Samhällsutmaningar / priority areas",
+    "phase_changes": "Fasbyten / phase changes",
+    "hostings": "Värdskap / hostings",
+    "focus_areas": "Fokusområden / focus areas",
+    "focus_area_proposals": "Förslag till fokusområden / focus-area proposals",
+    "proposal_supports": "Stöd för förslag / proposal supports",
+    "governance_users": "Ledamöter / body members (people)",
+    "bodies": "Organ / bodies",
+    "memberships": "Uppdrag i organ / memberships",
+    "meetings": "Möten / meetings",
+    "minutes_paragraphs": "Protokollsparagrafer / minutes paragraphs",
+    "plans": "Samarbetsplaner / plans",
+    "plan_activities": "Planens aktiviteter / plan activities",
+    "plan_status_changes": "Statusändringar / status changes",
+    "plan_revisions": "Revideringar / plan revisions",
 }
 
 

@@ -1,0 +1,15 @@
+"""The sections of an agreement the main menu links to.
+
+Pages inside an agreement link to that agreement's sections; pages outside one (the start page,
+the register) link to a short address such as /omraden/ that redirects to the primary
+agreement's section. The menu thereby costs no query on any page.
+"""
+
+# short address -> URL name of the section's page (every one takes the agreement's slug)
+SECTIONS = {
+    "omraden": "areas:list",
+    "fokusomraden": "areas:focus_areas",
+    "styrning": "governance:bodies",
+    "beslut": "governance:decisions",
+    "samarbetsplan": "plans:list",
+}
