@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from samverkan.actors.models import District, InterestArea, Organisation, Representation
 from samverkan.actors.search import reindex_organisation
+from samverkan.core.admin import HTTPS_URLS
 from samverkan.core.audit import log_action
 
 
@@ -20,6 +21,7 @@ class InterestAreaAdmin(admin.ModelAdmin):
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = ["name", "sector", "legal_form", "organisation_number", "is_public", "is_demo"]
     list_filter = ["sector", "legal_form", "is_public", "is_demo", "districts"]
     search_fields = ["name", "organisation_number"]
