@@ -11,8 +11,11 @@ from samverkan.areas.sitemaps import SITEMAPS as AREA_SITEMAPS
 from samverkan.core.sitemaps import StaticPagesSitemap
 from samverkan.core.views import healthz
 from samverkan.events.sitemaps import SITEMAPS as EVENT_SITEMAPS
+from samverkan.funding.sitemaps import SITEMAPS as FUNDING_SITEMAPS
 from samverkan.governance.sitemaps import SITEMAPS as GOVERNANCE_SITEMAPS
 from samverkan.learning.sitemaps import SITEMAPS as LEARNING_SITEMAPS
+from samverkan.matching.sitemaps import SITEMAPS as MATCHING_SITEMAPS
+from samverkan.partnerships.sitemaps import SITEMAPS as PARTNERSHIP_SITEMAPS
 from samverkan.plans.sitemaps import SITEMAPS as PLAN_SITEMAPS
 from samverkan.venues.sitemaps import SITEMAPS as VENUE_SITEMAPS
 
@@ -29,6 +32,9 @@ sitemaps = {
     **EVENT_SITEMAPS,
     **VENUE_SITEMAPS,
     **LEARNING_SITEMAPS,
+    **PARTNERSHIP_SITEMAPS,
+    **MATCHING_SITEMAPS,
+    **FUNDING_SITEMAPS,
 }
 
 urlpatterns = [
@@ -39,6 +45,9 @@ urlpatterns = [
     path("overenskommelser/<slug:agreement>/", include("samverkan.events.urls")),
     path("overenskommelser/<slug:agreement>/", include("samverkan.venues.urls")),
     path("overenskommelser/<slug:agreement>/", include("samverkan.learning.urls")),
+    path("overenskommelser/<slug:agreement>/", include("samverkan.partnerships.urls")),
+    path("overenskommelser/<slug:agreement>/", include("samverkan.matching.urls")),
+    path("overenskommelser/<slug:agreement>/", include("samverkan.funding.urls")),
     path("overenskommelser/", include("samverkan.agreements.urls")),
     path("", include("samverkan.actors.urls")),
     path("konto/", include("allauth.urls")),

@@ -10,8 +10,11 @@ from samverkan.actors.api import router as organisations_router
 from samverkan.areas.api import router as areas_router
 from samverkan.core.exceptions import ApplicationError
 from samverkan.events.api import router as events_router
+from samverkan.funding.api import router as funding_router
 from samverkan.governance.api import router as governance_router
 from samverkan.learning.api import router as learning_router
+from samverkan.matching.api import router as matching_router
+from samverkan.partnerships.api import router as partnerships_router
 from samverkan.plans.api import router as plans_router
 from samverkan.venues.api import router as venues_router
 
@@ -73,3 +76,6 @@ api.add_router("", plans_router)
 api.add_router("", venues_router)
 api.add_router("", events_router)
 api.add_router("", learning_router)
+api.add_router("", partnerships_router)
+api.add_router("", matching_router)
+api.add_router("", funding_router)

@@ -33,8 +33,11 @@ from samverkan.agreements.models import Agreement
 from samverkan.areas import demo as areas_demo
 from samverkan.demo import data
 from samverkan.events import demo as events_demo
+from samverkan.funding import demo as funding_demo
 from samverkan.governance import demo as governance_demo
 from samverkan.learning import demo as learning_demo
+from samverkan.matching import demo as matching_demo
+from samverkan.partnerships import demo as partnerships_demo
 from samverkan.plans import demo as plans_demo
 from samverkan.venues import demo as venues_demo
 
@@ -478,6 +481,9 @@ def load_demo(stdout=None) -> dict[str, dict[str, int]]:
             venues_demo,
             events_demo,
             learning_demo,
+            partnerships_demo,
+            matching_demo,
+            funding_demo,
         ):
             result.update(app_demo.load())
     if stdout is not None:
