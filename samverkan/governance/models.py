@@ -4,13 +4,14 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from samverkan.actors.models import Organisation
 from samverkan.agreements.models import Agreement
 
 
 class Seat(models.TextChoices):
-    CITY = "city", _("City")
+    CITY = "city", pgettext_lazy("seat in a body", "City")
     CIVIL_SOCIETY = "civil", _("Non-profit sector")
 
 
