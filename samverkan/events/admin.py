@@ -1,0 +1,63 @@
+from django.contrib import admin
+
+from samverkan.core.admin import HTTPS_URLS
+from samverkan.events.models import (
+    CalendarToken,
+    Event,
+    EventDocument,
+    EventSession,
+    Registration,
+    SeatQuota,
+)
+
+
+class SessionInline(admin.TabularInline):
+    model = EventSession
+    formfield_overrides = HTTPS_URLS
+    extra = 0
+    raw_id_fields = ["room"]
+
+
+class QuotaInline(admin.TabularInline):
+    model = SeatQuota
+    extra = 0
+    filter_horizontal = ["organisations"]
+
+
+class DocumentInline(admin.TabularInline):
+    model = EventDocument
+    extra = 0
+    fields = ["kind", "title", "file", "is_public", "size", "uploaded_at"]
+    readonly_fields = ["size", "uploaded_at"]
+
+
+@admin.register(Event)
+class EventAdmin(admin.ModelAdmin):
+    """For looking and mending; registrations and seats are changed through the pages, whose
+    services keep the capacity and the waiting list right."""
+
+    list_display = ["title", "kind", "agreement", "starts_at", "capacity", "is_published", "status"]
+    list_filter = ["agreement", "kind", "is_published", "status"]
+    search_fields = ["title", "slug", "theme"]
+    date_hierarchy = "starts_at"
+    prepopulated_fields = {"slug": ["title"]}
+    filter_horizontal = ["organisers", "areas", "districts"]
+    raw_id_fields = ["room", "focus_area", "created_by"]
+    inlines = [SessionInline, QuotaInline, DocumentInline]
+    formfield_overrides = HTTPS_URLS
+
+
+@admin.register(Registration)
+class RegistrationAdmin(admin.ModelAdmin):
+    list_display = ["event", "user", "status", "sector", "quota", "attended", "created_at"]
+    list_filter = ["status", "sector", "attended", "event__kind"]
+    search_fields = ["event__title", "user__email", "organisation_name"]
+    raw_id_fields = ["event", "user", "organisation", "quota"]
+    readonly_fields = ["status", "quota", "queued_at", "promoted_at", "cancelled_at"]
+
+
+@admin.register(CalendarToken)
+class CalendarTokenAdmin(admin.ModelAdmin):
+    list_display = ["user", "created_at"]
+    raw_id_fields = ["user"]
+    readonly_fields = ["token"]

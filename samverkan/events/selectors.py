@@ -1,0 +1,562 @@
+"""Reads of events: the calendar, the month view, an event's page, a person's registrations and
+the participation figures, each in a fixed number of queries."""
+
+import calendar
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import django_filters
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from samverkan.actors.models import District
+from samverkan.areas.models import FocusArea, PriorityArea
+from samverkan.events import permissions
+from samverkan.events.models import (
+    Event,
+    EventDocument,
+    EventKind,
+    EventSession,
+    ParticipantSector,
+    Registration,
+    SeatQuota,
+)
+
+PAGE_SIZE = 20
+UPCOMING, PAST = "kommande", "tidigare"
+
+REGISTERED = Q(registrations__status=Registration.Status.REGISTERED)
+WAITLISTED = Q(registrations__status=Registration.Status.WAITLISTED)
+
+
+# ---------------------------------------------------------------------------------------------
+# Filters of the calendar and the month view (GET parameters in Swedish, like `sida`)
+# ---------------------------------------------------------------------------------------------
+
+
+class EventFilter(django_filters.FilterSet):
+    typ = django_filters.ChoiceFilter(
+        field_name="kind", choices=EventKind.choices, label=_("Kind"), empty_label=_("All kinds")
+    )
+    omrade = django_filters.ModelChoiceFilter(
+        field_name="areas",
+        to_field_name="slug",
+        queryset=PriorityArea.objects.none(),
+        label=_("Priority area"),
+        empty_label=_("All areas"),
+    )
+    stadsdel = django_filters.ModelChoiceFilter(
+        field_name="districts",
+        to_field_name="slug",
+        queryset=District.objects.none(),
+        label=_("District"),
+        empty_label=_("All districts"),
+    )
+    fokusomrade = django_filters.ModelChoiceFilter(
+        field_name="focus_area",
+        to_field_name="year",
+        queryset=FocusArea.objects.none(),
+        label=_("Focus area"),
+        empty_label=_("All focus areas"),
+    )
+
+    class Meta:
+        model = Event
+        fields: list[str] = []
+
+    def __init__(self, data=None, *args, agreement, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        filters = self.filters
+        filters["omrade"].queryset = PriorityArea.objects.filter(agreement=agreement).order_by(
+            "position", "title"
+        )
+        filters["stadsdel"].queryset = District.objects.order_by("municipality", "name")
+        filters["fokusomrade"].queryset = FocusArea.objects.filter(agreement=agreement).order_by(
+            "-year"
+        )
+
+    @property
+    def form(self):
+        form = super().form
+        if not getattr(form, "_labelled", False):
+            form.fields["fokusomrade"].label_from_instance = lambda f: f"{f.year}: {f.title}"
+            for name in ("typ", "omrade", "stadsdel", "fokusomrade"):
+                form.fields[name].widget.attrs.setdefault("id", f"filter-{name}")
+            form._labelled = True
+        return form
+
+    def active_query(self) -> str:
+        """The filters in use as a query string, for links that keep them (pagination)."""
+        if not self.is_bound:
+            return ""
+        return "&".join(
+            f"{name}={self.data.get(name)}"
+            for name in self.filters
+            if self.data.get(name) and name in getattr(self.form, "cleaned_data", {})
+        )
+
+
+def published_events(agreement=None) -> QuerySet:
+    qs = Event.objects.published()
+    if agreement is not None:
+        qs = qs.filter(agreement=agreement)
+    return qs
+
+
+def _with_counts(qs: QuerySet) -> QuerySet:
+    return qs.annotate(
+        registered_count=Count("registrations", filter=REGISTERED, distinct=True),
+        waitlisted_count=Count("registrations", filter=WAITLISTED, distinct=True),
+    )
+
+
+def calendar_page_data(agreement, params, *, page_number=1, now=None) -> dict:
+    """The calendar list: published events, upcoming (soonest first) or past (latest first),
+    filtered by kind, area, district and focus area, paginated; each with its organisers and
+    counts of registrations."""
+    now = now or timezone.now()
+    when = PAST if params.get("tid") == PAST else UPCOMING
+    filterset = EventFilter(
+        params or None, agreement=agreement, queryset=published_events(agreement)
+    )
+    qs = filterset.qs
+    if when == PAST:
+        qs = qs.filter(ends_at__lt=now).order_by("-starts_at", "-pk")
+    else:
+        qs = qs.filter(ends_at__gte=now).order_by("starts_at", "pk")
+    qs = _with_counts(
+        qs.select_related("agreement", "focus_area", "room__venue").prefetch_related(
+            Prefetch("organisers", queryset=_organisers())
+        )
+    )
+    page = Paginator(qs, PAGE_SIZE).get_page(page_number)
+    query = filterset.active_query()
+    if when == PAST:
+        query = f"{query}&tid={PAST}" if query else f"tid={PAST}"
+    return {
+        "agreement": agreement,
+        "filter": filterset,
+        "page": page,
+        "events": page.object_list,
+        "when": when,
+        "query": query,
+        "today": timezone.localdate(),
+    }
+
+
+def _organisers():
+    from samverkan.actors.models import Organisation
+
+    return Organisation.objects.order_by("name").only("pk", "name", "slug")
+
+
+# ---------------------------------------------------------------------------------------------
+# The month view
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Occurrence:
+    """One thing in the month: an event without sessions, or one session of an event."""
+
+    event: Event
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime
+    session: EventSession | None = None
+
+    @property
+    def place(self):
+        return self.session or self.event
+
+
+def month_bounds(year: int, month: int) -> tuple[datetime.datetime, datetime.datetime]:
+    tz = timezone.get_current_timezone()
+    start = datetime.datetime(year, month, 1, tzinfo=tz)
+    following = datetime.datetime(year + month // 12, month % 12 + 1, 1, tzinfo=tz)
+    return start, following
+
+
+def month_page_data(agreement, year: int, month: int, params) -> dict:
+    """A month as weeks (Monday first) of days, each day with the events and sessions that
+    take place on it. Filters as the calendar list."""
+    start, following = month_bounds(year, month)
+    filterset = EventFilter(
+        params or None, agreement=agreement, queryset=published_events(agreement)
+    )
+    events = filterset.qs
+    plain = (
+        events.filter(starts_at__lt=following, ends_at__gte=start, sessions__isnull=True)
+        .select_related("agreement", "room__venue")
+        .order_by("starts_at", "pk")
+    )
+    sessions = (
+        EventSession.objects.filter(
+            event__in=events.values("pk"), starts_at__lt=following, ends_at__gte=start
+        )
+        .select_related("event__agreement", "room__venue")
+        .order_by("starts_at", "pk")
+    )
+    occurrences = [Occurrence(e, e.starts_at, e.ends_at) for e in plain] + [
+        Occurrence(s.event, s.starts_at, s.ends_at, session=s) for s in sessions
+    ]
+    occurrences.sort(key=lambda o: (o.starts_at, o.event.pk))
+    by_day = defaultdict(list)
+    for occurrence in occurrences:
+        day = timezone.localtime(occurrence.starts_at).date()
+        last = timezone.localtime(occurrence.ends_at - datetime.timedelta(seconds=1)).date()
+        while day <= last:
+            by_day[day].append(occurrence)
+            day += datetime.timedelta(days=1)
+    weeks = [
+        [
+            {"date": day, "in_month": day.month == month, "items": by_day.get(day, [])}
+            for day in week
+        ]
+        for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
+    ]
+    previous = (year - 1, 12) if month == 1 else (year, month - 1)
+    following_month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return {
+        "agreement": agreement,
+        "filter": filterset,
+        "query": filterset.active_query(),
+        "year": year,
+        "month": month,
+        "first_day": start.date(),
+        "weeks": weeks,
+        "count": len(occurrences),
+        "previous": previous,
+        "next": following_month,
+        "today": timezone.localdate(),
+        "weekdays": [
+            datetime.date(2024, 1, day) for day in range(1, 8)
+        ],  # 1 January 2024 was a Monday
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# An event's page
+# ---------------------------------------------------------------------------------------------
+
+
+def event_with_details(qs: QuerySet, *, all_documents: bool = False) -> QuerySet:
+    documents = EventDocument.objects.order_by("kind", "uploaded_at", "pk")
+    if not all_documents:
+        documents = documents.filter(is_public=True)
+    return _with_counts(
+        qs.select_related("agreement", "focus_area", "room__venue").prefetch_related(
+            Prefetch("organisers", queryset=_organisers()),
+            Prefetch(
+                "areas",
+                queryset=PriorityArea.objects.select_related("agreement").order_by("position"),
+            ),
+            Prefetch("districts", queryset=District.objects.order_by("name")),
+            Prefetch(
+                "sessions",
+                queryset=EventSession.objects.select_related("room__venue").order_by("starts_at"),
+            ),
+            Prefetch(
+                "quotas",
+                queryset=SeatQuota.objects.annotate(
+                    taken=Count(
+                        "registrations",
+                        filter=Q(registrations__status=Registration.Status.REGISTERED),
+                    )
+                )
+                .prefetch_related(Prefetch("organisations", queryset=_organisers()))
+                .order_by("pk"),
+            ),
+            Prefetch("documents", queryset=documents, to_attr="document_list"),
+        )
+    )
+
+
+def seat_summary(event: Event) -> dict:
+    """What the page says about seats: taken, remaining in all, free general seats, and per
+    quota how many are free (needs `registered_count` and the quotas with `taken`)."""
+    if event.capacity is None:
+        return {"limited": False, "remaining": None, "general_free": None, "quotas": []}
+    quotas = list(event.quotas.all())
+    reserved = sum(q.seats for q in quotas)
+    in_quotas = sum(min(q.taken, q.seats) for q in quotas)
+    general_taken = event.registered_count - in_quotas
+    return {
+        "limited": True,
+        "remaining": max(event.capacity - event.registered_count, 0),
+        "general_free": max(event.capacity - reserved - general_taken, 0),
+        "quotas": [{"quota": q, "free": max(q.seats - q.taken, 0)} for q in quotas],
+    }
+
+
+def event_page_data(agreement, slug: str, *, user, now=None) -> dict | None:
+    """Everything an event's page shows and what the person may do there; None when there is
+    no such event or the person may not see it (a draft)."""
+    now = now or timezone.now()
+    manage_possible = user.is_authenticated
+    event = event_with_details(
+        Event.objects.filter(agreement=agreement, slug=slug), all_documents=True
+    ).first()
+    if event is None:
+        return None
+    represented = permissions.represented_organisation_ids(user) if manage_possible else set()
+    can_manage = (
+        manage_possible and permissions.can_manage_event(user, event, represented=represented)[0]
+    )
+    if not event.is_published and not can_manage:
+        return None
+    documents = [d for d in event.document_list if d.is_public or can_manage]
+    own = None
+    position = None
+    if user.is_authenticated:
+        own = (
+            Registration.objects.active()
+            .filter(event=event, user=user)
+            .select_related("organisation", "quota")
+            .first()
+        )
+        if own is not None and own.status == Registration.Status.WAITLISTED:
+            from samverkan.events.services import waitlist_position
+
+            position = waitlist_position(own)
+    seats = seat_summary(event)
+    registration_open = (
+        event.is_published
+        and not event.is_cancelled
+        and (event.registration_opens_at is None or event.registration_opens_at <= now)
+        and now < event.registration_closes
+    )
+    return {
+        "agreement": agreement,
+        "event": event,
+        "seats": seats,
+        "documents": documents,
+        "own": own,
+        "position": position,
+        "registration_open": registration_open,
+        "not_yet_open": bool(event.registration_opens_at and now < event.registration_opens_at),
+        "is_full": seats["limited"] and seats["remaining"] == 0,
+        "can_cancel": own is not None and now < event.starts_at,
+        "can_manage": can_manage,
+        "has_begun": now >= event.starts_at,
+        "is_past": now >= event.ends_at,
+    }
+
+
+def participants(event: Event) -> list[Registration]:
+    """Everyone registered or waiting, with a seat first (in order of registration), then the
+    waiting list in its order. Personal data: for the organisers and coordinators only."""
+    rows = list(
+        event.registrations.active()
+        .select_related("user", "organisation", "quota")
+        .order_by("created_at", "pk")
+    )
+    seated = [r for r in rows if r.status == Registration.Status.REGISTERED]
+    waiting = sorted(
+        (r for r in rows if r.status == Registration.Status.WAITLISTED),
+        key=lambda r: (r.queued_at, r.pk),
+    )
+    for n, registration in enumerate(waiting, start=1):
+        registration.position = n
+    return seated + waiting
+
+
+# ---------------------------------------------------------------------------------------------
+# A person's registrations
+# ---------------------------------------------------------------------------------------------
+
+
+def my_registrations(agreement, user, *, now=None) -> dict:
+    """The person's registrations for the agreement's events, coming ones first, with the
+    place on the waiting list of those waiting."""
+    now = now or timezone.now()
+    rows = list(
+        Registration.objects.filter(user=user, event__agreement=agreement)
+        .exclude(status=Registration.Status.CANCELLED, event__ends_at__lt=now)
+        .select_related("event__agreement", "event__room__venue", "organisation", "quota")
+        .order_by("event__starts_at", "pk")
+    )
+    waiting_events = [r.event_id for r in rows if r.status == Registration.Status.WAITLISTED]
+    queues = defaultdict(list)
+    for event_id, pk in (
+        Registration.objects.waitlisted()
+        .filter(event_id__in=waiting_events)
+        .values_list("event_id", "pk")
+    ):
+        queues[event_id].append(pk)
+    for registration in rows:
+        registration.position = (
+            queues[registration.event_id].index(registration.pk) + 1
+            if registration.status == Registration.Status.WAITLISTED
+            else None
+        )
+        registration.can_cancel = (
+            registration.status != Registration.Status.CANCELLED
+            and now < registration.event.starts_at
+        )
+    return {
+        "agreement": agreement,
+        "upcoming": [r for r in rows if r.event.ends_at >= now],
+        "past": [r for r in rows if r.event.ends_at < now][::-1],
+    }
+
+
+def registrations_for_feed(agreement, user) -> QuerySet:
+    """The events a person holds a seat at or waits for, with their sessions, for their feed."""
+    return (
+        Event.objects.filter(
+            agreement=agreement,
+            registrations__user=user,
+            registrations__status__in=[
+                Registration.Status.REGISTERED,
+                Registration.Status.WAITLISTED,
+            ],
+        )
+        .select_related("agreement", "room__venue")
+        .prefetch_related(
+            Prefetch("sessions", queryset=EventSession.objects.select_related("room__venue")),
+            Prefetch(
+                "registrations",
+                queryset=Registration.objects.active().filter(user=user),
+                to_attr="own_registrations",
+            ),
+        )
+        .order_by("starts_at", "pk")
+    )
+
+
+def feed_events(agreement, *, area=None) -> QuerySet:
+    qs = published_events(agreement)
+    if area is not None:
+        qs = qs.filter(areas=area)
+    return (
+        qs.select_related("agreement", "room__venue")
+        .prefetch_related(
+            Prefetch("sessions", queryset=EventSession.objects.select_related("room__venue"))
+        )
+        .order_by("starts_at", "pk")
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Participation figures: the annual report quotes these
+# ---------------------------------------------------------------------------------------------
+
+
+def _sector_counts() -> dict[str, int]:
+    return dict.fromkeys(ParticipantSector.values, 0)
+
+
+@dataclass
+class Figures:
+    """Registered (holding a seat), attended and waiting, in all and by sector."""
+
+    registered: int = 0
+    attended: int = 0
+    waitlisted: int = 0
+    registered_by_sector: dict = field(default_factory=_sector_counts)
+    attended_by_sector: dict = field(default_factory=_sector_counts)
+
+    def add(self, other: "Figures") -> None:
+        self.registered += other.registered
+        self.attended += other.attended
+        self.waitlisted += other.waitlisted
+        for sector in ParticipantSector.values:
+            self.registered_by_sector[sector] += other.registered_by_sector[sector]
+            self.attended_by_sector[sector] += other.attended_by_sector[sector]
+
+    def by_sector(self) -> list[dict]:
+        """Rows for a table: the sector's label, registered, attended."""
+        return [
+            {
+                "sector": value,
+                "label": label,
+                "registered": self.registered_by_sector[value],
+                "attended": self.attended_by_sector[value],
+            }
+            for value, label in ParticipantSector.choices
+        ]
+
+
+@dataclass
+class EventFigures(Figures):
+    event: Event | None = None
+
+
+@dataclass
+class KindFigures(Figures):
+    kind: str = ""
+    label: str = ""
+    events: int = 0
+
+
+@dataclass
+class ParticipationFigures:
+    year: int
+    events: list[EventFigures]
+    by_kind: list[KindFigures]
+    total: Figures
+    years: list[int]
+
+    @property
+    def event_count(self) -> int:
+        return len(self.events)
+
+
+def participation_figures(agreement, year: int) -> ParticipationFigures:
+    """The year's published, not cancelled, events of an agreement with how many registered
+    (held a seat), attended and waited, in all and by sector (the city, civil society,
+    business, academia, other); totals by kind of event and for the year. Three queries.
+
+    The annual report (issue 7) quotes these, e.g. the dialogue forum's participants.
+    """
+    events = list(
+        published_events(agreement)
+        .exclude(status=Event.Status.CANCELLED)
+        .filter(starts_at__year=year)
+        .select_related("agreement")
+        .order_by("starts_at", "pk")
+    )
+    rows = (
+        Registration.objects.filter(event__in=[e.pk for e in events])
+        .values("event_id", "sector")
+        .annotate(
+            registered=Count("pk", filter=Q(status=Registration.Status.REGISTERED)),
+            attended=Count("pk", filter=Q(status=Registration.Status.REGISTERED, attended=True)),
+            waitlisted=Count("pk", filter=Q(status=Registration.Status.WAITLISTED)),
+        )
+        .order_by()
+    )
+    per_event = {e.pk: EventFigures(event=e) for e in events}
+    for row in rows:
+        figures = per_event[row["event_id"]]
+        figures.registered += row["registered"]
+        figures.attended += row["attended"]
+        figures.waitlisted += row["waitlisted"]
+        figures.registered_by_sector[row["sector"]] += row["registered"]
+        figures.attended_by_sector[row["sector"]] += row["attended"]
+    kinds = {value: KindFigures(kind=value, label=label) for value, label in EventKind.choices}
+    total = Figures()
+    for figures in per_event.values():
+        kind = kinds[figures.event.kind]
+        kind.events += 1
+        kind.add(figures)
+        total.add(figures)
+    years = sorted(
+        {
+            d.year
+            for d in published_events(agreement)
+            .exclude(status=Event.Status.CANCELLED)
+            .dates("starts_at", "year")
+        },
+        reverse=True,
+    )
+    return ParticipationFigures(
+        year=year,
+        events=list(per_event.values()),
+        by_kind=[k for k in kinds.values() if k.events],
+        total=total,
+        years=years,
+    )

@@ -1,0 +1,59 @@
+"""The public pages: the calendar, the month view, an event's page and the figures."""
+
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from samverkan.events import permissions, selectors
+from samverkan.events.models import ParticipantSector
+from samverkan.events.views.common import get_agreement
+
+
+def calendar_list(request, agreement):
+    agreement = get_agreement(agreement)
+    data = selectors.calendar_page_data(agreement, request.GET, page_number=request.GET.get("sida"))
+    data["can_create"] = (
+        request.user.is_authenticated and permissions.can_create_event(request.user)[0]
+    )
+    status = 400 if data["filter"].is_bound and data["filter"].errors else 200
+    template = "events/_calendar_results.html" if request.htmx else "events/calendar.html"
+    return render(request, template, data, status=status)
+
+
+def calendar_month(request, agreement, year=None, month=None):
+    agreement = get_agreement(agreement)
+    if year is None:
+        today = timezone.localdate()
+        year, month = today.year, today.month
+    if not (1 <= month <= 12 and 1900 <= year <= 2200):
+        raise Http404(_("There is no such month."))
+    data = selectors.month_page_data(agreement, year, month, request.GET)
+    status = 400 if data["filter"].is_bound and data["filter"].errors else 200
+    return render(request, "events/month.html", data, status=status)
+
+
+def event_detail(request, agreement, slug):
+    agreement = get_agreement(agreement)
+    data = selectors.event_page_data(agreement, slug, user=request.user)
+    if data is None:
+        raise Http404(_("There is no event at this address."))
+    return render(request, "events/event_detail.html", data)
+
+
+def figures(request, agreement, year=None):
+    agreement = get_agreement(agreement)
+    year = year or timezone.localdate().year
+    if not 1900 <= year <= 2200:
+        raise Http404(_("There is no such year."))
+    data = selectors.participation_figures(agreement, year)
+    return render(
+        request,
+        "events/figures.html",
+        {
+            "agreement": agreement,
+            "figures": data,
+            "year": year,
+            "sectors": ParticipantSector.choices,
+        },
+    )
