@@ -1,0 +1,87 @@
+"""The texts of materials and courses: what HTML a coordinator may write, and what search sees.
+
+Bodies are written by people (coordinators, later perhaps authors of organisations), so they are
+cleaned with nh3 (the Rust `ammonia` sanitiser) before they are stored: headings, paragraphs,
+lists, links, emphasis, quotes and tables survive; scripts, styles, event handlers and
+`javascript:` links do not.
+
+Search reduces a text to Snowball Swedish stems (PyStemmer, as the register's search does), so
+"förening" finds "föreningar" and "partnerskap" finds "partnerskapet". A query matches when each
+of its stems begins a stem of the text. That is plain LIKE on both SQLite and PostgreSQL.
+"""
+
+import html
+import re
+
+import nh3
+from django.utils.html import strip_tags
+
+from samverkan.actors.search import _stemmer, query_terms, words
+
+ALLOWED_TAGS = {
+    "h2",
+    "h3",
+    "h4",
+    "p",
+    "br",
+    "hr",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "blockquote",
+    "code",
+    "table",
+    "caption",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "th",
+    "td",
+}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "th": {"scope", "colspan", "rowspan"},
+    "td": {"colspan", "rowspan"},
+    "ol": {"start"},
+}
+URL_SCHEMES = {"http", "https", "mailto"}
+_LEVEL_ONE_HEADING = re.compile(r"<(/?)h1\b", re.IGNORECASE)
+
+
+def sanitise_html(value: str) -> str:
+    """`value` with only the allowed tags and attributes; links get rel="noopener noreferrer".
+
+    A level-one heading belongs to the page, so one in the text becomes a level-two heading.
+    """
+    if not value:
+        return ""
+    value = _LEVEL_ONE_HEADING.sub(r"<\1h2", value)
+    return nh3.clean(
+        value,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    ).strip()
+
+
+def plain_text(value: str) -> str:
+    return html.unescape(strip_tags(value or ""))
+
+
+def search_stems_of(*texts: str) -> str:
+    """The stems of the texts, space-separated with a space before and after, so that
+    `contains(" " + stem)` finds a stem at the start of a word."""
+    stems = _stemmer().stemWords(words(" ".join(plain_text(t) for t in texts)))
+    return f" {' '.join(stems)} " if stems else ""
+
+
+def query_stems(q: str) -> list[str]:
+    return _stemmer().stemWords(query_terms(q))

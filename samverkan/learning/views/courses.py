@@ -1,0 +1,265 @@
+"""Courses: the list, a course and its modules, marking modules done, "My courses", and the
+coordinators' forms for courses and modules."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from samverkan.core.exceptions import ApplicationError, PermissionDeniedError
+from samverkan.learning import permissions, selectors, services
+from samverkan.learning.forms import CourseForm, ModuleForm
+from samverkan.learning.models import Course, CourseModule
+from samverkan.learning.views.common import apply_error, forbidden, get_agreement, safe_next
+
+
+def course_list(request, agreement):
+    agreement = get_agreement(agreement)
+    return render(
+        request, "learning/course_list.html", selectors.courses_of(agreement, user=request.user)
+    )
+
+
+def course_detail(request, agreement, slug):
+    data = selectors.course_page_data(get_agreement(agreement), slug, user=request.user)
+    if data is None:
+        raise Http404(_("There is no course at this address."))
+    return render(request, "learning/course_detail.html", data)
+
+
+def module_detail(request, agreement, slug, pk):
+    data = selectors.module_page_data(get_agreement(agreement), slug, pk, user=request.user)
+    if data is None:
+        raise Http404(_("There is no module at this address."))
+    return render(request, "learning/module_detail.html", data)
+
+
+@login_required
+def my_courses(request, agreement):
+    agreement = get_agreement(agreement)
+    return render(
+        request,
+        "learning/my_courses.html",
+        {"agreement": agreement, "enrolments": selectors.my_courses(agreement, user=request.user)},
+    )
+
+
+def _readable_course(request, agreement, slug) -> Course:
+    course = selectors.readable_course(get_agreement(agreement), slug, user=request.user)
+    if course is None:
+        raise Http404(_("There is no course at this address."))
+    return course
+
+
+def _readable_module(request, agreement, slug, pk) -> CourseModule:
+    course = _readable_course(request, agreement, slug)
+    module = get_object_or_404(CourseModule, course=course, pk=pk)
+    module.course = course
+    return module
+
+
+@login_required
+@require_POST
+def course_start(request, agreement, slug):
+    course = _readable_course(request, agreement, slug)
+    try:
+        services.start_course(course=course, by=request.user)
+    except PermissionDeniedError as error:
+        return forbidden(request, str(error.message))
+    messages.success(request, _("You have started the course. Good luck!"))
+    return redirect(safe_next(request, course.get_absolute_url()))
+
+
+@login_required
+@require_POST
+def module_done(request, agreement, slug, pk):
+    """Mark a module done (a plain form: works without JavaScript). Back to where the form
+    was, or to the course."""
+    module = _readable_module(request, agreement, slug, pk)
+    try:
+        enrolment = services.mark_module_done(module=module, by=request.user)
+    except PermissionDeniedError as error:
+        return forbidden(request, str(error.message))
+    if enrolment.completed_at is not None:
+        messages.success(
+            request,
+            _("Well done! You have completed the course “%(title)s”.")
+            % {"title": module.course.title},
+        )
+    else:
+        messages.success(request, _("“%(title)s” is marked as done.") % {"title": module.title})
+    return redirect(safe_next(request, module.course.get_absolute_url()))
+
+
+@login_required
+@require_POST
+def module_undo(request, agreement, slug, pk):
+    module = _readable_module(request, agreement, slug, pk)
+    try:
+        services.mark_module_not_done(module=module, by=request.user)
+    except PermissionDeniedError as error:
+        return forbidden(request, str(error.message))
+    except ApplicationError as error:
+        messages.error(request, str(error.message))
+    else:
+        messages.success(
+            request, _("“%(title)s” is no longer marked as done.") % {"title": module.title}
+        )
+    return redirect(safe_next(request, module.course.get_absolute_url()))
+
+
+# ---------------------------------------------------------------------------------------------
+# The coordinators' forms
+# ---------------------------------------------------------------------------------------------
+
+
+def _manageable_course(request, agreement, slug):
+    course = get_object_or_404(
+        Course.objects.select_related("agreement"), agreement=agreement, slug=slug
+    )
+    allowed, reason = permissions.can_manage_courses(request.user)
+    return (course, None) if allowed else (None, forbidden(request, reason))
+
+
+@login_required
+def course_new(request, agreement):
+    agreement = get_agreement(agreement)
+    allowed, reason = permissions.can_manage_courses(request.user)
+    if not allowed:
+        return forbidden(request, reason)
+    form = CourseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            course = services.create_course(
+                agreement=agreement, by=request.user, **form.cleaned_data
+            )
+        except ApplicationError as error:
+            apply_error(form, error)
+        else:
+            messages.success(request, _("The course has been created. Now add its modules."))
+            return redirect(course)
+    return render(
+        request, "learning/course_form.html", {"agreement": agreement, "course": None, "form": form}
+    )
+
+
+@login_required
+def course_edit(request, agreement, slug):
+    agreement = get_agreement(agreement)
+    course, refusal = _manageable_course(request, agreement, slug)
+    if refusal:
+        return refusal
+    form = CourseForm(request.POST or None, instance=course)
+    if request.method == "POST" and form.is_valid():
+        try:
+            course = services.update_course(course=course, by=request.user, **form.cleaned_data)
+        except ApplicationError as error:
+            apply_error(form, error)
+        else:
+            messages.success(request, _("The changes have been saved."))
+            return redirect(course)
+    return render(
+        request,
+        "learning/course_form.html",
+        {"agreement": agreement, "course": course, "form": form},
+    )
+
+
+@login_required
+def course_delete(request, agreement, slug):
+    """GET asks for confirmation; POST deletes the course, its modules and all progress."""
+    agreement = get_agreement(agreement)
+    course, refusal = _manageable_course(request, agreement, slug)
+    if refusal:
+        return refusal
+    if request.method == "POST":
+        services.delete_course(course=course, by=request.user)
+        messages.success(
+            request, _("The course “%(title)s” has been deleted.") % {"title": course.title}
+        )
+        return redirect("learning:courses", agreement=agreement.slug)
+    return render(
+        request,
+        "learning/course_delete.html",
+        {
+            "agreement": agreement,
+            "course": course,
+            "module_count": course.modules.count(),
+            "learner_count": course.enrolments.count(),
+        },
+    )
+
+
+def _module_fields(form) -> dict:
+    fields = dict(form.cleaned_data)
+    if fields.get("position") is None:
+        fields.pop("position", None)
+    return fields
+
+
+@login_required
+def module_new(request, agreement, slug):
+    agreement = get_agreement(agreement)
+    course, refusal = _manageable_course(request, agreement, slug)
+    if refusal:
+        return refusal
+    form = ModuleForm(request.POST or None, agreement=agreement)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_module(course=course, by=request.user, **_module_fields(form))
+        except ApplicationError as error:
+            apply_error(form, error)
+        else:
+            messages.success(request, _("The module has been added."))
+            return redirect(course)
+    return render(
+        request,
+        "learning/module_form.html",
+        {"agreement": agreement, "course": course, "module": None, "form": form},
+    )
+
+
+@login_required
+def module_edit(request, agreement, slug, pk):
+    agreement = get_agreement(agreement)
+    course, refusal = _manageable_course(request, agreement, slug)
+    if refusal:
+        return refusal
+    module = get_object_or_404(CourseModule, course=course, pk=pk)
+    form = ModuleForm(request.POST or None, instance=module, agreement=agreement)
+    if request.method == "POST" and form.is_valid():
+        try:
+            module = services.update_module(module=module, by=request.user, **_module_fields(form))
+        except ApplicationError as error:
+            apply_error(form, error)
+        else:
+            messages.success(request, _("The changes have been saved."))
+            return redirect(course)
+    return render(
+        request,
+        "learning/module_form.html",
+        {"agreement": agreement, "course": course, "module": module, "form": form},
+    )
+
+
+@login_required
+def module_delete(request, agreement, slug, pk):
+    """GET asks for confirmation; POST deletes the module and the learners' marks of it."""
+    agreement = get_agreement(agreement)
+    course, refusal = _manageable_course(request, agreement, slug)
+    if refusal:
+        return refusal
+    module = get_object_or_404(CourseModule, course=course, pk=pk)
+    if request.method == "POST":
+        services.delete_module(module=module, by=request.user)
+        messages.success(
+            request, _("The module “%(title)s” has been deleted.") % {"title": module.title}
+        )
+        return redirect(course)
+    return render(
+        request,
+        "learning/module_delete.html",
+        {"agreement": agreement, "course": course, "module": module},
+    )

@@ -1,0 +1,264 @@
+"""The method library: the list with search and topic filter, topic pages, material pages,
+file downloads, and the coordinators' forms."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from samverkan.core.exceptions import ApplicationError, PermissionDeniedError
+from samverkan.learning import files, permissions, selectors, services
+from samverkan.learning.forms import FileForm, LibrarySearchForm, MaterialForm
+from samverkan.learning.models import TOPIC_DESCRIPTIONS, Material, MaterialFile, Topic
+from samverkan.learning.views.common import apply_error, forbidden, get_agreement
+
+
+def _manageable_material(request, agreement, slug) -> tuple[Material | None, object]:
+    """The material and None, or None and the 403 page for someone who is not a coordinator."""
+    material = get_object_or_404(
+        Material.objects.select_related("agreement"), agreement=agreement, slug=slug
+    )
+    allowed, reason = permissions.can_manage_library(request.user)
+    if not allowed:
+        return None, forbidden(request, reason)
+    return material, None
+
+
+def library(request, agreement):
+    agreement = get_agreement(agreement)
+    form = LibrarySearchForm(request.GET or None)
+    filters = form.filters()
+    data = selectors.library_page_data(
+        agreement, user=request.user, page=request.GET.get("sida"), **filters
+    )
+    query = urlencode({k: v for k, v in (("q", filters["q"]), ("amne", filters["topic"])) if v})
+    data.update({"form": form, "filters": filters, "query": query})
+    return render(request, "learning/library.html", data)
+
+
+def topic(request, agreement, topic):
+    agreement = get_agreement(agreement)
+    if topic not in Topic.values:
+        raise Http404(_("There is no such topic in the library."))
+    data = selectors.library_page_data(
+        agreement, user=request.user, topic=topic, page=request.GET.get("sida")
+    )
+    data.update(
+        {
+            "topic": Topic(topic),
+            "topic_description": TOPIC_DESCRIPTIONS[Topic(topic)],
+            "query": "",
+        }
+    )
+    return render(request, "learning/topic.html", data)
+
+
+def material_detail(request, agreement, slug):
+    data = selectors.material_page_data(get_agreement(agreement), slug, user=request.user)
+    if data is None:
+        raise Http404(_("There is no material at this address."))
+    return render(request, "learning/material_detail.html", data)
+
+
+def material_file(request, agreement, slug, pk):
+    """A file of a material, with the content type found when it was uploaded. PDFs and images
+    open in the browser, office files are downloaded; both under their original name."""
+    material = selectors.readable_material(get_agreement(agreement), slug, user=request.user)
+    if material is None:
+        raise Http404(_("There is no material at this address."))
+    attachment = get_object_or_404(MaterialFile, material=material, pk=pk)
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404(_("The file is missing. Tell the coordinators.")) from exc
+    kind = files.KINDS_BY_EXTENSION.get(attachment.extension.lower())
+    response = FileResponse(
+        handle,
+        content_type=attachment.content_type,
+        as_attachment=not (kind and kind.inline),
+        filename=attachment.original_name,
+    )
+    if not material.is_published:  # only coordinators get here: keep it out of shared caches
+        response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+def material_new(request, agreement):
+    agreement = get_agreement(agreement)
+    allowed, reason = permissions.can_manage_library(request.user)
+    if not allowed:
+        return forbidden(request, reason)
+    form = MaterialForm(request.POST or None, creating=True)
+    if request.method == "POST" and form.is_valid():
+        try:
+            material = services.create_material(
+                agreement=agreement, by=request.user, **form.cleaned_data
+            )
+        except ApplicationError as error:
+            apply_error(form, error)
+        else:
+            messages.success(
+                request,
+                _("The material has been published.")
+                if material.is_published
+                else _("The material has been saved. It is not published yet."),
+            )
+            return redirect(material)
+    return render(
+        request,
+        "learning/material_form.html",
+        {"agreement": agreement, "material": None, "form": form},
+    )
+
+
+@login_required
+def material_edit(request, agreement, slug):
+    agreement = get_agreement(agreement)
+    material, refusal = _manageable_material(request, agreement, slug)
+    if refusal:
+        return refusal
+    form = MaterialForm(request.POST or None, instance=material)
+    if request.method == "POST" and form.is_valid():
+        try:
+            material = services.update_material(
+                material=material, by=request.user, **form.cleaned_data
+            )
+        except ApplicationError as error:
+            apply_error(form, error)
+        else:
+            messages.success(request, _("The changes have been saved."))
+            return redirect(material)
+    return render(
+        request,
+        "learning/material_form.html",
+        {"agreement": agreement, "material": material, "form": form},
+    )
+
+
+def _act(request, service, material, success: str):
+    try:
+        service(material=material, by=request.user)
+    except PermissionDeniedError as error:
+        return forbidden(request, str(error.message))
+    except ApplicationError as error:
+        messages.error(request, str(error.message))
+    else:
+        messages.success(request, success)
+    return redirect(material)
+
+
+@login_required
+@require_POST
+def material_publish(request, agreement, slug):
+    material, refusal = _manageable_material(request, get_agreement(agreement), slug)
+    return refusal or _act(
+        request,
+        services.publish_material,
+        material,
+        _("The material is published: everyone can read it."),
+    )
+
+
+@login_required
+@require_POST
+def material_unpublish(request, agreement, slug):
+    material, refusal = _manageable_material(request, get_agreement(agreement), slug)
+    return refusal or _act(
+        request,
+        services.unpublish_material,
+        material,
+        _("The material is no longer published: only the coordinators can read it."),
+    )
+
+
+@login_required
+def material_delete(request, agreement, slug):
+    """GET asks for confirmation; POST deletes the material and its files."""
+    agreement = get_agreement(agreement)
+    material, refusal = _manageable_material(request, agreement, slug)
+    if refusal:
+        return refusal
+    if request.method == "POST":
+        services.delete_material(material=material, by=request.user)
+        messages.success(
+            request, _("The material “%(title)s” has been deleted.") % {"title": material.title}
+        )
+        return redirect("learning:library", agreement=agreement.slug)
+    return render(
+        request,
+        "learning/material_delete.html",
+        {
+            "agreement": agreement,
+            "material": material,
+            "file_count": material.files.count(),
+            "module_count": material.course_modules.count(),
+        },
+    )
+
+
+def _file_help() -> str:
+    from django.template.defaultfilters import filesizeformat
+
+    return _("Accepted: %(kinds)s, at most %(max)s.") % {
+        "kinds": files.accepted_kinds_text(),
+        "max": filesizeformat(files.max_file_size()),
+    }
+
+
+@login_required
+def file_new(request, agreement, slug):
+    agreement = get_agreement(agreement)
+    material, refusal = _manageable_material(request, agreement, slug)
+    if refusal:
+        return refusal
+    form = FileForm(request.POST or None, request.FILES or None, help_text=_file_help())
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                attachment = services.attach_file(
+                    material=material,
+                    upload=form.cleaned_data["file"],
+                    title=form.cleaned_data["title"],
+                    by=request.user,
+                )
+            except ApplicationError as error:
+                apply_error(form, error)
+            else:
+                messages.success(
+                    request,
+                    _("The file %(name)s has been attached.") % {"name": attachment.original_name},
+                )
+                return redirect(material)
+        status = 400
+    return render(
+        request,
+        "learning/file_form.html",
+        {"agreement": agreement, "material": material, "form": form},
+        status=status,
+    )
+
+
+@login_required
+def file_delete(request, agreement, slug, pk):
+    """GET asks for confirmation; POST removes the file."""
+    agreement = get_agreement(agreement)
+    material, refusal = _manageable_material(request, agreement, slug)
+    if refusal:
+        return refusal
+    attachment = get_object_or_404(MaterialFile, material=material, pk=pk)
+    if request.method == "POST":
+        services.remove_file(attachment=attachment, by=request.user)
+        messages.success(
+            request, _("The file %(name)s has been removed.") % {"name": attachment.label}
+        )
+        return redirect(material)
+    return render(
+        request,
+        "learning/file_delete.html",
+        {"agreement": agreement, "material": material, "attachment": attachment},
+    )
