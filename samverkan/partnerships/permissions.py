@@ -1,0 +1,143 @@
+"""Who may do what with collaborations and IOP agreements: each check returns (allowed, reason).
+
+The rules:
+- Anyone reads the public mapping and the public fields of an IOP agreement.
+- Record a collaboration: a coordinator, or a confirmed representative of any organisation
+  (an ombud of a non-profit, a tjänsteperson of an administration). A representative records it
+  with one of their own organisations as a party, so they can keep it up to date.
+- Edit a collaboration, add and remove its parties, end it: a coordinator, or a confirmed
+  representative of one of its parties. A representative of another organisation may not.
+- Create and edit an IOP agreement, upload its documents, write follow-ups, read its documents,
+  follow-ups and internal note: the same people as edit the collaboration.
+- Confirm or withdraw a condition of an IOP's checklist, and mark the agreement signed: a
+  coordinator, or a confirmed representative of a *city party* (an organisation of the
+  municipal sector that is a party of the collaboration). The conditions concern the city's
+  obligations (public procurement, state aid, general interest under the Local Government
+  Act): the city answers for them, so the non-profit party's representatives cannot confirm
+  them on its behalf, and a tjänsteperson of an administration that is not a party cannot
+  either.
+
+The `rules` predicates at the bottom expose the same checks to templates and the admin.
+"""
+
+import rules
+from django.utils.translation import gettext as _
+
+from samverkan.accounts.roles import is_coordinator
+from samverkan.actors.models import Representation, Sector
+
+
+def _member(user) -> bool:
+    return bool(user and user.is_authenticated and user.is_active)
+
+
+def represented_organisation_ids(user) -> set[int]:
+    """The organisations the person is a confirmed representative of."""
+    if not _member(user):
+        return set()
+    cache = getattr(user, "_represented_organisation_ids", None)
+    if cache is None:
+        cache = set(
+            Representation.objects.confirmed()
+            .filter(user=user)
+            .values_list("organisation_id", flat=True)
+        )
+        user._represented_organisation_ids = cache
+    return cache
+
+
+def _party_organisations(collaboration) -> list:
+    """The parties' organisations, from the prefetched parties when the page has them."""
+    return [party.organisation for party in collaboration.parties.all()]
+
+
+def represents_party(user, collaboration, *, city_only: bool = False) -> bool:
+    own = represented_organisation_ids(user)
+    if not own:
+        return False
+    if collaboration.pk is None:
+        return False
+    if city_only:
+        return any(
+            org.pk in own and org.sector == Sector.MUNICIPALITY
+            for org in _party_organisations(collaboration)
+        )
+    return any(party.organisation_id in own for party in collaboration.parties.all())
+
+
+def can_create_collaboration(user) -> tuple[bool, str]:
+    if not _member(user):
+        return False, _("Log in to record a collaboration.")
+    if is_coordinator(user) or represented_organisation_ids(user):
+        return True, ""
+    return False, _(
+        "Only the coordinators and confirmed representatives of an organisation record "
+        "collaborations."
+    )
+
+
+def can_edit_collaboration(user, collaboration) -> tuple[bool, str]:
+    if not _member(user):
+        return False, _("Log in to edit a collaboration.")
+    if is_coordinator(user) or represents_party(user, collaboration):
+        return True, ""
+    return False, _(
+        "Only the coordinators and the representatives of the collaboration's parties may "
+        "change it."
+    )
+
+
+def can_manage_parties(user, collaboration) -> tuple[bool, str]:
+    return can_edit_collaboration(user, collaboration)
+
+
+def can_end_collaboration(user, collaboration) -> tuple[bool, str]:
+    allowed, reason = can_edit_collaboration(user, collaboration)
+    if not allowed:
+        return allowed, reason
+    if collaboration.status == collaboration.Status.ENDED:
+        return False, _("The collaboration has already ended.")
+    return True, ""
+
+
+def can_view_collaboration(user, collaboration) -> tuple[bool, str]:
+    if collaboration.is_public:
+        return True, ""
+    return can_edit_collaboration(user, collaboration)
+
+
+def can_manage_iop(user, collaboration) -> tuple[bool, str]:
+    """Create and edit the IOP agreement, its documents and follow-ups; read what is internal."""
+    if not _member(user):
+        return False, _("Log in to work on an IOP agreement.")
+    if is_coordinator(user) or represents_party(user, collaboration):
+        return True, ""
+    return False, _(
+        "Only the coordinators and the representatives of the parties work on the IOP agreement."
+    )
+
+
+def can_confirm_conditions(user, collaboration) -> tuple[bool, str]:
+    """Confirm or withdraw a condition of the checklist, and mark the agreement signed."""
+    if not _member(user):
+        return False, _("Log in to confirm the conditions of an IOP agreement.")
+    if is_coordinator(user) or represents_party(user, collaboration, city_only=True):
+        return True, ""
+    return False, _(
+        "Only a coordinator or a representative of the city's party confirms the conditions "
+        "of an IOP agreement and marks it signed."
+    )
+
+
+def _rule(check):
+    @rules.predicate
+    def predicate(user, obj=None):
+        return obj is not None and check(user, obj)[0]
+
+    return predicate
+
+
+rules.add_perm("partnerships.change_collaboration", _rule(can_edit_collaboration))
+rules.add_perm("partnerships.end_collaboration", _rule(can_end_collaboration))
+rules.add_perm("partnerships.manage_iop", _rule(can_manage_iop))
+rules.add_perm("partnerships.confirm_iop_conditions", _rule(can_confirm_conditions))

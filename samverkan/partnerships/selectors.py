@@ -1,0 +1,349 @@
+"""Reads of the mapping that need thought: search and filters, one collaboration's page, an IOP
+agreement's page, and the figures per year the annual report includes."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.db.models.functions import Collate
+from django.utils import timezone
+
+from samverkan.actors.models import District, Organisation
+from samverkan.areas.models import PriorityArea
+from samverkan.core.collation import SWEDISH_COLLATION
+from samverkan.partnerships import permissions
+from samverkan.partnerships.models import (
+    Collaboration,
+    CollaborationParty,
+    IopAgreement,
+    IopCondition,
+)
+from samverkan.partnerships.search import search
+
+FIRST_MAPPING_YEAR = 2018  # the mapping began in November 2018 (seed 003)
+
+ROLE_ORDER = Case(
+    *[When(role=role, then=Value(n)) for n, role in enumerate(CollaborationParty.Role.values)],
+    output_field=IntegerField(),
+)
+
+
+@dataclass(frozen=True)
+class CollaborationFilters:
+    q: str = ""
+    kind: str = ""
+    status: str = ""
+    area: str = ""  # slug of a priority area of the agreement
+    district: str = ""  # slug
+    year: int | None = None  # mapping year
+    organisation: str = ""  # slug of a party's organisation
+
+
+def parties_prefetch() -> Prefetch:
+    return Prefetch(
+        "parties",
+        queryset=CollaborationParty.objects.select_related("organisation").order_by(
+            ROLE_ORDER, Collate("organisation__name", SWEDISH_COLLATION), "pk"
+        ),
+    )
+
+
+def with_relations(qs: QuerySet) -> QuerySet:
+    """Parties (lead first, with their organisations), areas and districts in one query each."""
+    return qs.prefetch_related(
+        parties_prefetch(),
+        Prefetch("areas", queryset=PriorityArea.objects.order_by("position", "title")),
+        Prefetch("districts", queryset=District.objects.order_by("name")),
+    )
+
+
+def search_collaborations(
+    agreement, filters: CollaborationFilters, *, public_only: bool = True
+) -> QuerySet:
+    """The agreement's collaborations matching the filters and every word of the search, in
+    Swedish alphabetical order of their titles, with parties, areas and districts prefetched."""
+    qs = Collaboration.objects.filter(agreement=agreement).select_related("agreement")
+    if public_only:
+        qs = qs.public()
+    if filters.kind:
+        qs = qs.filter(kind=filters.kind)
+    if filters.status:
+        qs = qs.filter(status=filters.status)
+    if filters.year:
+        qs = qs.filter(mapping_year=filters.year)
+    # Filters through many-to-many relations as subqueries: no duplicate rows, no DISTINCT.
+    if filters.area:
+        qs = qs.filter(
+            pk__in=Collaboration.areas.through.objects.filter(
+                priorityarea__slug=filters.area
+            ).values("collaboration_id")
+        )
+    if filters.district:
+        qs = qs.filter(
+            pk__in=Collaboration.districts.through.objects.filter(
+                district__slug=filters.district
+            ).values("collaboration_id")
+        )
+    if filters.organisation:
+        qs = qs.filter(
+            pk__in=CollaborationParty.objects.filter(
+                organisation__slug=filters.organisation
+            ).values("collaboration_id")
+        )
+    qs = search(qs, filters.q)
+    return with_relations(qs.order_by(Collate("title", SWEDISH_COLLATION), "pk"))
+
+
+def filter_choices(agreement) -> dict:
+    """What the list's filters offer: the agreement's areas, the districts and organisations that
+    take part in some collaboration, the years of the mapping."""
+    collaborations = Collaboration.objects.filter(agreement=agreement).public()
+    return {
+        "kinds": Collaboration.Kind.choices,
+        "statuses": Collaboration.Status.choices,
+        "areas": list(
+            PriorityArea.objects.filter(agreement=agreement)
+            .order_by("position", "title")
+            .values_list("slug", "title")
+        ),
+        "districts": list(
+            District.objects.filter(
+                pk__in=Collaboration.districts.through.objects.filter(
+                    collaboration__in=collaborations
+                ).values("district_id")
+            )
+            .order_by(Collate("name", SWEDISH_COLLATION))
+            .values_list("slug", "name")
+        ),
+        "organisations": list(
+            Organisation.objects.filter(
+                pk__in=CollaborationParty.objects.filter(collaboration__in=collaborations).values(
+                    "organisation_id"
+                )
+            )
+            .order_by(Collate("name", SWEDISH_COLLATION))
+            .values_list("slug", "name")
+        ),
+        "years": sorted(
+            set(collaborations.values_list("mapping_year", flat=True).order_by()), reverse=True
+        ),
+    }
+
+
+def get_collaboration(agreement, slug: str) -> Collaboration:
+    """One collaboration with what permission checks need (parties and their organisations)."""
+    from django.shortcuts import get_object_or_404
+
+    return get_object_or_404(
+        Collaboration.objects.select_related("agreement").prefetch_related(parties_prefetch()),
+        agreement=agreement,
+        slug=slug,
+    )
+
+
+def collaboration_page_data(agreement, slug: str, *, user) -> dict | None:
+    """Everything one collaboration's page shows, in a fixed number of queries. None when there
+    is no such collaboration or it is not public and the person may not edit it."""
+    collaboration = with_relations(
+        Collaboration.objects.filter(agreement=agreement, slug=slug).select_related(
+            "agreement", "iop"
+        )
+    ).first()
+    if collaboration is None:
+        return None
+    if not permissions.can_view_collaboration(user, collaboration)[0]:
+        return None
+    can_edit = permissions.can_edit_collaboration(user, collaboration)[0]
+    iop = getattr(collaboration, "iop", None) if collaboration.is_iop else None
+    return {
+        "agreement": agreement,
+        "collaboration": collaboration,
+        "iop": iop,
+        "can_edit": can_edit,
+        "can_end": can_edit and collaboration.status != Collaboration.Status.ENDED,
+        "can_manage_iop": can_edit and collaboration.is_iop,
+    }
+
+
+def iop_queryset() -> QuerySet:
+    return IopAgreement.objects.select_related(
+        "collaboration__agreement",
+        "signed_by",
+        *[f"{condition.value}_confirmed_by" for condition in IopCondition],
+    )
+
+
+def iop_page_data(agreement, slug: str, *, user) -> dict | None:
+    """The IOP agreement of a collaboration: public fields for all, documents, follow-ups and
+    the internal note for those who work on it."""
+    collaboration = (
+        Collaboration.objects.filter(agreement=agreement, slug=slug, kind=Collaboration.Kind.IOP)
+        .select_related("agreement")
+        .prefetch_related(parties_prefetch())
+        .first()
+    )
+    if collaboration is None or not permissions.can_view_collaboration(user, collaboration)[0]:
+        return None
+    iop = iop_queryset().filter(collaboration=collaboration).first()
+    can_manage = permissions.can_manage_iop(user, collaboration)[0]
+    can_confirm = permissions.can_confirm_conditions(user, collaboration)[0]
+    data = {
+        "agreement": agreement,
+        "collaboration": collaboration,
+        "iop": iop,
+        "can_manage": can_manage,
+        "can_confirm": can_confirm,
+        "documents": [],
+        "follow_ups": [],
+    }
+    if iop is None:
+        return data
+    iop.collaboration = collaboration
+    data["checklist"] = iop.checklist()
+    data["missing"] = iop.missing_conditions()
+    if can_manage:
+        data["documents"] = list(iop.documents.select_related("uploaded_by"))
+        data["follow_ups"] = list(iop.follow_ups.select_related("written_by"))
+    return data
+
+
+def public_iop_agreements(agreement=None) -> QuerySet:
+    """IOP agreements of public collaborations, with their parties."""
+    qs = IopAgreement.objects.filter(collaboration__is_public=True)
+    if agreement is not None:
+        qs = qs.filter(collaboration__agreement=agreement)
+    return (
+        qs.select_related("collaboration__agreement")
+        .prefetch_related(
+            Prefetch(
+                "collaboration__parties",
+                queryset=CollaborationParty.objects.select_related("organisation").order_by(
+                    ROLE_ORDER, "organisation__name", "pk"
+                ),
+            )
+        )
+        .order_by(Collate("collaboration__title", SWEDISH_COLLATION), "pk")
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Figures per year
+# ---------------------------------------------------------------------------------------------
+#
+# A collaboration counts from its start (starts_on, or 1 January of the year of the mapping it
+# was first recorded in when the start is unknown) to its end (ends_on; open when unknown).
+# Planned collaborations have not begun and are not counted. Collaborations not shown in the
+# public list count all the same: a figure tells nothing about one of them. In a year it is
+#   new:     when it starts in that year;
+#   running: when it runs at some time in that year (so the new and the ended are running too);
+#   ended:   when its end date is in that year and not after today.
+
+
+@dataclass
+class FigureRow:
+    key: str
+    label: str
+    new: int = 0
+    running: int = 0
+    ended: int = 0
+
+
+@dataclass
+class CollaborationFigures:
+    year: int
+    new: int = 0
+    running: int = 0
+    ended: int = 0
+    by_kind: list[FigureRow] = field(default_factory=list)
+    by_area: list[FigureRow] = field(default_factory=list)
+    by_district: list[FigureRow] = field(default_factory=list)
+
+
+def _periods(agreement, *, first: datetime.date | None = None, last: datetime.date | None = None):
+    """(id, kind, start, end) of the agreement's begun collaborations that run between the
+    two days."""
+    qs = Collaboration.objects.filter(agreement=agreement).exclude(
+        status=Collaboration.Status.PLANNED
+    )
+    if last is not None:
+        qs = qs.filter(
+            Q(starts_on__lte=last) | Q(starts_on__isnull=True, mapping_year__lte=last.year)
+        )
+    if first is not None:
+        qs = qs.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=first))
+    for pk, kind, starts_on, ends_on, mapping_year in qs.values_list(
+        "pk", "kind", "starts_on", "ends_on", "mapping_year"
+    ).order_by("pk"):
+        yield pk, kind, starts_on or datetime.date(mapping_year, 1, 1), ends_on
+
+
+def _classify(year: int, start, end, today) -> tuple[bool, bool, bool]:
+    """(new, running, ended) of one collaboration in `year`."""
+    first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    running = start <= last and (end is None or end >= first)
+    new = start.year == year
+    ended = end is not None and end.year == year and end <= today
+    return new, running, ended
+
+
+def collaboration_figures(agreement, year: int) -> CollaborationFigures:
+    """The collaborations of an agreement that were new, running and ended in `year`, in total
+    and by kind, priority area and district (a collaboration of two areas counts in both).
+    Three queries whatever the number of collaborations."""
+    today = timezone.localdate()
+    figures = CollaborationFigures(year=year)
+    kinds = {value: FigureRow(value, str(label)) for value, label in Collaboration.Kind.choices}
+    counted: dict[int, tuple[bool, bool, bool]] = {}
+    for pk, kind, start, end in _periods(
+        agreement, first=datetime.date(year, 1, 1), last=datetime.date(year, 12, 31)
+    ):
+        state = _classify(year, start, end, today)
+        counted[pk] = state
+        _add(figures, state)
+        _add(kinds[kind], state)
+    figures.by_kind = list(kinds.values())
+    areas = {
+        slug: FigureRow(slug, title)
+        for slug, title in PriorityArea.objects.filter(agreement=agreement)
+        .order_by("position", "title")
+        .values_list("slug", "title")
+    }
+    for collaboration_id, slug in Collaboration.areas.through.objects.filter(
+        collaboration_id__in=list(counted)
+    ).values_list("collaboration_id", "priorityarea__slug"):
+        if slug in areas:
+            _add(areas[slug], counted[collaboration_id])
+    figures.by_area = list(areas.values())
+    districts: dict[str, FigureRow] = {}
+    for collaboration_id, slug, name in Collaboration.districts.through.objects.filter(
+        collaboration_id__in=list(counted)
+    ).values_list("collaboration_id", "district__slug", "district__name"):
+        row = districts.setdefault(slug, FigureRow(slug, name))
+        _add(row, counted[collaboration_id])
+    from samverkan.core.collation import swedish_sort_key
+
+    figures.by_district = sorted(districts.values(), key=lambda row: swedish_sort_key(row.label))
+    return figures
+
+
+def _add(row, state: tuple[bool, bool, bool]) -> None:
+    new, running, ended = state
+    row.new += new
+    row.running += running
+    row.ended += ended
+
+
+def figures_by_year(agreement, *, first: int | None = None, last: int | None = None) -> list:
+    """Totals (new, running, ended) for each year from the first mapping year to this year, from
+    one query."""
+    today = timezone.localdate()
+    periods = list(_periods(agreement))
+    first = first or min([FIRST_MAPPING_YEAR, *(start.year for _, _, start, _ in periods)])
+    last = last or today.year
+    totals = []
+    for year in range(first, last + 1):
+        row = FigureRow(str(year), str(year))
+        for _pk, _kind, start, end in periods:
+            _add(row, _classify(year, start, end, today))
+        totals.append(row)
+    return totals

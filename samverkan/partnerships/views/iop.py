@@ -1,0 +1,250 @@
+"""The IOP agreement of a collaboration: the public page, and the work on it (permissions.py)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from samverkan.core.exceptions import ApplicationError, PermissionDeniedError
+from samverkan.partnerships import files, permissions, selectors, services
+from samverkan.partnerships.forms import (
+    ConditionForm,
+    DocumentForm,
+    FollowUpForm,
+    IopForm,
+    SignForm,
+)
+from samverkan.partnerships.models import (
+    CONDITIONS_BY_SLUG,
+    Collaboration,
+    IopAgreement,
+    IopDocument,
+)
+from samverkan.partnerships.views.common import apply_error, forbidden, get_agreement
+
+
+def _page_data(request, agreement, slug) -> dict:
+    data = selectors.iop_page_data(agreement, slug, user=request.user)
+    if data is None:
+        raise Http404(_("There is no IOP agreement at this address."))
+    return data
+
+
+def _iop(request, agreement, slug) -> IopAgreement:
+    collaboration = selectors.get_collaboration(agreement, slug)
+    if collaboration.kind != Collaboration.Kind.IOP:
+        raise Http404(_("There is no IOP agreement at this address."))
+    iop = selectors.iop_queryset().filter(collaboration=collaboration).first()
+    if iop is None:
+        raise Http404(_("There is no IOP agreement at this address."))
+    iop.collaboration = collaboration
+    return iop
+
+
+def iop_detail(request, agreement, slug, *, document_form=None, follow_up_form=None, status=200):
+    agreement = get_agreement(agreement)
+    data = _page_data(request, agreement, slug)
+    if data["iop"] is None and not data["can_manage"]:
+        raise Http404(_("There is no IOP agreement at this address."))
+    if data["iop"] is not None and data["can_manage"]:
+        data["document_form"] = document_form or DocumentForm()
+        data["follow_up_form"] = follow_up_form or FollowUpForm()
+    return render(request, "partnerships/iop.html", data, status=status)
+
+
+@login_required
+def iop_edit(request, agreement, slug):
+    """Create the agreement of an IOP collaboration, or change it."""
+    agreement = get_agreement(agreement)
+    collaboration = selectors.get_collaboration(agreement, slug)
+    if collaboration.kind != Collaboration.Kind.IOP:
+        raise Http404(_("There is no IOP agreement at this address."))
+    allowed, reason = permissions.can_manage_iop(request.user, collaboration)
+    if not allowed:
+        return forbidden(request, reason)
+    iop = IopAgreement.objects.filter(collaboration=collaboration).first()
+    form = IopForm(
+        request.POST or None,
+        instance=iop,
+        initial=None
+        if iop
+        else {
+            "starts_on": collaboration.starts_on,
+            "ends_on": collaboration.ends_on,
+            "purpose": collaboration.description,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            if iop is None:
+                iop = services.create_iop_agreement(
+                    collaboration=collaboration, by=request.user, **form.cleaned_data
+                )
+            else:
+                iop.collaboration = collaboration
+                changes = {n: v for n, v in form.cleaned_data.items() if n in form.changed_data}
+                iop = services.update_iop_agreement(iop=iop, by=request.user, **changes)
+        except ApplicationError as error:
+            apply_error(form, error)
+        else:
+            messages.success(request, _("The IOP agreement has been saved."))
+            return redirect("partnerships:iop", agreement=agreement.slug, slug=slug)
+    return render(
+        request,
+        "partnerships/iop_form.html",
+        {"agreement": agreement, "collaboration": collaboration, "iop": iop, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def condition(request, agreement, slug, condition):
+    """GET asks for the confirmation with a note; POST confirms (or, with withdraw, takes the
+    confirmation back)."""
+    agreement = get_agreement(agreement)
+    key = CONDITIONS_BY_SLUG.get(condition)
+    if key is None:
+        raise Http404(_("There is no such condition."))
+    iop = _iop(request, agreement, slug)
+    allowed, reason = permissions.can_confirm_conditions(request.user, iop.collaboration)
+    if not allowed:
+        return forbidden(request, reason)
+    form = ConditionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        withdraw = "withdraw" in request.POST
+        try:
+            if withdraw:
+                services.withdraw_confirmation(iop=iop, condition=key, by=request.user)
+            else:
+                services.confirm_condition(
+                    iop=iop, condition=key, by=request.user, note=form.cleaned_data["note"]
+                )
+        except PermissionDeniedError as error:
+            return forbidden(request, str(error.message))
+        except ApplicationError as error:
+            messages.error(request, str(error.message))
+        else:
+            messages.success(
+                request,
+                (
+                    _("The confirmation of “%(condition)s” has been withdrawn.")
+                    if withdraw
+                    else _("“%(condition)s” is confirmed.")
+                )
+                % {"condition": key.label},
+            )
+        return redirect("partnerships:iop", agreement=agreement.slug, slug=slug)
+    item = next(item for item in iop.checklist() if item["condition"] == key)
+    return render(
+        request,
+        "partnerships/iop_condition.html",
+        {
+            "agreement": agreement,
+            "collaboration": iop.collaboration,
+            "iop": iop,
+            "item": item,
+            "form": form,
+        },
+    )
+
+
+@login_required
+def sign(request, agreement, slug):
+    """GET asks for the date (and shows what is missing); POST marks the agreement signed."""
+    agreement = get_agreement(agreement)
+    iop = _iop(request, agreement, slug)
+    allowed, reason = permissions.can_confirm_conditions(request.user, iop.collaboration)
+    if not allowed:
+        return forbidden(request, reason)
+    form = SignForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.sign_iop_agreement(iop=iop, by=request.user, **form.cleaned_data)
+        except ApplicationError as error:
+            apply_error(form, error)
+        else:
+            messages.success(
+                request,
+                _("The agreement is marked signed on %(date)s.")
+                % {"date": date_format(form.cleaned_data["signed_on"])},
+            )
+            return redirect("partnerships:iop", agreement=agreement.slug, slug=slug)
+    return render(
+        request,
+        "partnerships/iop_sign.html",
+        {
+            "agreement": agreement,
+            "collaboration": iop.collaboration,
+            "iop": iop,
+            "missing": iop.missing_conditions(),
+            "form": form,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def document_upload(request, agreement, slug):
+    agreement_obj = get_agreement(agreement)
+    iop = _iop(request, agreement_obj, slug)
+    allowed, reason = permissions.can_manage_iop(request.user, iop.collaboration)
+    if not allowed:
+        return forbidden(request, reason)
+    form = DocumentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.attach_iop_document(iop=iop, by=request.user, **form.cleaned_data)
+        except ApplicationError as error:
+            apply_error(form, error)
+        else:
+            messages.success(request, _("The document has been added."))
+            return redirect("partnerships:iop", agreement=agreement, slug=slug)
+    return iop_detail(request, agreement, slug, document_form=form, status=400)
+
+
+@login_required
+def document_download(request, agreement, slug, pk):
+    """A document, to those who work on the agreement; others get a 404 as if it were absent."""
+    agreement = get_agreement(agreement)
+    iop = _iop(request, agreement, slug)
+    if not permissions.can_manage_iop(request.user, iop.collaboration)[0]:
+        raise Http404(_("There is no document at this address."))
+    document = get_object_or_404(IopDocument, iop=iop, pk=pk)
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404(_("There is no document at this address.")) from exc
+    kind = files.KINDS.get(document.file.name.rpartition(".")[2].lower())
+    response = FileResponse(
+        handle,
+        content_type=document.content_type,
+        as_attachment=not (kind and kind.inline),
+        filename=document.file.name.rsplit("/", 1)[-1],
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+@login_required
+@require_POST
+def follow_up_add(request, agreement, slug):
+    agreement_obj = get_agreement(agreement)
+    iop = _iop(request, agreement_obj, slug)
+    allowed, reason = permissions.can_manage_iop(request.user, iop.collaboration)
+    if not allowed:
+        return forbidden(request, reason)
+    form = FollowUpForm(request.POST)
+    if form.is_valid():
+        try:
+            services.add_follow_up(iop=iop, by=request.user, **form.cleaned_data)
+        except ApplicationError as error:
+            apply_error(form, error)
+        else:
+            messages.success(request, _("The follow-up has been added."))
+            return redirect("partnerships:iop", agreement=agreement, slug=slug)
+    return iop_detail(request, agreement, slug, follow_up_form=form, status=400)
