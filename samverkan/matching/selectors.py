@@ -1,0 +1,165 @@
+"""Reads of needs, offers and matches, in a fixed number of queries per page."""
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from samverkan.accounts.roles import is_coordinator
+from samverkan.actors.models import Representation
+from samverkan.matching import permissions
+from samverkan.matching.index import suggest, suggest_organisations
+from samverkan.matching.models import Match, Posting, PostingTerm
+from samverkan.matching.text import analyse
+
+
+def valid_postings(agreement, *, on=None) -> QuerySet:
+    """Open postings of an agreement whose last day has not passed."""
+    day = on or timezone.localdate()
+    queryset = Posting.objects.all() if agreement is None else agreement.postings.all()
+    return queryset.filter(status=Posting.Status.OPEN).filter(
+        Q(valid_until__isnull=True) | Q(valid_until__gte=day)
+    )
+
+
+def _with_relations(queryset: QuerySet) -> QuerySet:
+    return queryset.select_related("organisation", "agreement").prefetch_related(
+        "areas", "districts"
+    )
+
+
+def search_postings(
+    agreement,
+    *,
+    q: str = "",
+    direction: str = "",
+    kind: str = "",
+    area=None,
+    district=None,
+    include_closed: bool = False,
+) -> QuerySet:
+    """The list of needs and offers (of every agreement when `agreement` is None): open and
+    valid ones unless `include_closed`, newest first.
+
+    The search finds postings that have every word of `q` (by stem, and as parts of compound
+    words) in the matching index, which covers the open postings, or that have `q` in the title.
+    """
+    if include_closed:
+        queryset = Posting.objects.all() if agreement is None else agreement.postings.all()
+    else:
+        queryset = valid_postings(agreement)
+    if direction:
+        queryset = queryset.filter(direction=direction)
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    if area is not None:
+        queryset = queryset.filter(areas=area)
+    if district is not None:
+        queryset = queryset.filter(districts=district)
+    if q.strip():
+        terms = list(analyse("", q).tf)[:8]
+        indexed = Q()
+        if terms:
+            indexed = Q(pk__isnull=False)
+            for term in terms:
+                indexed &= Q(Exists(PostingTerm.objects.filter(posting=OuterRef("pk"), term=term)))
+        queryset = (
+            queryset.filter(indexed | Q(title__icontains=q.strip()))
+            if terms
+            else (queryset.filter(title__icontains=q.strip()))
+        )
+    return _with_relations(queryset.order_by("-created_at", "-pk"))
+
+
+def represented_organisation_ids(user) -> set[int]:
+    if not user or not user.is_authenticated:
+        return set()
+    return set(
+        Representation.objects.confirmed()
+        .filter(user=user)
+        .values_list("organisation_id", flat=True)
+    )
+
+
+def posting_page_data(agreement, pk: int, *, user, limit: int = 10) -> dict | None:
+    """A posting with its suggestions (and the organisations behind them), its matches, and
+    what the person may do."""
+    posting = _with_relations(Posting.objects.filter(agreement=agreement, pk=pk)).first()
+    if posting is None:
+        return None
+    coordinator = is_coordinator(user)
+    own = represented_organisation_ids(user)
+    may_edit = coordinator or posting.organisation_id in own
+    suggestions = suggest(posting, limit=limit) if posting.is_valid() else []
+    matches = list(
+        Match.objects.filter(Q(need=posting) | Q(offer=posting))
+        .select_related("need__organisation", "offer__organisation", "collaboration")
+        .order_by("-updated_at")
+    )
+    by_counterpart = {
+        (m.offer_id if posting.direction == Posting.Direction.NEED else m.need_id): m
+        for m in matches
+    }
+    for suggestion in suggestions:
+        suggestion.match = by_counterpart.get(suggestion.posting.pk)
+        suggestion.can_respond = coordinator or bool(
+            {posting.organisation_id, suggestion.posting.organisation_id} & own
+        )
+    return {
+        "agreement": posting.agreement,
+        "posting": posting,
+        "suggestions": suggestions,
+        "organisations": suggest_organisations(suggestions),
+        "matches": matches,
+        "can_edit": may_edit and posting.status == Posting.Status.OPEN,
+        "can_withdraw": may_edit and posting.status == Posting.Status.OPEN,
+    }
+
+
+def match_page_data(agreement, pk: int, match_pk: int, *, user) -> dict | None:
+    match = (
+        Match.objects.filter(pk=match_pk, need__agreement=agreement)
+        .filter(Q(need_id=pk) | Q(offer_id=pk))
+        .select_related(
+            "need__organisation",
+            "offer__organisation",
+            "need__agreement",
+            "collaboration__agreement",
+            "need_accepted_by",
+            "offer_accepted_by",
+        )
+        .first()
+    )
+    if match is None:
+        return None
+    sides = permissions.sides_of(user, match.need, match.offer)
+    waiting = set()
+    if match.is_open:
+        if match.need_accepted_at is None:
+            waiting.add("need")
+        if match.offer_accepted_at is None:
+            waiting.add("offer")
+    return {
+        "agreement": match.need.agreement,
+        "match": match,
+        "sides": sides,
+        "can_accept": bool(sides & waiting),
+        "can_decline": bool(sides) and match.is_open,
+        "can_collaborate": permissions.can_make_collaboration(user, match)[0],
+        "posting_pk": pk,
+    }
+
+
+def unmatched_postings(agreement) -> QuerySet:
+    """Open, valid postings with no accepted match, oldest first: the coordinators' worklist."""
+    accepted = Match.objects.filter(status=Match.Status.ACCEPTED)
+    return _with_relations(
+        valid_postings(agreement)
+        .exclude(Exists(accepted.filter(need=OuterRef("pk"))))
+        .exclude(Exists(accepted.filter(offer=OuterRef("pk"))))
+        .order_by("created_at", "pk")
+    )
+
+
+def prefetch_for_api(queryset: QuerySet) -> QuerySet:
+    return queryset.select_related("organisation", "agreement").prefetch_related(
+        Prefetch("areas"), Prefetch("districts")
+    )
