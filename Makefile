@@ -10,7 +10,7 @@ PYTEST_ARGS ?= -n auto
 
 
 .PHONY: system-libs
-.PHONY: help run install install-test chromium test test-sqlite test-postgres lint format messages demo superuser clean bench
+.PHONY: help run install install-test chromium test test-sqlite test-postgres lint format messages demo superuser clean bench bench-matching
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -92,3 +92,6 @@ clean: ## remove the virtual environment and the local database
 
 bench: $(VENV)/.installed-test ## benchmark the register's pages (BENCH_SCALE, BENCH_ROUNDS; DATABASE_URL for PostgreSQL)
 	$(PY) benchmarks/register.py
+
+bench-matching: $(VENV)/.installed-test ## the matcher: top-10 time over 100 000 postings, precision on the labelled pairs (DATABASE_URL for PostgreSQL)
+	$(PY) benchmarks/matching.py
