@@ -1,0 +1,65 @@
+"""Who may do what with funders, calls and the agreement's budget: (allowed, reason).
+
+Calls and the economic account's aggregates are public (the annual report is); the individual
+expense lines, and every change, are the coordinators'.
+"""
+
+import rules
+from django.utils.translation import gettext as _
+
+from samverkan.accounts.roles import is_coordinator
+
+
+def _member(user) -> bool:
+    return bool(user and user.is_authenticated and user.is_active)
+
+
+def _coordinator(user) -> bool:
+    """is_coordinator(), asked once per user object: a page checks several rights."""
+    if user is None or not user.is_authenticated:
+        return False
+    cached = getattr(user, "_funding_is_coordinator", None)
+    if cached is None:
+        cached = is_coordinator(user)
+        user._funding_is_coordinator = cached
+    return cached
+
+
+def can_manage_calls(user) -> tuple[bool, str]:
+    if _coordinator(user):
+        return True, ""
+    return False, _("Only the coordinators add and edit funders and funding calls.")
+
+
+def can_follow(user, call) -> tuple[bool, str]:
+    if not _member(user):
+        return False, _("Log in to follow a funding call.")
+    if call.deadline is not None and call.status == "closed":
+        return False, _("The call has closed: its deadline has passed.")
+    return True, ""
+
+
+def can_manage_budget(user, agreement) -> tuple[bool, str]:
+    if _coordinator(user):
+        return True, ""
+    return False, _("Only the coordinators enter the agreement's grants and expenses.")
+
+
+def can_see_expense_lines(user, agreement) -> tuple[bool, str]:
+    if _coordinator(user):
+        return True, ""
+    return False, _("The individual expense entries are shown to the coordinators only.")
+
+
+def _rule(check):
+    @rules.predicate
+    def predicate(user, obj=None):
+        return check(user)[0] if obj is None else check(user, obj)[0]
+
+    return predicate
+
+
+rules.add_perm("funding.manage_calls", _rule(lambda user, obj=None: can_manage_calls(user)))
+rules.add_perm("funding.follow_call", _rule(can_follow))
+rules.add_perm("funding.manage_budget", _rule(can_manage_budget))
+rules.add_perm("funding.see_expense_lines", _rule(can_see_expense_lines))

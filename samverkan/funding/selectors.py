@@ -1,0 +1,424 @@
+"""Reads of funding calls, eligibility and suggestions, and the agreement's economic account,
+each in a fixed number of queries."""
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from samverkan.actors.models import District, LegalForm, Organisation, Sector
+from samverkan.areas.models import PriorityArea
+from samverkan.funding.models import (
+    ZERO,
+    CallFollow,
+    Expense,
+    ExpenseCategory,
+    Funder,
+    FundingCall,
+    Grant,
+)
+
+PAGE_SIZE = 20
+SUGGESTION_LIMIT = 5
+
+
+# ---------------------------------------------------------------------------------------------
+# Calls
+# ---------------------------------------------------------------------------------------------
+
+
+def calls_with_relations(qs: QuerySet | None = None) -> QuerySet:
+    qs = FundingCall.objects.all() if qs is None else qs
+    return qs.select_related("funder", "agreement").prefetch_related(
+        Prefetch("areas", queryset=PriorityArea.objects.order_by("position", "title")),
+        Prefetch("districts", queryset=District.objects.order_by("name")),
+    )
+
+
+@dataclass(frozen=True)
+class CallFilters:
+    q: str = ""
+    funder_kind: str = ""
+    sector: str = ""
+    area: str = ""  # a priority area's slug
+    district: str = ""  # a district's slug
+    deadline_before: datetime.date | None = None
+    include_closed: bool = False
+
+
+def search_calls(agreement, filters: CallFilters, *, today=None) -> QuerySet:
+    """The calls shown in `agreement` (its own and the national ones), open ones only unless
+    asked, filtered, soonest deadline first (rolling calls last)."""
+    today = today or timezone.localdate()
+    qs = FundingCall.objects.all()
+    if agreement is not None:
+        qs = qs.visible_in(agreement)
+    if not filters.include_closed:
+        qs = qs.open(today)
+    if filters.q:
+        for word in filters.q.split()[:8]:
+            qs = qs.filter(
+                Q(title__icontains=word)
+                | Q(description__icontains=word)
+                | Q(funder__name__icontains=word)
+            )
+    if filters.funder_kind:
+        qs = qs.filter(funder__kind=filters.funder_kind)
+    if filters.sector:
+        qs = qs.filter(Q(sectors="") | Q(sectors__contains=f",{filters.sector},"))
+    if filters.area:
+        qs = qs.filter(Q(areas__isnull=True) | Q(areas__slug=filters.area))
+    if filters.district:
+        qs = qs.filter(Q(districts__isnull=True) | Q(districts__slug=filters.district))
+    if filters.deadline_before:
+        qs = qs.filter(deadline__lte=filters.deadline_before)
+    if filters.area or filters.district:
+        # The joins above can repeat a call; keep each once without DISTINCT's ordering limits.
+        qs = FundingCall.objects.filter(pk__in=qs.values("pk"))
+    return calls_with_relations(qs).by_deadline()
+
+
+def calls_page(agreement, filters: CallFilters, page_number, *, today=None):
+    return Paginator(search_calls(agreement, filters, today=today), PAGE_SIZE).get_page(page_number)
+
+
+def call_in(agreement, slug: str) -> FundingCall | None:
+    return calls_with_relations(FundingCall.objects.visible_in(agreement)).filter(slug=slug).first()
+
+
+def follows(user, call) -> bool:
+    if not user.is_authenticated:
+        return False
+    return CallFollow.objects.filter(user=user, call=call).exists()
+
+
+def funders_with_counts(day=None) -> QuerySet:
+    day = day or timezone.localdate()
+    open_calls = (Q(calls__deadline__isnull=True) | Q(calls__deadline__gte=day)) & (
+        Q(calls__opens_on__isnull=True) | Q(calls__opens_on__lte=day)
+    )
+    return Funder.objects.select_related("organisation").annotate(
+        open_calls=Count("calls", filter=open_calls)
+    )
+
+
+def _join(items) -> str:
+    return ", ".join(str(i) for i in items)
+
+
+def eligibility_in_words(call: FundingCall) -> list[str]:
+    """Who may apply, where and for what, as sentences for the call's page."""
+    lines = []
+    if call.sector_labels:
+        lines.append(_("Open to organisations of: %(list)s.") % {"list": _join(call.sector_labels)})
+    else:
+        lines.append(_("Open to organisations of every sector."))
+    if call.legal_form_labels:
+        lines.append(
+            _("Legal forms that may apply: %(list)s.") % {"list": _join(call.legal_form_labels)}
+        )
+    else:
+        lines.append(_("Every legal form may apply."))
+    areas = [a.title for a in call.areas.all()]
+    if areas:
+        lines.append(_("For work within: %(list)s.") % {"list": _join(areas)})
+    else:
+        lines.append(_("For work in any area."))
+    districts = [d.name for d in call.districts.all()]
+    if districts:
+        lines.append(_("For activities in: %(list)s.") % {"list": _join(districts)})
+    else:
+        lines.append(_("For activities anywhere in the municipality."))
+    return lines
+
+
+# ---------------------------------------------------------------------------------------------
+# Eligibility and suggestions
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Suggestion:
+    """A call that fits, how well (score) and why (reasons, ready to show)."""
+
+    call: FundingCall
+    score: int
+    reasons: list[str] = field(default_factory=list)
+    applicants: list[Organisation] = field(default_factory=list)
+
+
+def _open_calls(agreement, today) -> list[FundingCall]:
+    qs = FundingCall.objects.open(today)
+    if agreement is not None:
+        qs = qs.visible_in(agreement)
+    return list(calls_with_relations(qs).by_deadline())
+
+
+def _allows(call: FundingCall, organisation: Organisation) -> bool:
+    sectors, forms = call.sector_list, call.legal_form_list
+    return (not sectors or organisation.sector in sectors) and (
+        not forms or organisation.legal_form in forms
+    )
+
+
+def _who_reason(call: FundingCall, organisation: Organisation) -> str:
+    sector = str(Sector(organisation.sector).label) if organisation.sector in Sector.values else ""
+    form = (
+        str(LegalForm(organisation.legal_form).label)
+        if organisation.legal_form in LegalForm.values
+        else ""
+    )
+    if call.sector_list or call.legal_form_list:
+        return _("%(org)s may apply (%(form)s, %(sector)s).") % {
+            "org": organisation.name,
+            "form": form,
+            "sector": sector,
+        }
+    return _("%(org)s may apply: the call is open to every kind of organisation.") % {
+        "org": organisation.name
+    }
+
+
+def _rank(
+    calls, applicants, area_ids: set, district_ids: set, *, areas_by_id, districts_by_id, today
+) -> list[Suggestion]:
+    """Keep the calls that at least one applicant may apply to and whose areas and districts
+    overlap (or allow any); score them by the overlap, specific overlaps above "any"."""
+    suggestions = []
+    for call in calls:
+        allowed = [org for org in applicants if _allows(call, org)]
+        if not allowed:
+            continue
+        call_areas = {a.pk for a in call.areas.all()}
+        call_districts = {d.pk for d in call.districts.all()}
+        shared_areas = call_areas & area_ids
+        shared_districts = call_districts & district_ids
+        if call_areas and not shared_areas:
+            continue
+        if call_districts and not shared_districts:
+            continue
+        reasons = [_who_reason(call, org) for org in allowed[:2]]
+        if shared_areas:
+            names = sorted(str(areas_by_id[pk]) for pk in shared_areas)
+            reasons.append(_("Shared areas: %(list)s.") % {"list": _join(names)})
+        else:
+            reasons.append(_("The call is open to every area."))
+        if shared_districts:
+            names = sorted(str(districts_by_id[pk]) for pk in shared_districts)
+            reasons.append(_("Shared districts: %(list)s.") % {"list": _join(names)})
+        else:
+            reasons.append(_("The call is open to the whole municipality."))
+        days = call.days_left(today)
+        if days is None:
+            reasons.append(_("No deadline: applications are taken all year."))
+        else:
+            reasons.append(
+                ngettext(
+                    "The deadline is in %(days)d day.",
+                    "The deadline is in %(days)d days.",
+                    days,
+                )
+                % {"days": days}
+            )
+        # A specific match weighs more than "any": a call for Lindängen beats a call for all.
+        score = 3 * len(shared_areas) + 2 * len(shared_districts)
+        score += (1 if call.sector_list or call.legal_form_list else 0) + 1
+        suggestions.append(Suggestion(call=call, score=score, reasons=reasons, applicants=allowed))
+    far = datetime.date.max
+    suggestions.sort(key=lambda s: (-s.score, s.call.deadline or far, s.call.title))
+    return suggestions
+
+
+def _hosted_areas(organisation, today) -> list[PriorityArea]:
+    return list(
+        PriorityArea.objects.filter(
+            Q(hostings__organisation=organisation, hostings__starts_on__lte=today)
+            & (Q(hostings__ends_on__isnull=True) | Q(hostings__ends_on__gte=today))
+        ).distinct()
+    )
+
+
+def eligible_calls_for_organisation(
+    organisation: Organisation, *, agreement=None, today=None, limit: int | None = None
+) -> list[Suggestion]:
+    """The open calls the organisation may apply to: its sector and legal form are allowed, and
+    the call's areas (the priority areas it hosts) and districts (its own) overlap or are any.
+    Best fit first, then the soonest deadline."""
+    today = today or timezone.localdate()
+    areas = _hosted_areas(organisation, today)
+    districts = list(organisation.districts.all())
+    result = _rank(
+        _open_calls(agreement, today),
+        [organisation],
+        {a.pk for a in areas},
+        {d.pk for d in districts},
+        areas_by_id={a.pk: a for a in areas},
+        districts_by_id={d.pk: d for d in districts},
+        today=today,
+    )
+    return result[:limit] if limit else result
+
+
+def suggest_calls_for_posting(posting, *, today=None, limit: int | None = None) -> list[Suggestion]:
+    """The open calls that fit a need or offer: its organisation may apply, and the posting's
+    areas and districts (or, when it names none, its organisation's districts) overlap."""
+    today = today or timezone.localdate()
+    organisation = posting.organisation
+    areas = list(posting.areas.all())
+    districts = list(posting.districts.all()) or list(organisation.districts.all())
+    result = _rank(
+        _open_calls(posting.agreement_id and posting.agreement, today),
+        [organisation],
+        {a.pk for a in areas},
+        {d.pk for d in districts},
+        areas_by_id={a.pk: a for a in areas},
+        districts_by_id={d.pk: d for d in districts},
+        today=today,
+    )
+    if posting.kind == "funding" and posting.direction == "need":
+        for suggestion in result:
+            suggestion.reasons.insert(0, _("The posting asks for funding."))
+    return result[:limit] if limit else result
+
+
+def suggest_calls_for_collaboration(
+    collaboration, *, today=None, limit: int | None = None
+) -> list[Suggestion]:
+    """The open calls that fit a collaboration: at least one party (the lead first) may apply,
+    and the collaboration's areas and districts overlap or the call allows any."""
+    today = today or timezone.localdate()
+    parties = sorted(
+        collaboration.parties.select_related("organisation"),
+        key=lambda p: (p.role != "lead", p.organisation.name),
+    )
+    applicants = [p.organisation for p in parties]
+    areas = list(collaboration.areas.all())
+    districts = list(collaboration.districts.all())
+    result = _rank(
+        _open_calls(collaboration.agreement, today),
+        applicants,
+        {a.pk for a in areas},
+        {d.pk for d in districts},
+        areas_by_id={a.pk: a for a in areas},
+        districts_by_id={d.pk: d for d in districts},
+        today=today,
+    )
+    return result[:limit] if limit else result
+
+
+# ---------------------------------------------------------------------------------------------
+# The economic account
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CategorySum:
+    category: str
+    label: str
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class EconomicAccount:
+    """The economic account (ekonomisk redovisning) of one year of an agreement.
+
+    Balance = the year's grants − the year's expenses. Nothing is carried over: the city board
+    grants the money a year at a time ("ett årligt bidrag") and the annual report accounts for
+    each year on its own, so an unspent or overspent sum shows as that year's balance only.
+    """
+
+    agreement_id: int
+    year: int
+    grants: list[Grant]
+    categories: list[CategorySum]
+    total_grants: Decimal
+    total_spent: Decimal
+    balance: Decimal
+    expense_count: int
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.grants and not self.expense_count
+
+
+def _sum_by(rows) -> tuple[dict, dict]:
+    """Exact sums of (key, amount) rows in Python. SQLite keeps decimals as binary floating
+    point, so its SUM() is not exact; each stored amount (two decimals) reads back exactly, and
+    a budget has at most a few thousand entries."""
+    totals: dict = {}
+    counts: dict = {}
+    for key, amount in rows:
+        totals[key] = totals.get(key, ZERO) + amount
+        counts[key] = counts.get(key, 0) + 1
+    return totals, counts
+
+
+def economic_account(agreement, year: int) -> EconomicAccount:
+    """Per-category sums of the year's expenses (every category, zero included, in the
+    report's order), the grants, total granted, total spent and the balance. Two queries."""
+    grants = list(
+        Grant.objects.filter(agreement=agreement, year=year)
+        .select_related("recipient")
+        .order_by("-amount", "purpose", "pk")
+    )
+    sums, counts = _sum_by(
+        Expense.objects.filter(agreement=agreement, spent_on__year=year).values_list(
+            "category", "amount"
+        )
+    )
+    categories = [
+        CategorySum(category=c.value, label=str(c.label), amount=sums.get(c.value, ZERO))
+        for c in ExpenseCategory
+    ]
+    total_grants = sum((g.amount for g in grants), ZERO)
+    total_spent = sum((c.amount for c in categories), ZERO)
+    return EconomicAccount(
+        agreement_id=agreement.pk,
+        year=year,
+        grants=grants,
+        categories=categories,
+        total_grants=total_grants,
+        total_spent=total_spent,
+        balance=total_grants - total_spent,
+        expense_count=sum(counts.values()),
+    )
+
+
+@dataclass(frozen=True)
+class YearSummary:
+    year: int
+    total_grants: Decimal
+    total_spent: Decimal
+
+    @property
+    def balance(self) -> Decimal:
+        return self.total_grants - self.total_spent
+
+
+def budget_years(agreement) -> list[YearSummary]:
+    """Every year with grants or expenses, newest first, with its totals. Two queries."""
+    granted, _n = _sum_by(Grant.objects.filter(agreement=agreement).values_list("year", "amount"))
+    spent, _n = _sum_by(
+        (day.year, amount)
+        for day, amount in Expense.objects.filter(agreement=agreement).values_list(
+            "spent_on", "amount"
+        )
+    )
+    years = sorted(set(granted) | set(spent), reverse=True)
+    return [
+        YearSummary(year=y, total_grants=granted.get(y, ZERO), total_spent=spent.get(y, ZERO))
+        for y in years
+    ]
+
+
+def expense_lines(agreement, year: int) -> QuerySet:
+    return (
+        Expense.objects.filter(agreement=agreement, spent_on__year=year)
+        .select_related("grant")
+        .order_by("spent_on", "pk")
+    )

@@ -1,0 +1,474 @@
+"""Writes of funders, calls, follows, reminders and the agreement's budget.
+
+Every service checks its rule first to give a clear message and leaves the guarantee to the
+database's constraints; each change is audited in the same transaction.
+"""
+
+import datetime
+import logging
+from decimal import Decimal, InvalidOperation
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from samverkan.actors.models import LegalForm, Sector
+from samverkan.core.audit import log_action
+from samverkan.core.exceptions import ApplicationError, ConflictError, PermissionDeniedError
+from samverkan.funding import permissions
+from samverkan.funding.models import (
+    AMOUNT_DIGITS,
+    AMOUNT_PLACES,
+    MAX_YEAR,
+    MIN_YEAR,
+    CallFollow,
+    Expense,
+    ExpenseCategory,
+    Funder,
+    FundingCall,
+    Grant,
+    ReminderSent,
+    pack_choices,
+)
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_REMINDER_DAYS = (14, 3)
+CALL_FIELDS = [
+    "funder",
+    "agreement",
+    "title",
+    "description",
+    "eligibility_note",
+    "amount_min",
+    "amount_max",
+    "opens_on",
+    "deadline",
+    "link",
+]
+FUNDER_FIELDS = ["name", "kind", "website", "description", "organisation"]
+
+
+def _check(allowed_reason) -> None:
+    allowed, reason = allowed_reason
+    if not allowed:
+        raise PermissionDeniedError(reason)
+
+
+# ---------------------------------------------------------------------------------------------
+# Amounts
+# ---------------------------------------------------------------------------------------------
+
+
+def exact_amount(value, *, field: str = "amount", allow_zero: bool = False) -> Decimal:
+    """`value` as an exact amount in kronor with at most two decimals (öre).
+
+    Floats are refused: 0.1 has no exact binary form, and money must add up to the öre."""
+    if isinstance(value, float):
+        raise ApplicationError(
+            _("Amounts must be exact: give them as text or decimals, not floating point."),
+            field=field,
+        )
+    try:
+        amount = value if isinstance(value, Decimal) else Decimal(str(value).strip())
+    except (InvalidOperation, ValueError):
+        raise ApplicationError(
+            _("Enter an amount in kronor, e.g. 12 345,50."), field=field
+        ) from None
+    if not amount.is_finite():
+        raise ApplicationError(_("Enter an amount in kronor, e.g. 12 345,50."), field=field)
+    if amount < 0 or (amount == 0 and not allow_zero):
+        raise ApplicationError(_("The amount must be more than zero."), field=field)
+    if amount.as_tuple().exponent < -AMOUNT_PLACES and amount != amount.quantize(Decimal("0.01")):
+        raise ApplicationError(_("An amount has at most two decimals (öre)."), field=field)
+    amount = amount.quantize(Decimal("0.01"))
+    if len(amount.as_tuple().digits) > AMOUNT_DIGITS:
+        raise ApplicationError(_("The amount is too large."), field=field)
+    return amount
+
+
+# ---------------------------------------------------------------------------------------------
+# Funders and calls
+# ---------------------------------------------------------------------------------------------
+
+
+def _unique_slug(model, base: str, *, exclude_pk=None) -> str:
+    base = (slugify(base) or "utlysning")[:200]
+    slug, n = base, 2
+    qs = model.objects.exclude(pk=exclude_pk) if exclude_pk else model.objects.all()
+    while qs.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def create_funder(
+    *,
+    by,
+    name: str,
+    kind: str,
+    website: str = "",
+    description: str = "",
+    organisation=None,
+    slug: str = "",
+    is_demo: bool = False,
+) -> Funder:
+    """Add a funder. Raises PermissionDeniedError for anyone but a coordinator (`by=None` is
+    the system, e.g. the demo loader)."""
+    if by is not None:
+        _check(permissions.can_manage_calls(by))
+    if kind not in Funder.Kind.values:
+        raise ApplicationError(_("Choose the kind of funder."), field="kind")
+    with transaction.atomic():
+        funder = Funder.objects.create(
+            name=name.strip(),
+            slug=slug or _unique_slug(Funder, name),
+            kind=kind,
+            website=website,
+            description=description,
+            organisation=organisation,
+            is_demo=is_demo,
+        )
+        log_action(funder, "funding.funder_created", by=by, data={"name": funder.name})
+    return funder
+
+
+def update_funder(*, funder: Funder, by, **fields) -> Funder:
+    _check(permissions.can_manage_calls(by))
+    with transaction.atomic():
+        for name in FUNDER_FIELDS:
+            if name in fields:
+                setattr(funder, name, fields[name])
+        funder.save()
+        log_action(funder, "funding.funder_updated", by=by)
+    return funder
+
+
+def _validate_call(data: dict) -> dict:
+    for name in ("amount_min", "amount_max"):
+        if data.get(name) not in (None, ""):
+            data[name] = exact_amount(data[name], field=name, allow_zero=name == "amount_min")
+        else:
+            data[name] = None
+    low, high = data["amount_min"], data["amount_max"]
+    if low is not None and high is not None and high < low:
+        raise ApplicationError(
+            _("The largest amount cannot be smaller than the smallest."), field="amount_max"
+        )
+    if data.get("opens_on") and data.get("deadline") and data["deadline"] < data["opens_on"]:
+        raise ApplicationError(_("The deadline cannot be before the call opens."), field="deadline")
+    for name, choices in (("sectors", Sector.values), ("legal_forms", LegalForm.values)):
+        values = list(data.get(name) or [])
+        unknown = [v for v in values if v not in choices]
+        if unknown:
+            raise ApplicationError(
+                _("Unknown choice: %(values)s.") % {"values": ", ".join(unknown)}, field=name
+            )
+        data[name] = pack_choices(values)
+    return data
+
+
+def _set_call_relations(call, areas, districts) -> None:
+    if areas is not None:
+        areas = list(areas)
+        foreign = [a for a in areas if call.agreement_id and a.agreement_id != call.agreement_id]
+        if foreign:
+            raise ApplicationError(
+                _("The areas must belong to the call's agreement."), field="areas"
+            )
+        call.areas.set(areas)
+    if districts is not None:
+        call.districts.set(list(districts))
+
+
+def create_call(
+    *,
+    by,
+    funder,
+    title: str,
+    description: str,
+    agreement=None,
+    slug: str = "",
+    sectors=(),
+    legal_forms=(),
+    areas=None,
+    districts=None,
+    amount_min=None,
+    amount_max=None,
+    opens_on=None,
+    deadline=None,
+    link: str = "",
+    eligibility_note: str = "",
+    is_demo: bool = False,
+) -> FundingCall:
+    """Publish a call. Raises PermissionDeniedError for anyone but a coordinator, and
+    ApplicationError for amounts that are not exact and positive, a maximum below the minimum,
+    a deadline before the opening, or areas of another agreement. Nothing is half-written."""
+    if by is not None:
+        _check(permissions.can_manage_calls(by))
+    data = _validate_call(
+        {
+            "amount_min": amount_min,
+            "amount_max": amount_max,
+            "opens_on": opens_on,
+            "deadline": deadline,
+            "sectors": sectors,
+            "legal_forms": legal_forms,
+        }
+    )
+    with transaction.atomic():
+        call = FundingCall.objects.create(
+            funder=funder,
+            agreement=agreement,
+            title=title.strip(),
+            slug=slug or _unique_slug(FundingCall, title),
+            description=description,
+            eligibility_note=eligibility_note,
+            link=link,
+            is_demo=is_demo,
+            **data,
+        )
+        _set_call_relations(call, areas, districts)
+        log_action(call, "funding.call_created", by=by, data={"title": call.title})
+    return call
+
+
+def update_call(*, call: FundingCall, by, areas=None, districts=None, **fields) -> FundingCall:
+    """Change a call; the same rules as create_call()."""
+    _check(permissions.can_manage_calls(by))
+    current = {
+        "amount_min": call.amount_min,
+        "amount_max": call.amount_max,
+        "opens_on": call.opens_on,
+        "deadline": call.deadline,
+        "sectors": call.sector_list,
+        "legal_forms": call.legal_form_list,
+    }
+    data = _validate_call({**current, **{k: v for k, v in fields.items() if k in current}})
+    with transaction.atomic():
+        for name in CALL_FIELDS:
+            if name in fields and name not in data:
+                setattr(call, name, fields[name])
+        for name, value in data.items():
+            setattr(call, name, value)
+        call.save()
+        _set_call_relations(call, areas, districts)
+        log_action(call, "funding.call_updated", by=by)
+    return call
+
+
+def follow_call(*, call: FundingCall, user) -> CallFollow:
+    """Follow a call to get reminders. Following twice is harmless (returns the follow).
+    Raises PermissionDeniedError when logged out or the call has closed."""
+    _check(permissions.can_follow(user, call))
+    with transaction.atomic():
+        follow, created = CallFollow.objects.get_or_create(call=call, user=user)
+        if created:
+            log_action(call, "funding.call_followed", by=user)
+    return follow
+
+
+def unfollow_call(*, call: FundingCall, user) -> bool:
+    """Stop following; True when a follow was removed."""
+    with transaction.atomic():
+        deleted, _rows = CallFollow.objects.filter(call=call, user=user).delete()
+        if deleted:
+            log_action(call, "funding.call_unfollowed", by=user)
+    return bool(deleted)
+
+
+# ---------------------------------------------------------------------------------------------
+# Reminders
+# ---------------------------------------------------------------------------------------------
+
+
+def reminder_days() -> tuple[int, ...]:
+    days = getattr(settings, "FUNDING_REMINDER_DAYS", DEFAULT_REMINDER_DAYS)
+    return tuple(sorted({int(d) for d in days if int(d) >= 0}))
+
+
+def _reminder_point(days_left: int, points: tuple[int, ...]) -> int | None:
+    """The most urgent reminder point the deadline has reached: with points (3, 14) and 10
+    days left, 14; with 2 days left, 3. A run that missed a day still sends the current point,
+    and never the earlier ones it missed all at once."""
+    reached = [p for p in points if days_left <= p]
+    return min(reached) if reached else None
+
+
+def _send_reminder(call, user, days_left: int, agreement) -> None:
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {
+            "call": call,
+            "user": user,
+            "days_left": days_left,
+            "site_url": settings.SITE_URL,
+            "url": settings.SITE_URL + call.url_in(agreement) if agreement else call.link,
+        }
+        subject = render_to_string("funding/email/reminder_subject.txt", context).strip()
+        body = render_to_string("funding/email/reminder.txt", context)
+    send_mail(subject, body, None, [user.email], fail_silently=False)
+
+
+def send_due_reminders(*, today: datetime.date | None = None, points=None) -> int:
+    """E-mail each follower of an open call whose deadline has reached a reminder point
+    (by default 14 and 3 days before, settings.FUNDING_REMINDER_DAYS). Safe to run daily and
+    more than once a day: a reminder per follower, call, deadline and point is recorded and
+    sent once. The record and the e-mail are one transaction: a failed e-mail is retried on
+    the next run. Returns the number of e-mails sent."""
+    from samverkan.agreements.models import Agreement
+
+    today = today or timezone.localdate()
+    points = tuple(sorted(set(points))) if points else reminder_days()
+    if not points:
+        return 0
+    horizon = today + datetime.timedelta(days=max(points))
+    follows = (
+        CallFollow.objects.filter(
+            call__deadline__gte=today,
+            call__deadline__lte=horizon,
+            user__is_active=True,
+        )
+        .exclude(user__email="")
+        .select_related("call", "call__funder", "call__agreement", "user")
+        .order_by("call__deadline", "pk")
+    )
+    fallback = Agreement.objects.filter(is_primary=True).first()
+    sent = 0
+    for follow in follows:
+        call = follow.call
+        if call.opens_on and call.opens_on > today:
+            continue
+        days_left = (call.deadline - today).days
+        point = _reminder_point(days_left, points)
+        if point is None:
+            continue
+        key = {"call": call, "user": follow.user, "deadline": call.deadline, "days_before": point}
+        if ReminderSent.objects.filter(**key).exists():
+            continue
+        try:
+            with transaction.atomic():
+                ReminderSent.objects.create(**key)
+                _send_reminder(call, follow.user, days_left, call.agreement or fallback)
+        except IntegrityError:
+            continue  # another run sent it a moment ago
+        except Exception:
+            logger.exception("Reminder about call %s to user %s failed", call.pk, follow.user_id)
+            continue
+        sent += 1
+    return sent
+
+
+# ---------------------------------------------------------------------------------------------
+# The budget
+# ---------------------------------------------------------------------------------------------
+
+
+def _year(year) -> int:
+    try:
+        year = int(year)
+    except (TypeError, ValueError):
+        raise ApplicationError(_("Enter a year, e.g. 2022."), field="year") from None
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise ApplicationError(
+            _("The year must be between %(min)d and %(max)d.") % {"min": MIN_YEAR, "max": MAX_YEAR},
+            field="year",
+        )
+    return year
+
+
+def record_grant(
+    *,
+    agreement,
+    by,
+    year,
+    purpose: str,
+    amount,
+    recipient=None,
+    recipient_name: str = "",
+    decided_by: str = "",
+    reference: str = "",
+    is_demo: bool = False,
+) -> Grant:
+    """Enter a grant the agreement receives for `year`. Raises PermissionDeniedError for
+    anyone but a coordinator and ApplicationError for an amount that is not positive with at
+    most two decimals, a year out of range or a grant without purpose or recipient."""
+    if by is not None:
+        _check(permissions.can_manage_budget(by, agreement))
+    year = _year(year)
+    amount = exact_amount(amount)
+    if not (purpose or "").strip():
+        raise ApplicationError(_("Say what the grant is for."), field="purpose")
+    if recipient is None and not (recipient_name or "").strip():
+        raise ApplicationError(_("Say who receives the grant."), field="recipient")
+    with transaction.atomic():
+        grant = Grant.objects.create(
+            agreement=agreement,
+            year=year,
+            purpose=purpose.strip(),
+            amount=amount,
+            recipient=recipient,
+            recipient_name="" if recipient else recipient_name.strip(),
+            decided_by=decided_by,
+            reference=reference,
+            is_demo=is_demo,
+        )
+        log_action(
+            grant, "funding.grant_recorded", by=by, data={"year": year, "amount": str(amount)}
+        )
+    return grant
+
+
+def record_expense(
+    *,
+    agreement,
+    by,
+    year,
+    spent_on: datetime.date,
+    category: str,
+    description: str,
+    amount,
+    grant=None,
+    is_demo: bool = False,
+) -> Expense:
+    """Enter a spending entry of `year`. Raises PermissionDeniedError for anyone but a
+    coordinator and ApplicationError for a date outside the year, an unknown category, an
+    amount that is not positive with at most two decimals, or a grant of another agreement or
+    year."""
+    if by is not None:
+        _check(permissions.can_manage_budget(by, agreement))
+    year = _year(year)
+    if spent_on is None or spent_on.year != year:
+        raise ApplicationError(
+            _("The date must be within %(year)d.") % {"year": year}, field="spent_on"
+        )
+    if category not in ExpenseCategory.values:
+        raise ApplicationError(_("Choose a category."), field="category")
+    amount = exact_amount(amount)
+    if not (description or "").strip():
+        raise ApplicationError(_("Describe the expense."), field="description")
+    if grant is not None and (grant.agreement_id != agreement.pk or grant.year != year):
+        raise ConflictError(
+            _("The grant must be one of this agreement's grants for %(year)d.") % {"year": year},
+            field="grant",
+        )
+    with transaction.atomic():
+        expense = Expense.objects.create(
+            agreement=agreement,
+            spent_on=spent_on,
+            category=category,
+            description=description.strip(),
+            amount=amount,
+            grant=grant,
+            created_by=by if by is not None and by.is_authenticated else None,
+            is_demo=is_demo,
+        )
+        log_action(
+            expense,
+            "funding.expense_recorded",
+            by=by,
+            data={"category": category, "amount": str(amount)},
+        )
+    return expense

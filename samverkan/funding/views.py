@@ -1,0 +1,310 @@
+"""Pages of funding calls, funders and the agreement's budget. Thin: parse, check, call, render."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from samverkan.actors.models import District
+from samverkan.agreements.models import Agreement
+from samverkan.areas.models import PriorityArea
+from samverkan.core.exceptions import ApplicationError
+from samverkan.funding import permissions, selectors, services
+from samverkan.funding.forms import CallFilterForm, CallForm, ExpenseForm, FunderForm, GrantForm
+from samverkan.funding.models import MAX_YEAR, MIN_YEAR, Funder, FundingCall
+
+
+def _agreement(slug: str) -> Agreement:
+    return get_object_or_404(Agreement, slug=slug)
+
+
+def _forbidden(request, reason: str):
+    return render(request, "core/forbidden.html", {"reason": reason}, status=403)
+
+
+def _apply_error(form, error: ApplicationError) -> None:
+    field = error.field if error.field in form.fields else None
+    form.add_error(field, str(error.message))
+
+
+def _call(agreement, slug) -> FundingCall:
+    call = selectors.call_in(agreement, slug)
+    if call is None:
+        raise Http404(_("There is no funding call at this address."))
+    return call
+
+
+# ---------------------------------------------------------------------------------------------
+# Calls
+# ---------------------------------------------------------------------------------------------
+
+
+def call_list(request, agreement):
+    agreement = _agreement(agreement)
+    form = CallFilterForm(
+        request.GET or None,
+        areas=PriorityArea.objects.filter(agreement=agreement).order_by("position", "title"),
+        districts=District.objects.order_by("name"),
+    )
+    data = {}
+    if form.is_bound:
+        form.is_valid()  # an unknown filter value is dropped, not an error page
+        data = form.cleaned_data
+    filters = selectors.CallFilters(
+        q=(data.get("q") or "").strip(),
+        funder_kind=data.get("funder_kind") or "",
+        sector=data.get("sector") or "",
+        area=data.get("area") or "",
+        district=data.get("district") or "",
+        deadline_before=data.get("deadline_before"),
+    )
+    page = selectors.calls_page(agreement, filters, request.GET.get("sida"))
+    query = request.GET.copy()
+    query.pop("sida", None)
+    return render(
+        request,
+        "funding/call_list.html",
+        {
+            "agreement": agreement,
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "can_manage": permissions.can_manage_calls(request.user)[0],
+        },
+    )
+
+
+def call_detail(request, agreement, slug):
+    agreement = _agreement(agreement)
+    call = _call(agreement, slug)
+    can_follow, follow_reason = permissions.can_follow(request.user, call)
+    return render(
+        request,
+        "funding/call_detail.html",
+        {
+            "agreement": agreement,
+            "call": call,
+            "days_left": call.days_left(),
+            "eligibility": selectors.eligibility_in_words(call),
+            "following": selectors.follows(request.user, call),
+            "can_follow": can_follow,
+            "follow_reason": follow_reason,
+            "can_manage": permissions.can_manage_calls(request.user)[0],
+        },
+    )
+
+
+@login_required
+@require_POST
+def call_follow(request, agreement, slug):
+    agreement = _agreement(agreement)
+    call = _call(agreement, slug)
+    if request.POST.get("action") == "unfollow":
+        services.unfollow_call(call=call, user=request.user)
+        messages.success(request, _("You no longer follow the call."))
+    else:
+        try:
+            services.follow_call(call=call, user=request.user)
+        except ApplicationError as error:
+            messages.error(request, str(error.message))
+        else:
+            messages.success(request, _("You follow the call: we e-mail you before its deadline."))
+    return redirect(call.url_in(agreement))
+
+
+@login_required
+def call_new(request, agreement):
+    agreement = _agreement(agreement)
+    allowed, reason = permissions.can_manage_calls(request.user)
+    if not allowed:
+        return _forbidden(request, reason)
+    form = CallForm(request.POST or None, agreement=agreement)
+    if request.method == "POST" and form.is_valid():
+        try:
+            call = services.create_call(by=request.user, **form.service_arguments())
+        except ApplicationError as error:
+            _apply_error(form, error)
+        else:
+            messages.success(request, _("The funding call has been published."))
+            return redirect(call.url_in(agreement))
+    return render(
+        request, "funding/call_form.html", {"agreement": agreement, "call": None, "form": form}
+    )
+
+
+@login_required
+def call_edit(request, agreement, slug):
+    agreement = _agreement(agreement)
+    allowed, reason = permissions.can_manage_calls(request.user)
+    if not allowed:
+        return _forbidden(request, reason)
+    call = _call(agreement, slug)
+    form = CallForm(request.POST or None, agreement=agreement, call=call)
+    if request.method == "POST" and form.is_valid():
+        try:
+            call = services.update_call(call=call, by=request.user, **form.service_arguments())
+        except ApplicationError as error:
+            _apply_error(form, error)
+        else:
+            messages.success(request, _("The changes have been saved."))
+            return redirect(call.url_in(agreement))
+    return render(
+        request, "funding/call_form.html", {"agreement": agreement, "call": call, "form": form}
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Funders
+# ---------------------------------------------------------------------------------------------
+
+
+def funder_list(request, agreement):
+    agreement = _agreement(agreement)
+    return render(
+        request,
+        "funding/funder_list.html",
+        {
+            "agreement": agreement,
+            "funders": list(selectors.funders_with_counts()),
+            "can_manage": permissions.can_manage_calls(request.user)[0],
+        },
+    )
+
+
+@login_required
+def funder_form(request, agreement, pk=None):
+    agreement = _agreement(agreement)
+    allowed, reason = permissions.can_manage_calls(request.user)
+    if not allowed:
+        return _forbidden(request, reason)
+    funder = get_object_or_404(Funder, pk=pk) if pk else None
+    initial = (
+        {
+            "name": funder.name,
+            "kind": funder.kind,
+            "website": funder.website,
+            "description": funder.description,
+            "organisation": funder.organisation_id,
+        }
+        if funder
+        else None
+    )
+    form = FunderForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if funder:
+                services.update_funder(funder=funder, by=request.user, **form.cleaned_data)
+            else:
+                services.create_funder(by=request.user, **form.cleaned_data)
+        except ApplicationError as error:
+            _apply_error(form, error)
+        else:
+            messages.success(request, _("The funder has been saved."))
+            return redirect("funding:funders", agreement=agreement.slug)
+    return render(
+        request,
+        "funding/funder_form.html",
+        {"agreement": agreement, "funder": funder, "form": form},
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# The budget
+# ---------------------------------------------------------------------------------------------
+
+
+def _year(year: int) -> int:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise Http404(_("There is no budget year at this address."))
+    return year
+
+
+def budget(request, agreement):
+    agreement = _agreement(agreement)
+    return render(
+        request,
+        "funding/budget_years.html",
+        {
+            "agreement": agreement,
+            "years": selectors.budget_years(agreement),
+            "current_year": timezone.localdate().year,
+            "can_manage": permissions.can_manage_budget(request.user, agreement)[0],
+        },
+    )
+
+
+def budget_year(request, agreement, year):
+    agreement = _agreement(agreement)
+    year = _year(year)
+    account = selectors.economic_account(agreement, year)
+    can_manage = permissions.can_manage_budget(request.user, agreement)[0]
+    if account.is_empty and not can_manage:
+        raise Http404(_("Nothing has been entered for this year."))
+    expenses = None
+    if can_manage and permissions.can_see_expense_lines(request.user, agreement)[0]:
+        expenses = list(selectors.expense_lines(agreement, year))
+    return render(
+        request,
+        "funding/budget_year.html",
+        {
+            "agreement": agreement,
+            "account": account,
+            "year": year,
+            "previous_year": year - 1 if year > MIN_YEAR else None,
+            "next_year": year + 1 if year < MAX_YEAR else None,
+            "expenses": expenses,
+            "can_manage": can_manage,
+        },
+    )
+
+
+def _budget_form(request, agreement, year, *, form_class, heading, save, success):
+    agreement = _agreement(agreement)
+    year = _year(year)
+    allowed, reason = permissions.can_manage_budget(request.user, agreement)
+    if not allowed:
+        return _forbidden(request, reason)
+    kwargs = {"agreement": agreement, "year": year} if form_class is ExpenseForm else {}
+    form = form_class(request.POST or None, **kwargs)
+    if request.method == "POST" and form.is_valid():
+        try:
+            save(agreement=agreement, by=request.user, year=year, **form.cleaned_data)
+        except ApplicationError as error:
+            _apply_error(form, error)
+        else:
+            messages.success(request, success)
+            return redirect("funding:budget_year", agreement=agreement.slug, year=year)
+    return render(
+        request,
+        "funding/budget_form.html",
+        {"agreement": agreement, "year": year, "form": form, "heading": heading % {"year": year}},
+    )
+
+
+@login_required
+def grant_new(request, agreement, year):
+    return _budget_form(
+        request,
+        agreement,
+        year,
+        form_class=GrantForm,
+        heading=_("Enter a grant for %(year)d"),
+        save=services.record_grant,
+        success=_("The grant has been entered."),
+    )
+
+
+@login_required
+def expense_new(request, agreement, year):
+    return _budget_form(
+        request,
+        agreement,
+        year,
+        form_class=ExpenseForm,
+        heading=_("Enter an expense of %(year)d"),
+        save=services.record_expense,
+        success=_("The expense has been entered."),
+    )
