@@ -16,8 +16,8 @@ SIZES = [2, 10]
 LIST_QUERIES = 7
 # The agreement, the posting, its areas, its districts; the suggestions: term statistics,
 # scoring, candidates, their shared areas, their shared districts, the chosen postings, the
-# shared words; the posting's matches.
-DETAIL_QUERIES = 12
+# shared words; the posting's matches; the open funding calls that fit (funding's tag).
+DETAIL_QUERIES = 13
 # A representative: + session, user, coordinator?, their organisations.
 DETAIL_QUERIES_REPRESENTATIVE = DETAIL_QUERIES + 4
 # Count, postings, areas, districts.

@@ -44,8 +44,9 @@ def fill(size: int):
 # The agreement; filter choices (areas, districts, organisations, years); the count, the page,
 # its parties (with organisations), areas, districts.
 LIST_QUERIES = 10
-# The agreement, the collaboration (with its IOP agreement), parties, areas, districts.
-DETAIL_QUERIES = 5
+# The agreement, the collaboration (with its IOP agreement), parties, areas, districts; the
+# funding calls that fit it and their funders (funding's tag).
+DETAIL_QUERIES = 7
 # A party's representative: + session, user, own representations, coordinator?
 DETAIL_QUERIES_REPRESENTATIVE = DETAIL_QUERIES + 4
 # The agreement, the collaboration, its parties, the IOP agreement with the people who confirmed.
