@@ -59,7 +59,7 @@ def test_registering_twice_through_the_page_shows_the_refusal(client):
     response = client.post(url("events:register", event), {"sector": "civil"}, follow=True)
 
     shown = [m.message for m in response.context["messages"]]
-    assert shown[-1] == "You are already registered for this event."
+    assert shown[-1] == "Du är redan anmäld till det här evenemanget."
     assert event.registrations.filter(user=member).count() == 1
 
 

@@ -72,7 +72,7 @@ def test_one_call(client, agreement):
     CallFactory(slug="arvsfonden", description="Projektstöd.")
     data = client.get(f"{API}/funding-calls/arvsfonden").json()
     assert data["description"] == "Projektstöd."
-    assert "Open to organisations of every sector." in data["eligibility"]
+    assert "Öppen för organisationer inom alla sektorer." in data["eligibility"]
     assert client.get(f"{API}/funding-calls/finns-inte").status_code == 404
 
 

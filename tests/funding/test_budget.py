@@ -116,12 +116,12 @@ def test_coordinator_records_a_grant(agreement, coordinator):
 @pytest.mark.parametrize(
     ("amount", "message"),
     [
-        (D("0"), "more than zero"),
-        (D("-5"), "more than zero"),
-        (D("10.005"), "two decimals"),
-        ("tio kronor", "amount in kronor"),
-        (0.1, "exact"),
-        (D("1e20"), "too large"),
+        (D("0"), "större än noll"),
+        (D("-5"), "större än noll"),
+        (D("10.005"), "högst två decimaler"),
+        ("tio kronor", "belopp i kronor"),
+        (0.1, "exakta"),
+        (D("1e20"), "för stort"),
     ],
 )
 def test_bad_amounts_are_refused_and_nothing_is_written(agreement, coordinator, amount, message):

@@ -62,8 +62,8 @@ def test_empty_eligibility_means_any():
     CallFactory(title="Öppen för alla")
     [suggestion] = selectors.eligible_calls_for_organisation(company)
     assert suggestion.call.title == "Öppen för alla"
-    assert any("every area" in r for r in suggestion.reasons)
-    assert any("whole municipality" in r for r in suggestion.reasons)
+    assert any("alla samhällsutmaningar" in r for r in suggestion.reasons)
+    assert any("hela kommunen" in r for r in suggestion.reasons)
 
 
 def test_districts_must_overlap(lindangen, rosengard):
@@ -72,7 +72,7 @@ def test_districts_must_overlap(lindangen, rosengard):
     CallFactory(title="Rosengård", districts=[rosengard])
     [suggestion] = selectors.eligible_calls_for_organisation(org)
     assert suggestion.call.title == "Lindängen"
-    assert "Shared districts: Lindängen." in suggestion.reasons
+    assert "Gemensamma områden: Lindängen." in suggestion.reasons
 
 
 def test_areas_must_overlap_with_the_areas_the_organisation_hosts(agreement):
@@ -140,9 +140,9 @@ def test_posting_suggestions_use_its_areas_and_districts_with_reasons(agreement,
     CallFactory(title="Bara kommuner", sector_values=[Sector.MUNICIPALITY])
     [suggestion] = selectors.suggest_calls_for_posting(posting)
     assert suggestion.call.title == "Hälsa på Lindängen"
-    assert suggestion.reasons[0] == "The posting asks for funding."
-    assert "Shared areas: Ungas hälsa." in suggestion.reasons
-    assert "Shared districts: Lindängen." in suggestion.reasons
+    assert suggestion.reasons[0] == "Behovet gäller finansiering."
+    assert "Gemensamma samhällsutmaningar: Ungas hälsa." in suggestion.reasons
+    assert "Gemensamma områden: Lindängen." in suggestion.reasons
     assert any(posting.organisation.name in r for r in suggestion.reasons)
 
 
@@ -165,7 +165,7 @@ def test_collaboration_fits_when_one_party_may_apply(agreement, lindangen):
     [suggestion] = selectors.suggest_calls_for_collaboration(collaboration)
     assert suggestion.call.title == "För föreningar"
     assert suggestion.applicants == [association]
-    assert any("Rädda Barnen may apply" in r for r in suggestion.reasons)
+    assert any("Rädda Barnen kan söka" in r for r in suggestion.reasons)
 
 
 def test_posting_tag_renders_the_fitting_calls_with_reasons(agreement, lindangen):

@@ -117,9 +117,9 @@ def test_call_page_explains_eligibility(client, agreement):
     response = client.get(call.url_in(agreement))
     assert response.status_code == 200
     eligibility = response.context["eligibility"]
-    assert eligibility[0].startswith("Open to organisations of:")
-    assert "For activities in: Lindängen." in eligibility
-    assert "For work in any area." in eligibility
+    assert eligibility[0].startswith("Öppen för organisationer inom:")
+    assert "För verksamhet i: Lindängen." in eligibility
+    assert "För arbete inom alla samhällsutmaningar." in eligibility
     assert "25 000 kr – 300 000,50 kr" in response.content.decode()
 
 
@@ -158,7 +158,7 @@ def test_following_a_closed_call_is_refused_with_a_message(client, agreement, me
     response = client.post(url, {"action": "follow"}, follow=True)
     assert response.status_code == 200
     assert not CallFollow.objects.exists()
-    assert any("closed" in str(m) for m in response.context["messages"])
+    assert any("Utlysningen har stängt" in str(m) for m in response.context["messages"])
 
 
 # ---------------------------------------------------------------------------------------------

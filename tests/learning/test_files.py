@@ -92,8 +92,8 @@ def test_a_too_big_file_is_refused_with_its_size_and_nothing_is_saved(
 
     assert response.status_code == 400
     text = response.content.decode()
-    assert "The file stor.pdf is 2" in text
-    assert "The largest file the library accepts is 1,0" in text
+    assert "Filen stor.pdf är på 2" in text
+    assert "Metodbanken tar emot filer på högst 1,0" in text
     assert not MaterialFile.objects.exists()
     assert stored_files(settings) == []
 
@@ -101,12 +101,16 @@ def test_a_too_big_file_is_refused_with_its_size_and_nothing_is_saved(
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("sida.html", b"<script>alert(1)</script>", "is not of a kind the library accepts"),
-        ("program.exe", b"MZ\x90\x00", "is not of a kind the library accepts"),
-        ("ritning.svg", b"<svg onload=alert(1)>", "is not of a kind the library accepts"),
-        ("falsk.pdf", b"<html>inte en pdf</html>", "is named as PDF but its content is not"),
-        ("falsk.docx", ooxml_bytes("xl/workbook.xml"), "named as Word (DOCX)"),
-        ("falsk.png", PDF_BYTES, "is named as PNG but its content is not"),
+        ("sida.html", b"<script>alert(1)</script>", "är av en typ som metodbanken inte tar emot"),
+        ("program.exe", b"MZ\x90\x00", "är av en typ som metodbanken inte tar emot"),
+        ("ritning.svg", b"<svg onload=alert(1)>", "är av en typ som metodbanken inte tar emot"),
+        (
+            "falsk.pdf",
+            b"<html>inte en pdf</html>",
+            "har namn som en PDF-fil, men innehållet är något annat",
+        ),
+        ("falsk.docx", ooxml_bytes("xl/workbook.xml"), "har namn som en Word (DOCX)-fil"),
+        ("falsk.png", PDF_BYTES, "har namn som en PNG-fil, men innehållet är något annat"),
     ],
 )
 def test_a_file_of_the_wrong_kind_is_refused_and_nothing_is_saved(

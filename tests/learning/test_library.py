@@ -69,7 +69,7 @@ def test_a_coordinator_also_sees_unpublished_materials(client, agreement, materi
     response = library(client, agreement)
 
     assert "Utkast om partnerskap" in titles(response)
-    assert "Not published" in response.content.decode()
+    assert "Inte publicerat" in response.content.decode()
 
 
 @pytest.mark.parametrize(
@@ -102,7 +102,7 @@ def test_search_and_topic_filter_together(client, agreement, materials):
     response = library(client, agreement, q="grupper", amne=Topic.IOP)
 
     assert titles(response) == []
-    assert "No material matches your search" in response.content.decode()
+    assert "Inget material matchar din sökning" in response.content.decode()
 
 
 def test_filter_by_topic(client, agreement, materials):

@@ -177,7 +177,10 @@ def test_member_is_told_why_they_may_not_add_material(client, world):
     response = client.get(url("material_new", world))
 
     assert response.status_code == 403
-    assert "Only the coordinators add, edit and publish materials" in response.content.decode()
+    assert (
+        "Bara samordnarna kan lägga till, redigera och publicera material"
+        in response.content.decode()
+    )
 
 
 @pytest.mark.parametrize(
