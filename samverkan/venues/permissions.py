@@ -1,0 +1,102 @@
+"""Who may do what in the association centre. Each check returns (allowed, reason).
+
+Ombud of civil-society organisations and tjänstepersoner of city administrations book rooms for
+their organisation, as far as the venue's booking rules let that sector book; the coordinators
+may book for any organisation. A booking is cancelled by its organisation's representatives or
+a coordinator. The coordinators are the centre's staff: they record visitor counts.
+"""
+
+import rules
+from django.utils.translation import gettext as _
+
+from samverkan.accounts.roles import is_coordinator
+from samverkan.actors.models import Representation, Sector
+from samverkan.actors.permissions import represents
+
+
+def _member(user) -> bool:
+    return bool(user and user.is_authenticated and user.is_active)
+
+
+def sector_may_book(venue_rules, sector: str) -> bool:
+    if sector == Sector.CIVIL_SOCIETY:
+        return venue_rules.civil_society_may_book
+    if sector == Sector.MUNICIPALITY:
+        return venue_rules.city_may_book
+    return False
+
+
+def can_book_for(user, organisation, venue_rules) -> tuple[bool, str]:
+    """May `user` book a room of the venue with `venue_rules` for `organisation`?"""
+    if not _member(user):
+        return False, _("Log in to book a room.")
+    if is_coordinator(user):
+        return True, ""
+    if not represents(user, organisation):
+        return False, _(
+            "Only the organisation's confirmed representatives and the coordinators may book "
+            "rooms for it."
+        )
+    if not sector_may_book(venue_rules, organisation.sector):
+        return False, _("The booking rules of this venue do not let %(org)s book rooms.") % {
+            "org": organisation.name
+        }
+    return True, ""
+
+
+def organisations_user_may_book_for(user, venue_rules):
+    """The organisations the booking form offers: those the person represents and whose sector
+    may book. A coordinator may book for any organisation (None: no restriction)."""
+    from samverkan.actors.models import Organisation
+
+    if not _member(user):
+        return Organisation.objects.none()
+    if is_coordinator(user):
+        return None
+    sectors = [
+        sector
+        for sector in (Sector.CIVIL_SOCIETY, Sector.MUNICIPALITY)
+        if sector_may_book(venue_rules, sector)
+    ]
+    represented = Representation.objects.confirmed().filter(user=user).values("organisation")
+    return Organisation.objects.filter(pk__in=represented, sector__in=sectors).order_by("name")
+
+
+def can_see_booking(user, booking) -> tuple[bool, str]:
+    """Who booked and why is shown to the organisation's representatives and the coordinators;
+    everyone else sees only that the room is busy."""
+    if not _member(user):
+        return False, _("Log in to see a booking.")
+    if is_coordinator(user) or represents(user, booking.organisation):
+        return True, ""
+    return False, _("Only the organisation's representatives and the coordinators see a booking.")
+
+
+def can_cancel_booking(user, booking) -> tuple[bool, str]:
+    if not _member(user):
+        return False, _("Log in to cancel a booking.")
+    if is_coordinator(user) or represents(user, booking.organisation):
+        return True, ""
+    return False, _(
+        "Only the representatives of the organisation that booked and the coordinators may "
+        "cancel a booking."
+    )
+
+
+def can_record_visitors(user, venue=None) -> tuple[bool, str]:
+    if is_coordinator(user):
+        return True, ""
+    return False, _("Only the centre's staff (the coordinators) record visitor counts.")
+
+
+def _rule(check):
+    @rules.predicate
+    def predicate(user, obj=None):
+        return obj is not None and check(user, obj)[0]
+
+    return predicate
+
+
+rules.add_perm("venues.see_booking", _rule(can_see_booking))
+rules.add_perm("venues.cancel_booking", _rule(can_cancel_booking))
+rules.add_perm("venues.record_visitors", _rule(can_record_visitors))

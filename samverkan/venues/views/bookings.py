@@ -1,0 +1,276 @@
+"""Booking a room (once or weekly), one's organisations' bookings, and cancelling them."""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from samverkan.core.exceptions import ApplicationError
+from samverkan.venues import permissions, selectors, services
+from samverkan.venues.forms import BookingForm, CancelForm, SeriesForm
+from samverkan.venues.services.common import format_day, format_time, rules_of
+from samverkan.venues.views.common import apply_error, forbidden, get_agreement
+
+PAGE_SIZE = 25
+
+
+def _bookable_room(request, agreement, venue, room):
+    """The room and the organisations the person may book it for, or a refusal page."""
+    room = selectors.get_room(agreement, venue, room)
+    if not room.is_bookable:
+        return room, None, forbidden(request, _("%(room)s cannot be booked.") % {"room": room.name})
+    organisations = permissions.organisations_user_may_book_for(request.user, rules_of(room.venue))
+    if organisations is not None and not organisations.exists():
+        return (
+            room,
+            None,
+            forbidden(
+                request,
+                _(
+                    "Rooms are booked by the confirmed representatives of organisations "
+                    "and administrations that the booking rules let book, and by the "
+                    "coordinators. Ask to represent your organisation first."
+                ),
+            ),
+        )
+    return room, organisations, None
+
+
+def _initial(request) -> dict:
+    initial = {}
+    try:
+        initial["date"] = datetime.date.fromisoformat(request.GET.get("datum", ""))
+        initial["first_date"] = initial["date"]
+    except ValueError:
+        pass
+    return initial
+
+
+@login_required
+def book(request, agreement, venue, room):
+    agreement = get_agreement(agreement)
+    room, organisations, refusal = _bookable_room(request, agreement, venue, room)
+    if refusal:
+        return refusal
+    form = BookingForm(
+        request.POST or None, organisations=organisations, room=room, initial=_initial(request)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            booking = services.book_room(room=room, by=request.user, **form.service_arguments())
+        except ApplicationError as error:
+            apply_error(form, error)
+        else:
+            messages.success(
+                request,
+                _("%(room)s is booked %(start)s–%(end)s on %(date)s.")
+                % {
+                    "room": room.name,
+                    "start": format_time(booking.starts_at),
+                    "end": format_time(booking.ends_at),
+                    "date": format_day(timezone.localdate(booking.starts_at)),
+                },
+            )
+            return redirect(booking)
+    return render(
+        request,
+        "venues/booking_form.html",
+        {"agreement": agreement, "venue": room.venue, "room": room, "form": form},
+    )
+
+
+@login_required
+def book_series(request, agreement, venue, room):
+    """A weekly series. "Check the dates" shows which dates are free and which are not (and
+    why) without booking; "Book the free dates" books them and shows the same report."""
+    agreement = get_agreement(agreement)
+    room, organisations, refusal = _bookable_room(request, agreement, venue, room)
+    if refusal:
+        return refusal
+    form = SeriesForm(
+        request.POST or None, organisations=organisations, room=room, initial=_initial(request)
+    )
+    plan = None
+    if request.method == "POST" and form.is_valid():
+        arguments = form.service_arguments()
+        try:
+            if "book" in request.POST:
+                series, plan = services.book_weekly_series(room=room, by=request.user, **arguments)
+            else:
+                plan = services.plan_weekly_series(room=room, by=request.user, **arguments)
+        except ApplicationError as error:
+            apply_error(form, error)
+            plan = None
+        else:
+            if "book" in request.POST:
+                messages.success(
+                    request,
+                    ngettext(
+                        "%(count)s date of the series is booked.",
+                        "%(count)s dates of the series are booked.",
+                        len(plan.free),
+                    )
+                    % {"count": len(plan.free)},
+                )
+                return redirect(series)
+    return render(
+        request,
+        "venues/series_form.html",
+        {"agreement": agreement, "venue": room.venue, "room": room, "form": form, "plan": plan},
+    )
+
+
+def _visible_booking(request, agreement, pk):
+    booking = selectors.get_booking(agreement, pk)
+    if not permissions.can_see_booking(request.user, booking)[0]:
+        # Whose a booking is stays private: to others it does not exist.
+        raise Http404(_("There is no booking at this address."))
+    return booking
+
+
+@login_required
+def booking_detail(request, agreement, pk):
+    agreement = get_agreement(agreement)
+    booking = _visible_booking(request, agreement, pk)
+    return render(
+        request,
+        "venues/booking_detail.html",
+        {
+            "agreement": agreement,
+            "booking": booking,
+            "room": booking.room,
+            "venue": booking.room.venue,
+            "can_cancel": permissions.can_cancel_booking(request.user, booking)[0],
+        },
+    )
+
+
+@login_required
+def booking_cancel(request, agreement, pk):
+    """GET asks for confirmation; POST cancels."""
+    agreement = get_agreement(agreement)
+    booking = _visible_booking(request, agreement, pk)
+    allowed, reason = permissions.can_cancel_booking(request.user, booking)
+    if not allowed:
+        return forbidden(request, reason)
+    form = CancelForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.cancel_booking(booking=booking, by=request.user)
+        except ApplicationError as error:
+            apply_error(form, error)
+        else:
+            messages.success(
+                request,
+                _("The booking of %(room)s on %(date)s is cancelled.")
+                % {
+                    "room": booking.room.name,
+                    "date": date_format(booking.starts_at, "j F Y"),
+                },
+            )
+            return redirect("venues:my_bookings", agreement=agreement.slug)
+    return render(
+        request,
+        "venues/booking_cancel.html",
+        {
+            "agreement": agreement,
+            "booking": booking,
+            "room": booking.room,
+            "venue": booking.room.venue,
+            "form": form,
+        },
+    )
+
+
+def _visible_series(request, agreement, pk):
+    series = selectors.get_series(agreement, pk)
+    if not permissions.can_see_booking(request.user, series)[0]:
+        raise Http404(_("There is no booking at this address."))
+    return series
+
+
+@login_required
+def series_detail(request, agreement, pk):
+    agreement = get_agreement(agreement)
+    series = _visible_series(request, agreement, pk)
+    return render(
+        request,
+        "venues/series_detail.html",
+        {
+            "agreement": agreement,
+            "series": series,
+            "room": series.room,
+            "venue": series.room.venue,
+            "bookings": list(series.bookings.all()),
+            "skipped": [
+                {"date": datetime.date.fromisoformat(entry["date"]), "reason": entry["reason"]}
+                for entry in series.skipped
+            ],
+            "can_cancel": permissions.can_cancel_booking(request.user, series)[0],
+        },
+    )
+
+
+@login_required
+def series_cancel(request, agreement, pk):
+    agreement = get_agreement(agreement)
+    series = _visible_series(request, agreement, pk)
+    allowed, reason = permissions.can_cancel_booking(request.user, series)
+    if not allowed:
+        return forbidden(request, reason)
+    form = CancelForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            count = services.cancel_series(series=series, by=request.user)
+        except ApplicationError as error:
+            apply_error(form, error)
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "The series is cancelled: %(count)s coming booking.",
+                    "The series is cancelled: %(count)s coming bookings.",
+                    count,
+                )
+                % {"count": count},
+            )
+            return redirect(series)
+    return render(
+        request,
+        "venues/series_cancel.html",
+        {
+            "agreement": agreement,
+            "series": series,
+            "room": series.room,
+            "venue": series.room.venue,
+            "form": form,
+        },
+    )
+
+
+@login_required
+def my_bookings(request, agreement):
+    """The bookings of the organisations the person represents; ?tidigare=1 shows past ones."""
+    agreement = get_agreement(agreement)
+    past = request.GET.get("tidigare") == "1"
+    page = Paginator(
+        selectors.bookings_for(request.user, agreement, upcoming=not past), PAGE_SIZE
+    ).get_page(request.GET.get("sida"))
+    return render(
+        request,
+        "venues/my_bookings.html",
+        {
+            "agreement": agreement,
+            "page": page,
+            "bookings": page.object_list,
+            "past": past,
+            "query": "tidigare=1" if past else "",
+        },
+    )

@@ -1,0 +1,41 @@
+"""The centre's admin opens for an administrator with the demo loaded; bookings are cancelled
+there through the service, not edited."""
+
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+
+from samverkan.demo.loader import load_demo
+from samverkan.venues.models import Booking
+from tests import factories
+from tests.venues.factories import BookingFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_every_venues_admin_list_and_a_row_of_each_open(client):
+    load_demo()
+    client.force_login(factories.administrator())
+
+    for model in admin.site._registry:
+        opts = model._meta
+        if opts.app_label != "venues":
+            continue
+        changelist = reverse(f"admin:venues_{opts.model_name}_changelist")
+        assert client.get(changelist).status_code == 200, changelist
+        row = model._default_manager.first()
+        if row is not None:
+            change = reverse(f"admin:venues_{opts.model_name}_change", args=[row.pk])
+            assert client.get(change).status_code == 200, change
+
+
+def test_the_admin_cancels_a_booking_through_the_service(client, room):
+    booking = BookingFactory(room=room)
+    client.force_login(factories.administrator())
+
+    client.post(
+        reverse("admin:venues_booking_changelist"),
+        {"action": "cancel_bookings", "_selected_action": [booking.pk]},
+    )
+
+    assert Booking.objects.get(pk=booking.pk).is_cancelled

@@ -1,0 +1,147 @@
+"""Browser journeys of the centre with axe-core on every page: an ombud books a room through the
+form, and a second, overlapping booking of the same room is refused with a message naming the
+time already booked. Elements are found by id, name or address, never by translated text."""
+
+import datetime
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from django.utils import timezone
+
+from samverkan.venues.models import Booking, BookingRules
+from tests import factories
+from tests.browser.support import assert_accessible
+from tests.venues.factories import (
+    BookingFactory,
+    RoomFactory,
+    VenueFactory,
+    VisitorCountFactory,
+    open_every_day,
+)
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def centre(db):
+    agreement = factories.AgreementFactory(slug="malmoandan", name="Överenskommelse Malmöandan")
+    venue = VenueFactory(
+        agreement=agreement,
+        name="Nobel 21",
+        slug="nobel-21",
+        accessibility="Entré i gatuplan, hiss.",
+    )
+    open_every_day(venue)
+    BookingRules.objects.create(venue=venue)
+    room = RoomFactory(venue=venue, name="Mötesrummet Seved", slug="motesrummet-seved", capacity=8)
+    RoomFactory(venue=venue, name="Stora salen", slug="stora-salen", capacity=120)
+    VisitorCountFactory(venue=venue, date=datetime.date(2022, 3, 14), visitors=87)
+    BookingFactory(
+        room=room,
+        starts_at=timezone.make_aware(datetime.datetime(2022, 3, 14, 18)),
+        ends_at=timezone.make_aware(datetime.datetime(2022, 3, 14, 20)),
+    )
+    organisation = factories.OrganisationFactory(name="Föreningen Zig Zag", slug="zig-zag")
+    return {"venue": venue, "room": room, "organisation": organisation}
+
+
+def log_in(page, live_server, user):
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
+    )
+
+
+def visit(page, live_server, path: str) -> None:
+    response = page.goto(live_server.url + path)
+    assert response.status == 200, path
+    assert_accessible(page)
+
+
+def fill_booking(page, day: datetime.date, start: str, end: str) -> None:
+    page.locator("#id_date").fill(day.isoformat())
+    page.locator("#id_starts_at").fill(start)
+    page.locator("#id_ends_at").fill(end)
+    page.locator("#id_purpose").fill("Styrelsemöte")
+    page.locator("#id_expected_participants").fill("6")
+    page.locator("#booking-form button[type=submit]").click()
+
+
+def test_the_public_pages_have_no_axe_violations(page, live_server, centre):
+    venue, room = centre["venue"], centre["room"]
+    BookingFactory(room=room)
+
+    visit(page, live_server, "/overenskommelser/malmoandan/lokaler/")
+    visit(page, live_server, venue.get_absolute_url())
+    assert page.locator("#rooms tbody tr").count() == 2
+    visit(page, live_server, room.get_absolute_url())
+    page.locator("#next-week").click()
+    assert "vecka=" in page.url
+    assert_accessible(page)
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    visit(page, live_server, f"{room.get_absolute_url()}dag/{tomorrow.isoformat()}/")
+    visit(page, live_server, f"{venue.get_absolute_url()}statistik/?ar=2022")
+    assert page.locator("#visitors-total").inner_text() == "87"
+
+
+def test_an_ombud_books_and_an_overlapping_booking_is_refused_naming_the_time(
+    page, live_server, centre
+):
+    room, organisation = centre["room"], centre["organisation"]
+    ombud = factories.representative(organisation)
+    log_in(page, live_server, ombud)
+    day = timezone.localdate() + datetime.timedelta(days=3)
+
+    visit(page, live_server, room.get_absolute_url())
+    page.locator("#book-link").click()
+    page.wait_for_url("**/boka/")
+    assert_accessible(page)
+    fill_booking(page, day, "14:00", "16:00")
+    page.wait_for_url("**/bokningar/*/")
+    booking = Booking.objects.get(organisation=organisation)
+    assert page.url.endswith(booking.get_absolute_url())
+    assert "14:00–16:00" in page.locator("#booking-time").inner_text()
+    assert_accessible(page)
+
+    visit(page, live_server, f"{room.get_absolute_url()}boka/")
+    fill_booking(page, day, "15:00", "17:00")
+    summary = page.locator("#error-summary")
+    assert summary.count() == 1
+    assert "14:00–16:00" in summary.inner_text()
+    assert page.locator("#id_starts_at_error").count() == 1
+    assert_accessible(page)
+    assert Booking.objects.filter(organisation=organisation).count() == 1
+
+    visit(page, live_server, "/overenskommelser/malmoandan/bokningar/")
+    assert page.locator(f"#bookings a[href='{booking.get_absolute_url()}']").count() == 1
+    visit(page, live_server, f"{booking.get_absolute_url()}avboka/")
+    page.locator("main form.stack button[type=submit]").click()
+    page.wait_for_url("**/bokningar/")
+    assert Booking.objects.get(pk=booking.pk).is_cancelled
+
+
+def test_series_and_staff_pages_have_no_axe_violations(page, live_server, centre):
+    venue, room, organisation = centre["venue"], centre["room"], centre["organisation"]
+    coordinator = factories.coordinator()
+    log_in(page, live_server, coordinator)
+    first = timezone.localdate() + datetime.timedelta(days=7)
+
+    visit(page, live_server, f"{room.get_absolute_url()}boka/serie/")
+    page.locator("#id_organisation").select_option(value=str(organisation.pk))
+    page.locator("#id_first_date").fill(first.isoformat())
+    page.locator("#id_last_date").fill((first + datetime.timedelta(weeks=3)).isoformat())
+    page.locator("#id_starts_at").fill("17:00")
+    page.locator("#id_ends_at").fill("19:00")
+    page.locator("#id_purpose").fill("Läxhjälp")
+    page.locator("#id_expected_participants").fill("6")
+    page.locator("#series-form button[name=check]").click()
+    assert page.locator("#series-report tbody tr").count() == 4
+    assert_accessible(page)
+    page.locator("#book-series").click()
+    page.wait_for_url("**/bokningar/serier/*/")
+    assert_accessible(page)
+
+    visit(page, live_server, f"{venue.get_absolute_url()}besokare/")
