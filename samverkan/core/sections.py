@@ -12,4 +12,11 @@ SECTIONS = {
     "styrning": "governance:bodies",
     "beslut": "governance:decisions",
     "samarbetsplan": "plans:list",
+    "kalender": "events:calendar",
+    "lokaler": "venues:list",
+    "metodbank": "learning:library",
+    "samarbeten": "partnerships:list",
+    "behov-och-erbjudanden": "matching:list",
+    "finansiering": "funding:list",
+    "budget": "funding:budget",
 }
