@@ -55,8 +55,9 @@ def fill(size: int):
 # The agreement, the areas, their current hostings, their goals.
 LIST_QUERIES = 4
 # The agreement, the area, goals, hostings (with organisations and contact people), phase
-# history, focus areas.
-AREA_QUERIES = 6
+# history, focus areas; the sections other apps add: coming events (1), running collaborations
+# and their count (2).
+AREA_QUERIES = 9
 # A coordinator: + session, user, group check (coordinator?).
 AREA_QUERIES_COORDINATOR = AREA_QUERIES + 3
 # The agreement, focus areas, their areas, proposals (counted), their areas.

@@ -8,6 +8,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from samverkan.areas.models import FocusAreaProposal, Hosting, HostSide, Phase, PriorityArea
+from samverkan.events.models import Event
+from samverkan.partnerships.models import Collaboration
+from samverkan.partnerships.services import create_collaboration
 from tests import factories
 from tests.areas.factories import (
     FocusAreaFactory,
@@ -513,3 +516,44 @@ def test_sitemap_lists_the_public_pages_but_not_withdrawn_proposals(client, area
     ]:
         assert f"{path}</loc>" in xml, path
     assert f"{withdrawn.get_absolute_url()}</loc>" not in xml
+
+
+def test_the_area_page_shows_its_coming_events_and_running_collaborations(client):
+    area = PriorityAreaFactory()
+    coordinator = factories.coordinator()
+    create_collaboration(
+        agreement=area.agreement,
+        title="Läxhjälp i Lindängen",
+        parties=[(factories.OrganisationFactory(), "lead")],
+        areas=[area],
+        by=coordinator,
+    )
+    create_collaboration(
+        agreement=area.agreement,
+        title="Avslutat samarbete",
+        parties=[(factories.OrganisationFactory(), "lead")],
+        areas=[area],
+        status=Collaboration.Status.ENDED,
+        starts_on=datetime.date(2020, 1, 1),
+        ends_on=datetime.date(2021, 1, 1),
+        by=coordinator,
+    )
+    starts = timezone.now() + datetime.timedelta(days=7)
+    event = Event.objects.create(
+        agreement=area.agreement,
+        title="Lärandelunch om området",
+        slug="lunch-om-omradet",
+        kind="learning_lunch",
+        starts_at=starts,
+        ends_at=starts + datetime.timedelta(hours=1),
+        place_kind="address",
+        address="Nobelvägen 21",
+        is_published=True,
+    )
+    event.areas.add(area)
+
+    page = client.get(area.get_absolute_url()).content.decode()
+    assert "Läxhjälp i Lindängen" in page
+    assert "Avslutat samarbete" not in page  # only running ones
+    assert "Lärandelunch om området" in page
+    assert event.get_absolute_url() in page
