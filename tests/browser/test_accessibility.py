@@ -66,9 +66,7 @@ def sample_per_kind(paths: list[str]) -> list[str]:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_every_kind_of_page_in_the_sitemap_has_no_axe_violations_with_the_demo(
-    page, live_server
-):
+def test_every_kind_of_page_in_the_sitemap_has_no_axe_violations_with_the_demo(page, live_server):
     load_demo()
     paths = sitemap_paths(page, live_server.url)
     sample = sample_per_kind(paths)
