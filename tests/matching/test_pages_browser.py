@@ -6,7 +6,7 @@ Elements are found by id, name or address, never by (translated) text."""
 import pytest
 from django.conf import settings
 from django.test import Client
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from samverkan.matching.models import Match, Posting
 from samverkan.partnerships.models import Collaboration
@@ -126,10 +126,7 @@ def test_ombud_posts_a_need_both_sides_accept_and_a_collaboration_is_mapped(
     collaboration = Collaboration.objects.get()
     parties = {(p.organisation.slug, p.role) for p in collaboration.parties.all()}
     assert parties == {("lindangens-idrottsforening", "lead"), ("fritidsforvaltningen", "partner")}
-    try:
-        mapping = reverse("partnerships:list", kwargs={"agreement": "malmoandan"})
-    except NoReverseMatch:  # the mapping's pages are not installed: the rows are the proof
-        return
+    mapping = reverse("partnerships:list", kwargs={"agreement": "malmoandan"})
     assert page.url.endswith(collaboration.get_absolute_url())
     assert_accessible(page)
     visit(page, live_server, mapping)
