@@ -6,7 +6,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -244,10 +243,7 @@ def match_collaborate(request, agreement, pk, match):
         messages.error(request, str(error.message))
         return redirect("matching:match", agreement=agreement.slug, pk=pk, match=match_obj.pk)
     messages.success(request, _("The collaboration has been added to the mapping."))
-    try:
-        return redirect(collaboration.get_absolute_url())
-    except NoReverseMatch:  # the collaboration pages are not installed
-        return redirect("matching:match", agreement=agreement.slug, pk=pk, match=match_obj.pk)
+    return redirect(collaboration.get_absolute_url())
 
 
 @login_required

@@ -43,10 +43,8 @@ def test_demo_holds_four_published_meetings_in_2022_numbered_across_the_year(loa
 
 
 def test_demo_adopts_the_2023_focus_area_in_the_november_meeting(loaded):
-    proposal = FocusAreaProposal.objects.filter(title=demo.FOCUS_2023).first()
-    if proposal is None:
-        pytest.skip("The areas' demo has no proposal for 2023.")
-
+    proposal = FocusAreaProposal.objects.get(title=demo.FOCUS_2023)
+    assert proposal.status == FocusAreaProposal.Status.ADOPTED
     focus = FocusArea.objects.get(agreement__slug="malmoandan", year=2023)
 
     assert focus.decided_in is not None
