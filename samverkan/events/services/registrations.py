@@ -27,7 +27,7 @@ from samverkan.events.models import (
     SeatQuota,
     new_calendar_token,
 )
-from samverkan.events.services.common import locked_event, require, wait_while_locked
+from samverkan.events.services.common import locked_event, require, wait_while_sqlite_locked
 
 REGISTERED = Registration.Status.REGISTERED
 WAITLISTED = Registration.Status.WAITLISTED
@@ -161,7 +161,7 @@ def _origin(user, organisation, organisation_name: str, sector: str) -> tuple:
     return None, organisation_name.strip()[:200], sector
 
 
-@wait_while_locked
+@wait_while_sqlite_locked
 @transaction.atomic
 def register(
     *,
@@ -256,7 +256,7 @@ def _promote(event: Event, now: datetime.datetime) -> list[Registration]:
     return promoted
 
 
-@wait_while_locked
+@wait_while_sqlite_locked
 @transaction.atomic
 def promote_from_waitlist(
     *, event: Event, by=None, now: datetime.datetime | None = None
@@ -274,7 +274,7 @@ def promote_from_waitlist(
     return _promote(event, now or timezone.now())
 
 
-@wait_while_locked
+@wait_while_sqlite_locked
 @transaction.atomic
 def cancel_registration(
     *, registration: Registration, by, now: datetime.datetime | None = None
@@ -311,7 +311,7 @@ def cancel_registration(
 # ---------------------------------------------------------------------------------------------
 
 
-@wait_while_locked
+@wait_while_sqlite_locked
 @transaction.atomic
 def mark_attendance(
     *, event: Event, attended: Iterable[int], by, now: datetime.datetime | None = None

@@ -1,13 +1,8 @@
 from django.utils.translation import gettext as _
 
-from samverkan.core.exceptions import ConflictError, PermissionDeniedError
+from samverkan.core.db import require  # noqa: F401 (used by the services)
+from samverkan.core.exceptions import ConflictError
 from samverkan.governance.models import Meeting
-
-
-def require(check) -> None:
-    allowed, reason = check
-    if not allowed:
-        raise PermissionDeniedError(reason)
 
 
 def locked_meeting(meeting: Meeting) -> Meeting:

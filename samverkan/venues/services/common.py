@@ -2,28 +2,15 @@
 check-then-write under a lock that serialises it against every other such write."""
 
 import datetime
-import random
-import time
 from dataclasses import dataclass, field
 
-from django.db import OperationalError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from samverkan.core.exceptions import PermissionDeniedError
+from samverkan.core.db import require, wait_while_sqlite_locked  # noqa: F401 (used by services)
 from samverkan.venues.models import BookingRules, ClosedDay, Weekday
-
-# How long a write waits for SQLite's lock before giving up (the connection's own busy timeout
-# covers file databases; this loop covers shared-cache in-memory databases, whose lock
-# conflicts are reported at once instead of waited for).
-SQLITE_LOCK_WAIT_SECONDS = 20
-
-
-def require(check) -> None:
-    allowed, reason = check
-    if not allowed:
-        raise PermissionDeniedError(reason)
 
 
 def serialised(operation):
@@ -38,20 +25,7 @@ def serialised(operation):
     once, so the whole transaction is retried until it gets the lock. Nothing of a failed
     attempt remains: it is rolled back before the retry.
     """
-    connection = transaction.get_connection()
-    if connection.vendor != "sqlite" or connection.in_atomic_block:
-        # Already inside a transaction: its caller holds (or will hold) the lock.
-        with transaction.atomic():
-            return operation()
-    deadline = time.monotonic() + SQLITE_LOCK_WAIT_SECONDS
-    while True:
-        try:
-            with transaction.atomic():
-                return operation()
-        except OperationalError as exc:
-            if "locked" not in str(exc) or time.monotonic() > deadline:
-                raise
-            time.sleep(random.uniform(0.002, 0.02))
+    return wait_while_sqlite_locked(transaction.atomic()(operation))()
 
 
 def rules_of(venue) -> BookingRules:
