@@ -11,6 +11,7 @@ PYTEST_ARGS ?= -n auto
 
 .PHONY: system-libs
 .PHONY: help run install install-test chromium test test-sqlite test-postgres lint format messages demo superuser clean bench bench-matching
+.PHONY: wrk load bench-register
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -87,11 +88,50 @@ messages: ## update the Swedish catalogue and compile it (needs gettext)
 superuser: install ## create an administrator account
 	$(DEV_ENV) $(PY) -m samverkan createsuperuser
 
-clean: ## remove the virtual environment and the local database
-	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm var
+clean: ## remove the virtual environment, the local database and var/ (but not var/backups)
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm
+	@[ ! -d var ] || find var -mindepth 1 -maxdepth 1 ! -name backups -exec rm -rf {} +
 
-bench: $(VENV)/.installed-test ## benchmark the register's pages (BENCH_SCALE, BENCH_ROUNDS; DATABASE_URL for PostgreSQL)
+BENCH_SCALE ?= 10
+BENCH_JSON ?= var/bench.json
+LOAD_USERS ?= 200
+LOAD_DURATION ?= 300
+
+wrk: ## install Debian's wrk (the HTTP load generator of make bench), when it is missing
+	@command -v wrk >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wrk; }
+
+bench: $(VENV)/.installed wrk ## key pages under gunicorn vs. a minimal view: req/s, p50, p95 (BENCH_SCALE, BENCH_JSON; DATABASE_URL, default samverkan_bench)
+	$(PY) benchmarks/web.py --scale $(BENCH_SCALE) --json $(BENCH_JSON)
+
+$(VENV)/.installed-bench: $(VENV)/.installed
+	$(PY) -m pip install -q -e '.[bench]'
+	@touch $@
+
+load: $(VENV)/.installed-bench ## LOAD_USERS simulated people for LOAD_DURATION s: errors, latency, worker memory (DATABASE_URL, default samverkan_bench)
+	$(PY) benchmarks/load.py --scale $(BENCH_SCALE) --users $(LOAD_USERS) --duration $(LOAD_DURATION)
+
+bench-register: $(VENV)/.installed-test ## the register's pages in-process (BENCH_SCALE associations, BENCH_ROUNDS; DATABASE_URL for PostgreSQL)
 	$(PY) benchmarks/register.py
 
 bench-matching: $(VENV)/.installed-test ## the matcher: top-10 time over 100 000 postings, precision on the labelled pairs (DATABASE_URL for PostgreSQL)
 	$(PY) benchmarks/matching.py
+
+.PHONY: bench-report
+bench-report: $(VENV)/.installed ## the annual report: compile + PDF/spreadsheet/HTML times at scale (DATABASE_URL, default samverkan_bench)
+	$(PY) benchmarks/annual_report.py
+
+.PHONY: scale-data
+SCALE ?= 10
+scale-data: install ## fill DATABASE_URL with city-scale data (SCALE=1 is Malmö today; default 10): migrate, demo, generate
+	$(DEV_ENV) $(PY) -m samverkan migrate --noinput
+	$(DEV_ENV) $(PY) -m samverkan load_demo
+	$(DEV_ENV) $(PY) -m samverkan generate_scale_data --scale $(SCALE) --replace
+
+.PHONY: backup restore
+BACKUP_DIR ?= var/backups
+backup: install ## back up the database (DATABASE_URL) and the uploaded files into BACKUP_DIR (default var/backups)
+	BACKUP_DIR=$(BACKUP_DIR) $(DEV_ENV) $(PY) -m samverkan backup --media
+
+restore: install ## replace the database with BACKUP=<file> (and the uploaded files with MEDIA=<archive>); asks first
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=var/backups/samverkan-<stamp>.dump [MEDIA=var/backups/samverkan-<stamp>.media.tar.gz]"; exit 2; }
+	$(DEV_ENV) $(PY) -m samverkan restore "$(BACKUP)" $(if $(MEDIA),--media "$(MEDIA)")

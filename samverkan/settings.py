@@ -6,8 +6,10 @@ required. `make run` sets DEBUG=1 for the local demo; see the README for every v
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -32,7 +34,7 @@ TESTING = env_bool("SAMVERKAN_TESTING")
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if DEBUG or TESTING:
-        SECRET_KEY = "insecure-development-key-do-not-use-in-production"
+        SECRET_KEY = "insecure-development-key-do-not-use-in-production"  # nosec B105
     else:
         raise ImproperlyConfigured(
             "SECRET_KEY must be set when DEBUG is off (see README, 'Configuration')."
@@ -56,6 +58,7 @@ INSTALLED_APPS = [
     "samverkan.partnerships",
     "samverkan.matching",
     "samverkan.funding",
+    "samverkan.reports",
     "samverkan.api",
     "samverkan.demo",
     "django.contrib.admin",
@@ -77,16 +80,20 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "samverkan.core.middleware.SwedishFirstLocaleMiddleware",
+    "samverkan.core.request_checks.RejectNullCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "samverkan.core.cache.PageCacheMiddleware",  # anonymous pages, after language and CSRF
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "samverkan.core.middleware.DatabaseUnavailableMiddleware",  # 503 when the database is away
 ]
 
 ROOT_URLCONF = "samverkan.urls"
@@ -117,6 +124,15 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# DB_POOL=1 on PostgreSQL: a pool of connections per process (psycopg_pool, for threaded
+# workers) instead of one persistent connection per worker (CONN_MAX_AGE).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool("DB_POOL"):
+    DATABASES["default"].update(CONN_MAX_AGE=0, CONN_HEALTH_CHECKS=False)
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": 1,
+        "max_size": int(os.environ.get("DB_POOL_SIZE", "10")),  # at least the threads
+        "timeout": 10,
+    }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"].setdefault("OPTIONS", {}).update(
@@ -133,7 +149,18 @@ if os.environ.get("REDIS_URL"):
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+    }
+# Anonymous pages are kept this long at most (core/cache.py); any write drops them sooner.
+# 0 turns the page cache off: the default with DEBUG (edited templates show at once) and in
+# tests, unless a test turns it on.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0" if DEBUG or TESTING else "60"))
+# The benchmark's minimal view (/bench/ceiling) exists only when SAMVERKAN_BENCH=1.
+BENCH_CEILING = env_bool("SAMVERKAN_BENCH")
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -167,7 +194,7 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_RATE_LIMITS = {
     "login_failed": os.environ.get("LOGIN_FAILED_RATE_LIMIT", "20/m/ip,5/5m/key"),
     "signup": "20/m/ip",
-    "reset_password": "20/m/ip,5/m/key",
+    "reset_password": "20/m/ip,5/m/key",  # nosec B105  # a rate, not a password
     "barrier_report": "5/10m/ip",  # the accessibility statement's report form
 }
 SOCIALACCOUNT_ONLY = False
@@ -245,6 +272,31 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+
+# Content Security Policy (django-csp): no inline scripts or styles, no eval, no framing. Pages
+# load their scripts and styles as files from the site itself; htmx's indicator styles are in
+# site.css (base.html turns off the <style> htmx would inject). The form-action list names the
+# OpenID Connect server, since Chromium applies it to the redirect after the login form.
+_OIDC_ORIGIN = "{0.scheme}://{0.netloc}".format(urlsplit(os.environ.get("OIDC_SERVER_URL", "")))
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF] + ([_OIDC_ORIGIN] if _OIDC_ORIGIN != "://" else []),
+    },
+}
+
+# Uploads: the largest file any upload form accepts (the method library may allow more, see
+# LEARNING_MAX_FILE_SIZE); request bodies beyond these sizes are refused or spooled to disk.
+UPLOAD_MAX_BYTES = int(os.environ.get("UPLOAD_MAX_BYTES", str(10 * 1024 * 1024)))
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # 2.5 MB of form fields (files are not counted)
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # larger uploads go to a temporary file
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 
 if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
@@ -9,7 +10,7 @@ from samverkan.api.urls import api
 from samverkan.api.views import api_info
 from samverkan.areas.sitemaps import SITEMAPS as AREA_SITEMAPS
 from samverkan.core.sitemaps import StaticPagesSitemap
-from samverkan.core.views import healthz
+from samverkan.core.views import ceiling, healthz
 from samverkan.events.sitemaps import SITEMAPS as EVENT_SITEMAPS
 from samverkan.funding.sitemaps import SITEMAPS as FUNDING_SITEMAPS
 from samverkan.governance.sitemaps import SITEMAPS as GOVERNANCE_SITEMAPS
@@ -17,6 +18,7 @@ from samverkan.learning.sitemaps import SITEMAPS as LEARNING_SITEMAPS
 from samverkan.matching.sitemaps import SITEMAPS as MATCHING_SITEMAPS
 from samverkan.partnerships.sitemaps import SITEMAPS as PARTNERSHIP_SITEMAPS
 from samverkan.plans.sitemaps import SITEMAPS as PLAN_SITEMAPS
+from samverkan.reports.sitemaps import SITEMAPS as REPORT_SITEMAPS
 from samverkan.venues.sitemaps import SITEMAPS as VENUE_SITEMAPS
 
 admin.site.site_header = _("Samverkansytan – administration")
@@ -35,6 +37,7 @@ sitemaps = {
     **PARTNERSHIP_SITEMAPS,
     **MATCHING_SITEMAPS,
     **FUNDING_SITEMAPS,
+    **REPORT_SITEMAPS,
 }
 
 urlpatterns = [
@@ -48,6 +51,7 @@ urlpatterns = [
     path("overenskommelser/<slug:agreement>/", include("samverkan.partnerships.urls")),
     path("overenskommelser/<slug:agreement>/", include("samverkan.matching.urls")),
     path("overenskommelser/<slug:agreement>/", include("samverkan.funding.urls")),
+    path("overenskommelser/<slug:agreement>/", include("samverkan.reports.urls")),
     path("overenskommelser/", include("samverkan.agreements.urls")),
     path("", include("samverkan.actors.urls")),
     path("konto/", include("allauth.urls")),
@@ -63,3 +67,5 @@ urlpatterns = [
     ),
     path("healthz", healthz, name="healthz"),
 ]
+if settings.BENCH_CEILING:  # `make bench` measures against it; see benchmarks/web.py
+    urlpatterns.append(path("bench/ceiling", ceiling, name="bench-ceiling"))

@@ -3,10 +3,11 @@
 from django.conf import settings
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from samverkan.actors.models import Organisation
 from samverkan.actors.selectors import RegisterFilters, search_register
+from samverkan.api.pagination import PageNumberPagination
 
 router = Router()
 

@@ -18,9 +18,9 @@ from django.db.models.expressions import RawSQL
 
 FTS_TABLE = "actors_organisation_fts"
 # Built from constants only; the user's words travel as a bound parameter.
-_FTS_MATCHING_IDS = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"  # noqa: S608
+_FTS_MATCHING_IDS = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"  # noqa: S608  # nosec B608
 _FTS_RANK = (
-    f"SELECT -bm25({FTS_TABLE}) FROM {FTS_TABLE} "  # noqa: S608
+    f"SELECT -bm25({FTS_TABLE}) FROM {FTS_TABLE} "  # noqa: S608  # nosec B608
     f"WHERE {FTS_TABLE} MATCH %s AND rowid = actors_organisation.id"
 )
 MAX_TERMS = 8
@@ -89,8 +89,8 @@ def search(queryset: QuerySet, q: str) -> QuerySet:
         )
     match = " ".join(f'"{s}"*' for s in _stemmer().stemWords(terms))
     if connection.vendor == "sqlite":
-        return queryset.filter(id__in=RawSQL(_FTS_MATCHING_IDS, [match])).annotate(  # noqa: S611
-            rank=RawSQL(_FTS_RANK, [match], output_field=FloatField())  # noqa: S611
+        return queryset.filter(id__in=RawSQL(_FTS_MATCHING_IDS, [match])).annotate(  # noqa: S611  # nosec B611
+            rank=RawSQL(_FTS_RANK, [match], output_field=FloatField())  # noqa: S611  # nosec B611
         )
     # Any other database: every stem must start a word of the stemmed text.
     for s in _stemmer().stemWords(terms):

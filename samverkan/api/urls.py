@@ -1,5 +1,6 @@
 """The public API, version 1: read-only for now. Apps add their routers here."""
 
+from django.db import InterfaceError, OperationalError
 from django.http import Http404
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +10,7 @@ from ninja.errors import ValidationError
 from samverkan.actors.api import router as organisations_router
 from samverkan.areas.api import router as areas_router
 from samverkan.core.exceptions import ApplicationError
+from samverkan.core.middleware import DatabaseUnavailableMiddleware
 from samverkan.events.api import router as events_router
 from samverkan.funding.api import router as funding_router
 from samverkan.governance.api import router as governance_router
@@ -45,6 +47,14 @@ def application_error(request, exc: ApplicationError):
     return error_response(
         request, status=exc.status, code=exc.code, message=str(exc.message), field=exc.field
     )
+
+
+@api.exception_handler(OperationalError)
+@api.exception_handler(InterfaceError)
+def database_unavailable(request, exc):
+    """The same 503 as pages get from DatabaseUnavailableMiddleware, also in DEBUG mode (where
+    ninja would otherwise answer with a traceback)."""
+    return DatabaseUnavailableMiddleware(get_response=None).process_exception(request, exc)
 
 
 @api.exception_handler(Http404)

@@ -9,9 +9,10 @@ import datetime
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from samverkan.agreements.models import Agreement
+from samverkan.api.pagination import PageNumberPagination
 from samverkan.areas import selectors
 from samverkan.areas.models import FocusArea, PhaseChange
 

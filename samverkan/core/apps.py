@@ -9,6 +9,8 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
+        from samverkan.core.cache import connect_signals
         from samverkan.core.collation import register_sqlite_collation
 
         connection_created.connect(register_sqlite_collation)
+        connect_signals()  # any write drops the cached anonymous pages

@@ -42,6 +42,6 @@ def wait_while_sqlite_locked(func):
             except OperationalError as exc:
                 if not retry or "locked" not in str(exc) or time.monotonic() > deadline:
                     raise
-                time.sleep(random.uniform(0.002, 0.03))  # back off, then try for the lock again
+                time.sleep(random.uniform(0.002, 0.03))  # nosec B311  # jitter: back off, then retry the lock
 
     return wrapper

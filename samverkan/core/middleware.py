@@ -1,6 +1,15 @@
+import logging
+
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, JsonResponse
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
+from django.utils.translation import gettext
+
+logger = logging.getLogger(__name__)
 
 
 class SwedishFirstLocaleMiddleware:
@@ -24,3 +33,59 @@ class SwedishFirstLocaleMiddleware:
         patch_vary_headers(response, ["Cookie"])
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class DatabaseUnavailableMiddleware:
+    """A clear "try again shortly" (503 with Retry-After) when the database cannot answer.
+
+    A database that has gone away (restarted, failed over, the network down) or is too busy to
+    answer raises OperationalError or InterfaceError in whatever view needed it; a plain 500
+    would say the service is broken. People get a page that says it is temporarily unavailable,
+    the API a JSON error with the stable code `database_unavailable`, and the log the cause.
+
+    The page is rendered without the context processors: they would ask the database who is
+    logged in. Django closes a connection that failed at the end of the request, and the next
+    request opens a new one (CONN_HEALTH_CHECKS in settings), so the service recovers by itself
+    when the database is back.
+    """
+
+    RETRY_AFTER_SECONDS = 30
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        logger.error(
+            "Database unavailable during %s %s: %s",
+            request.method,
+            request.path,
+            exception,
+            exc_info=exception,
+        )
+        return database_unavailable_response(request, retry_after=self.RETRY_AFTER_SECONDS)
+
+
+def wants_json(request) -> bool:
+    return request.path_info.startswith("/api/v1/") or (
+        request.accepts("application/json") and not request.accepts("text/html")
+    )
+
+
+def database_unavailable_response(request, *, retry_after: int) -> HttpResponse:
+    """The 503 answer: the page for people, the API's error shape for programs."""
+    if wants_json(request):
+        message = gettext("The service is temporarily unavailable. Please try again in a minute.")
+        response = JsonResponse(
+            {"error": {"code": "database_unavailable", "message": message}}, status=503
+        )
+    else:
+        context = {"request": request, "csrf_token": get_token(request)}
+        response = HttpResponse(render_to_string("503.html", context), status=503)
+    response["Retry-After"] = str(retry_after)
+    add_never_cache_headers(response)
+    return response

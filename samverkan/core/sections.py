@@ -19,4 +19,5 @@ SECTIONS = {
     "behov-och-erbjudanden": "matching:list",
     "finansiering": "funding:list",
     "budget": "funding:budget",
+    "arsrapporter": "reports:list",
 }

@@ -1,4 +1,5 @@
 import datetime
+import logging
 
 from allauth.core import ratelimit
 from django.conf import settings
@@ -6,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.mail import send_mail
 from django.db import connection
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -18,7 +19,10 @@ from samverkan.actors.selectors import pending_representations_for
 from samverkan.agreements.selectors import primary_agreement
 from samverkan.areas.selectors import start_page_focus_areas
 from samverkan.core.forms import BarrierReportForm
+from samverkan.core.middleware import DatabaseUnavailableMiddleware
 from samverkan.core.sections import SECTIONS
+
+logger = logging.getLogger(__name__)
 
 
 def home(request):
@@ -102,11 +106,23 @@ def dashboard(request):
 @require_GET
 @never_cache
 def healthz(request):
-    """200 when the database answers, 503 otherwise: for load balancers and monitoring."""
+    """200 when the database answers, 503 (with Retry-After) otherwise: for load balancers and
+    monitoring. The failure is logged with its cause; the answer does not show it."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
-    except Exception:  # any database failure means unhealthy
-        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    except Exception as exc:  # any database failure means unhealthy
+        logger.warning("Health check: the database does not answer: %s", exc)
+        response = JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+        response["Retry-After"] = str(DatabaseUnavailableMiddleware.RETRY_AFTER_SECONDS)
+        return response
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def ceiling(request):
+    """A fixed short response: the benchmark's measure of what the server and Django can do.
+
+    Routed only when SAMVERKAN_BENCH=1 (samverkan/urls.py), so production has no such URL.
+    """
+    return HttpResponse(b"ok", content_type="text/plain")

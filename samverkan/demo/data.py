@@ -674,7 +674,7 @@ GENERATED_SEED = 2018
 
 # --- Demo users ----------------------------------------------------------------------------------
 
-DEMO_PASSWORD = "malmoandan2018"
+DEMO_PASSWORD = "malmoandan2018"  # nosec B105  # the demo users' published password
 
 
 @dataclass(frozen=True)

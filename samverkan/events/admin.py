@@ -28,7 +28,12 @@ class DocumentInline(admin.TabularInline):
     model = EventDocument
     extra = 0
     fields = ["kind", "title", "file", "is_public", "size", "uploaded_at"]
-    readonly_fields = ["size", "uploaded_at"]
+    readonly_fields = ["file", "size", "uploaded_at"]
+
+    def has_add_permission(self, request, obj=None):
+        # Uploads go through the event's documentation page, which checks the file's kind by
+        # its content (samverkan.core.uploads) and stores the content type it found.
+        return False
 
 
 @admin.register(Event)

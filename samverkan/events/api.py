@@ -6,9 +6,10 @@ import datetime
 from django.http import Http404
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from samverkan.agreements.models import Agreement
+from samverkan.api.pagination import PageNumberPagination
 from samverkan.events import selectors
 
 router = Router(tags=["events"])
@@ -144,7 +145,9 @@ class EventQuery(Schema):
     area: str = Field("", description="A priority area's slug")
     district: str = Field("", description="A district's slug")
     focus_year: int | None = Field(None, description="The year of the focus area")
-    year: int | None = Field(None, description="The calendar year the event starts in")
+    year: int | None = Field(
+        None, ge=1900, le=2200, description="The calendar year the event starts in"
+    )
     upcoming: bool = Field(False, description="Only events that have not ended")
 
 
@@ -175,7 +178,7 @@ class KindFiguresOut(Schema):
     attended: int
 
 
-class FiguresOut(Schema):
+class ParticipationFiguresOut(Schema):
     agreement: str
     year: int
     events: int
@@ -192,10 +195,10 @@ def _sector_rows(figures) -> list[dict]:
 
 @router.get(
     "/events/figures",
-    response=FiguresOut,
+    response=ParticipationFiguresOut,
     summary="Participation in a year's events: registered and attended, by sector and kind",
 )
-def event_figures(request, year: int, agreement: str = ""):
+def event_figures(request, year: int = Query(..., ge=1900, le=2200), agreement: str = ""):
     found = (
         Agreement.objects.filter(slug=agreement).first()
         if agreement

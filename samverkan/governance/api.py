@@ -6,8 +6,9 @@ import datetime
 from django.http import Http404
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
+from samverkan.api.pagination import PageNumberPagination
 from samverkan.governance import selectors
 from samverkan.governance.models import Body
 
@@ -186,7 +187,7 @@ class DecisionOut(Schema):
 class MeetingQuery(Schema):
     agreement: str = Field("", description="An agreement's slug, e.g. malmoandan")
     body: str = Field("", description="A body's slug, e.g. styrgruppen")
-    year: int | None = Field(None, description="The calendar year of the meeting")
+    year: int | None = Field(None, ge=1900, le=2200, description="The calendar year of the meeting")
 
 
 def _member(m) -> dict:

@@ -148,7 +148,12 @@ def meeting_quorum(meeting: Meeting) -> Quorum:
 
 
 def bodies_of(agreement) -> QuerySet:
-    return Body.objects.filter(agreement=agreement).order_by("kind", "name")
+    # The agreement comes along for each body's address (get_absolute_url).
+    return (
+        Body.objects.filter(agreement=agreement)
+        .select_related("agreement")
+        .order_by("kind", "name")
+    )
 
 
 def body_page_data(body: Body, *, can_see_unpublished: bool) -> dict:

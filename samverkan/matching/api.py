@@ -7,10 +7,11 @@ import datetime
 
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from samverkan.actors.models import District
 from samverkan.agreements.models import Agreement
+from samverkan.api.pagination import PageNumberPagination
 from samverkan.areas.models import PriorityArea
 from samverkan.matching import selectors
 from samverkan.matching.index import suggest
@@ -21,7 +22,7 @@ router = Router()
 TAGS = ["needs and offers"]
 
 
-class OrganisationRef(Schema):
+class SectorOrganisationRef(Schema):
     name: str
     slug: str
     sector: str
@@ -46,7 +47,7 @@ class PostingOut(Schema):
     kind_label: str = Field(..., alias="get_kind_display")
     title: str
     text: str
-    organisation: OrganisationRef
+    organisation: SectorOrganisationRef
     areas: list[AreaRef]
     districts: list[DistrictRef]
     valid_until: datetime.date | None

@@ -170,7 +170,7 @@ def bulk_index(postings) -> int:
         "posting_id, agreement_id, direction, organisation_id, valid_until, term, tf, length, "
         "impact, word"
     )
-    sql = f"INSERT INTO {table} ({columns}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"  # noqa: S608
+    sql = f"INSERT INTO {table} ({columns}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"  # noqa: S608  # nosec B608
     analysed = []
     for posting in postings:
         analysis = analyse(posting.title, posting.text)
@@ -278,13 +278,13 @@ def _scoring_sql(term_count: int) -> str:
     table = PostingTerm._meta.db_table
     # Built from constants and placeholders only; every value travels as a parameter.
     per_term = (
-        f"SELECT * FROM (SELECT posting_id, impact * %s AS part FROM {table} "  # noqa: S608
+        f"SELECT * FROM (SELECT posting_id, impact * %s AS part FROM {table} "  # noqa: S608  # nosec B608
         "WHERE agreement_id = %s AND direction = %s AND term = %s AND organisation_id <> %s "
         "AND (valid_until IS NULL OR valid_until >= %s) ORDER BY impact DESC LIMIT %s) AS t{n}"
     )
     union = " UNION ALL ".join(per_term.format(n=n) for n in range(term_count))
     return (
-        f"SELECT posting_id, SUM(part) AS score FROM ({union}) AS hits "  # noqa: S608
+        f"SELECT posting_id, SUM(part) AS score FROM ({union}) AS hits "  # noqa: S608  # nosec B608
         "GROUP BY posting_id ORDER BY score DESC, posting_id LIMIT %s"
     )
 

@@ -9,9 +9,10 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from samverkan.agreements.models import Agreement
+from samverkan.api.pagination import PageNumberPagination
 from samverkan.core.exceptions import ApplicationError
 from samverkan.partnerships import selectors
 from samverkan.partnerships.models import Collaboration, IopCondition

@@ -575,7 +575,7 @@ def sign_iop_agreement(*, iop: IopAgreement, signed_on: datetime.date, by) -> Io
 @transaction.atomic
 def attach_iop_document(*, iop: IopAgreement, file, by, title: str = "") -> IopDocument:
     """Attach a document (PDF, Word, OpenDocument or Excel), checked by its content, at most
-    files.MAX_SIZE. Nothing half-written: no file without its row.
+    UPLOAD_MAX_BYTES. Nothing half-written: no file without its row.
 
     Raises PermissionDeniedError, ApplicationError (empty, too large, wrong type).
     """

@@ -8,8 +8,9 @@ import datetime
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
+from samverkan.api.pagination import PageNumberPagination
 from samverkan.plans.models import ActivityStatus, PlanPeriod, PlanRevision
 from samverkan.plans.selectors import activities_for_api
 

@@ -100,7 +100,7 @@ class RoomFiguresOut(Schema):
     expected_participants: int
 
 
-class FiguresOut(Schema):
+class VisitorFiguresOut(Schema):
     venue: str
     year: int
     visitors: int
@@ -226,7 +226,7 @@ def room_availability(request, venue: str, room: str, filters: Query[Availabilit
 
 @router.get(
     "/venues/{slug}/figures",
-    response=FiguresOut,
+    response=VisitorFiguresOut,
     summary="A meeting place's figures of a year: visitors, meetings, by sector and room",
     url_name="venue_figures",
 )

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.actors.models import Organisation
+from samverkan.core.uploads import CSV, TXT, UploadValidator
 
 MAX_PURPOSE = 200
 
@@ -115,6 +116,8 @@ class VisitorCountForm(forms.Form):
 class VisitorImportForm(forms.Form):
     file = forms.FileField(
         label=_("File from the door counter"),
+        validators=[UploadValidator(kinds=(CSV, TXT), max_bytes=1024 * 1024)],
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.txt"}),
         help_text=_(
             "A CSV file with one day a line: date;count, e.g. 2022-03-14;87. A header line is "
             "allowed. If any line is wrong, nothing is imported and every wrong line is listed."

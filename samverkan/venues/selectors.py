@@ -53,6 +53,7 @@ def week_param(monday: datetime.date) -> str:
 def venues_of(agreement):
     return (
         Venue.objects.filter(agreement=agreement)
+        .select_related("agreement")  # for each venue's address (get_absolute_url)
         .prefetch_related(Prefetch("rooms", queryset=Room.objects.order_by("name")))
         .order_by("name")
     )

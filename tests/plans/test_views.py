@@ -76,7 +76,7 @@ def test_the_follow_up_shows_the_chosen_year(client, plan):
     body = response.content.decode()
     assert 'id="status-counts"' in body
     assert 'id="status-bars"' in body
-    assert "width: 100%" in body
+    assert 'width="100%"' in body
 
 
 def test_the_follow_up_without_a_year_shows_a_year_of_the_plan(client, plan):

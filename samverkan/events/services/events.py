@@ -10,6 +10,7 @@ from django.utils.text import get_valid_filename, slugify
 from django.utils.translation import gettext as _
 
 from samverkan.accounts.roles import is_coordinator
+from samverkan.core import uploads
 from samverkan.core.audit import log_action
 from samverkan.core.exceptions import ApplicationError, ConflictError
 from samverkan.events import notifications, permissions
@@ -47,24 +48,17 @@ EVENT_FIELDS = [
 ]
 EVENT_RELATIONS = ["organisers", "areas", "districts"]
 
-MAX_DOCUMENT_SIZE = 10 * 1024 * 1024
-# Extension → (content type, how the file's first bytes look).
-DOCUMENT_TYPES = {
-    ".pdf": ("application/pdf", (b"%PDF-",)),
-    ".png": ("image/png", (b"\x89PNG\r\n\x1a\n",)),
-    ".jpg": ("image/jpeg", (b"\xff\xd8\xff",)),
-    ".jpeg": ("image/jpeg", (b"\xff\xd8\xff",)),
-    ".webp": ("image/webp", (b"RIFF",)),
-    ".docx": (
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        (b"PK\x03\x04",),
-    ),
-    ".odt": ("application/vnd.oasis.opendocument.text", (b"PK\x03\x04",)),
-    ".pptx": (
-        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-        (b"PK\x03\x04",),
-    ),
-}
+# What documentation may be: the platform's upload check (samverkan.core.uploads) with these kinds.
+DOCUMENT_KINDS = (
+    uploads.PDF,
+    uploads.DOCX,
+    uploads.ODT,
+    uploads.PPTX,
+    uploads.ODP,
+    uploads.PNG,
+    uploads.JPEG,
+    uploads.WEBP,
+)
 
 
 def unique_slug(title: str, starts_at: datetime.datetime, *, exclude_pk=None) -> str:
@@ -427,40 +421,12 @@ def seats_of(event: Event) -> Seats:
 # ---------------------------------------------------------------------------------------------
 
 
-def _sniff(upload) -> str:
-    """The content type of an upload, from its extension checked against its first bytes."""
-    extension = PurePath(upload.name or "").suffix.lower()
-    if extension not in DOCUMENT_TYPES:
-        raise ApplicationError(
-            _(
-                "Attach a PDF, a Word or OpenDocument text, a presentation, or a JPEG, PNG or WebP "
-                "image."
-            ),
-            code="invalid_file_type",
-            field="file",
-        )
-    content_type, signatures = DOCUMENT_TYPES[extension]
-    upload.seek(0)
-    head = upload.read(16)
-    upload.seek(0)
-    if not any(head.startswith(sig) for sig in signatures) or (
-        extension == ".webp" and head[8:12] != b"WEBP"
-    ):
-        raise ApplicationError(
-            _("The file's content does not match its name (%(extension)s).")
-            % {"extension": extension},
-            code="invalid_file_type",
-            field="file",
-        )
-    return content_type
-
-
 @transaction.atomic
 def attach_document(
     *, event: Event, by, file, kind: str, title: str = "", is_public: bool = True
 ) -> EventDocument:
-    """Attach documentation to an event (minutes, a report, photos), at most 10 MB, of the
-    types in DOCUMENT_TYPES, checked by content and not only by name.
+    """Attach documentation to an event (minutes, a report, photos), at most UPLOAD_MAX_BYTES,
+    of the kinds in DOCUMENT_KINDS, checked by content and not only by name.
 
     Raises PermissionDeniedError, ApplicationError (too large, wrong type, unknown kind).
     """
@@ -469,15 +435,7 @@ def attach_document(
         require(permissions.can_manage_event(by, event))
     if kind not in EventDocument.Kind.values:
         raise ApplicationError(_("Choose the kind of document."), code="invalid", field="kind")
-    if file is None or not file.size:
-        raise ApplicationError(_("Choose a file."), code="invalid", field="file")
-    if file.size > MAX_DOCUMENT_SIZE:
-        raise ApplicationError(
-            _("The file is larger than %(mb)d MB.") % {"mb": MAX_DOCUMENT_SIZE // (1024 * 1024)},
-            code="file_too_large",
-            field="file",
-        )
-    content_type = _sniff(file)
+    content_type = uploads.inspect_upload(file, kinds=DOCUMENT_KINDS).content_type
     file.name = get_valid_filename(PurePath(file.name).name)[-100:]
     document = EventDocument(
         event=event,

@@ -1,0 +1,282 @@
+"""The page cache: whole GET responses for anonymous visitors, dropped on a write to their data.
+
+Most visitors are anonymous and read the same pages (the start page, the register, the
+calendar); rendering those again for each of them costs queries and template time, so
+`PageCacheMiddleware` keeps the rendered response in Django's cache (Redis when REDIS_URL is
+set, each process's memory otherwise, see settings.CACHES) for PAGE_CACHE_SECONDS.
+
+What keeps it safe:
+- Only anonymous requests are served or stored: a request with a session cookie, a messages
+  cookie or an Authorization header bypasses the cache both ways, and the session is never
+  loaded to find out.
+- A response is stored only when it is a 200 that sets no cookie but the CSRF cookie, adds no
+  message, is not marked private or no-store, and varies only on headers that the key holds.
+- Every page carries a CSRF token (the language switch and htmx post with it). A visitor's
+  token is never shared: before storing, each token of the visitor who caused the miss is
+  replaced by a placeholder, and each hit fills in a fresh token of its own visitor (whose
+  CSRF cookie the CSRF middleware then sets, as for a page rendered for them).
+- The key holds the scheme, host, path with query string, language and the htmx header.
+- A page remembers the tables its queries read and, for each, the table's generation number
+  read before the first query on it. Any committed write through the ORM (post_save,
+  post_delete and m2m_changed of every model, connected in CoreConfig.ready()) bumps the
+  generation of the model's table, in every process that shares the cache; a page whose
+  tables moved on is rendered again. So a booking drops the pages that show bookings, not
+  the register. Writes that bypass signals (QuerySet.update(), bulk_create(), raw SQL) are
+  seen when the entry expires after PAGE_CACHE_SECONDS. With the local-memory cache each
+  process has its own generations: run several processes with REDIS_URL set, or accept that
+  bound.
+"""
+
+import functools
+import hashlib
+import logging
+import re
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection as db_connection
+from django.db import transaction
+from django.http import HttpResponse
+from django.middleware.csrf import _does_token_match, get_token
+from django.utils import translation
+from django.utils.cache import cc_delim_re
+
+logger = logging.getLogger(__name__)
+
+HIT_HEADER = "X-Page-Cache"
+# A stored response may vary only on what the key holds: the cookies that matter are the
+# language (in the key), the session and messages (bypassed) and the CSRF token (filled in per
+# visitor); the language comes from the key too.
+KEYED_VARY_HEADERS = {"cookie", "hx-request", "accept-language"}
+NOT_SHARED = {"private", "no-store", "no-cache"}
+# A masked CSRF token is 64 letters and digits; the placeholder has the same length.
+TOKEN_RE = re.compile(rb"(?<![A-Za-z0-9])[A-Za-z0-9]{64}(?![A-Za-z0-9])")
+CSRF_PLACEHOLDER = b"_PAGE_CACHE_CSRF_TOKEN_".ljust(64, b"_")
+# The tables a query reads: quoted as Django writes them, or bare in hand-written SQL.
+TABLE_RE = re.compile(r'(?:FROM|JOIN)\s+"?([A-Za-z_][A-Za-z0-9_]*)', re.IGNORECASE)
+# How long past its lifetime a page may still be served while one request renders it again
+# (never after a write to its tables: then it is rendered at once).
+RENEWAL_SECONDS = 30
+# Rows written while people only read: bumping for them would empty the cache for nothing.
+IGNORED_TABLES = {"django_session"}
+
+
+def generation_key(table: str) -> str:
+    return f"page-cache:table:{table}"
+
+
+def generations(tables) -> dict[str, int]:
+    """The current generation of each table; a fresh, never used one when the cache has none.
+
+    Starting from the clock, not from 0, so that a page stored under an evicted generation is
+    never taken for current again.
+    """
+    keys = {generation_key(table): table for table in tables}
+    found = cache.get_many(list(keys))
+    for key in set(keys) - set(found):
+        cache.add(key, time.time_ns(), timeout=None)
+        found[key] = cache.get(key)
+    return {keys[key]: value for key, value in found.items()}
+
+
+def bump_table(table: str) -> None:
+    """Make every cached page that read `table` stale, in every process sharing the cache.
+
+    A write must not fail because the cache is away: then the pages expire by their lifetime.
+    """
+    try:
+        try:
+            cache.incr(generation_key(table))
+        except ValueError:  # the key is missing: any new value starts a new generation
+            cache.set(generation_key(table), time.time_ns(), timeout=None)
+    except Exception:
+        logger.warning("Page cache generation of %s not bumped", table, exc_info=True)
+
+
+def invalidate_on_write(sender, **kwargs) -> None:
+    """Signal receiver: bump the table's generation once the writing transaction commits.
+
+    Bumping after the commit, not before, means that a page rendered from the old rows while
+    the transaction ran has read the old generation and is never served afterwards.
+    """
+    table = sender._meta.db_table
+    if table in IGNORED_TABLES:
+        return
+    update_fields = kwargs.get("update_fields")
+    if update_fields is not None and set(update_fields) == {"last_login"}:
+        return
+    using = kwargs.get("using") or "default"
+    connection = transaction.get_connection(using)
+    if connection.in_atomic_block and any(
+        getattr(func, "func", None) is bump_table and func.args == (table,)
+        for _sids, func, _robust in connection.run_on_commit
+    ):
+        return  # already bumped once at this commit
+    transaction.on_commit(functools.partial(bump_table, table), using=using)
+
+
+def connect_signals() -> None:
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    post_save.connect(invalidate_on_write, dispatch_uid="page-cache-save")
+    post_delete.connect(invalidate_on_write, dispatch_uid="page-cache-delete")
+    m2m_changed.connect(invalidate_on_write, dispatch_uid="page-cache-m2m")
+
+
+class TableRecorder:
+    """A database execute wrapper: notes each table a page reads and its generation, read
+    before the first query on it."""
+
+    def __init__(self):
+        self.tables: dict[str, int] = {}
+        self.failed = False
+
+    def __call__(self, execute, sql, params, many, context):
+        new = set(TABLE_RE.findall(sql)) - set(self.tables)
+        if new:
+            try:
+                self.tables.update(generations(new))
+            except Exception:  # the cache is away: the page is served, not stored
+                self.failed = True
+        return execute(sql, params, many, context)
+
+
+def cache_seconds() -> int:
+    return settings.PAGE_CACHE_SECONDS
+
+
+def is_cacheable_request(request) -> bool:
+    if request.method != "GET" or cache_seconds() <= 0:
+        return False
+    cookies = request.COOKIES
+    if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
+        return False
+    return "HTTP_AUTHORIZATION" not in request.META
+
+
+def is_cacheable_response(request, response) -> bool:
+    if response.status_code != 200 or response.streaming:
+        return False
+    if set(response.cookies) - {settings.CSRF_COOKIE_NAME}:
+        return False
+    storage = getattr(request, "_messages", None)
+    if storage is not None and storage.added_new:
+        return False
+    cache_control = {
+        part.split("=")[0].strip().lower()
+        for part in cc_delim_re.split(response.get("Cache-Control", ""))
+    }
+    if cache_control & NOT_SHARED:
+        return False
+    vary = {
+        header.strip().lower()
+        for header in cc_delim_re.split(response.get("Vary", ""))
+        if header.strip()
+    }
+    return vary <= KEYED_VARY_HEADERS
+
+
+def without_csrf_tokens(request, content: bytes) -> tuple[bytes, bool]:
+    """The content with the visitor's CSRF tokens replaced by CSRF_PLACEHOLDER."""
+    secret = request.META.get("CSRF_COOKIE")
+    if not secret:
+        return content, False
+
+    def replace(match):
+        token = match.group(0).decode()
+        return CSRF_PLACEHOLDER if _does_token_match(token, secret) else match.group(0)
+
+    replaced = TOKEN_RE.sub(replace, content)
+    return replaced, replaced != content
+
+
+def stored_form(request, response, tables: dict[str, int]) -> dict:
+    content, has_tokens = without_csrf_tokens(request, response.content)
+    headers = [
+        (name, value)
+        for name, value in response.items()
+        if name.lower() not in {"content-length", "set-cookie"}
+    ]
+    return {
+        "status": response.status_code,
+        "headers": headers,
+        "content": content,
+        "csrf": has_tokens,
+        "tables": tables,
+        "fresh_until": time.time() + cache_seconds(),
+    }
+
+
+def from_stored(request, stored: dict) -> HttpResponse:
+    content = stored["content"]
+    if stored["csrf"]:
+        content = content.replace(CSRF_PLACEHOLDER, get_token(request).encode())
+    response = HttpResponse(content, status=stored["status"])
+    for name, value in stored["headers"]:
+        response[name] = value
+    response[HIT_HEADER] = "hit"
+    return response
+
+
+def page_key(request) -> str:
+    parts = "\n".join(
+        [
+            request.scheme,
+            request.get_host(),
+            request.get_full_path(),
+            translation.get_language() or "",
+            request.headers.get("HX-Request", ""),
+        ]
+    )
+    return f"page-cache:page:{hashlib.sha256(parts.encode()).hexdigest()}"
+
+
+def is_current(stored: dict) -> bool:
+    tables = stored["tables"]
+    return not tables or generations(tables) == tables
+
+
+def renews(key: str, stored: dict) -> bool:
+    """Whether this request renders a page past its lifetime again. Only one request does;
+    the others are served the page a little longer, instead of all rendering it at once."""
+    if stored["fresh_until"] > time.time():
+        return False
+    return cache.add(key + ":renewing", 1, timeout=RENEWAL_SECONDS)
+
+
+class PageCacheMiddleware:
+    """Serve anonymous GET requests from the page cache; see the module's docstring.
+
+    It sits after the locale middleware (the language is part of the key) and the CSRF
+    middleware (which sets the cookie of the token a hit fills in), and before the
+    authentication and message middleware, whose work a cached page does not need.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_cacheable_request(request):
+            return self.get_response(request)
+        try:
+            key = page_key(request)
+            stored = cache.get(key)
+            if stored is not None and is_current(stored) and not renews(key, stored):
+                return from_stored(request, stored)
+        except Exception:  # the cache is away (Redis down): serve uncached, not an error
+            logger.warning("Page cache unavailable", exc_info=True)
+            return self.get_response(request)
+        recorder = TableRecorder()
+        with db_connection.execute_wrapper(recorder):
+            response = self.get_response(request)
+        if not recorder.failed and is_cacheable_response(request, response):
+            try:
+                stored = stored_form(request, response, recorder.tables)
+                cache.set(key, stored, cache_seconds() + RENEWAL_SECONDS)
+                cache.delete(key + ":renewing")
+            except Exception:
+                logger.warning("Page cache unavailable", exc_info=True)
+            else:
+                response[HIT_HEADER] = "miss"
+        return response
