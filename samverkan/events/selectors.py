@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 
 import django_filters
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -28,8 +29,6 @@ from samverkan.events.models import (
 PAGE_SIZE = 20
 UPCOMING, PAST = "kommande", "tidigare"
 
-REGISTERED = Q(registrations__status=Registration.Status.REGISTERED)
-WAITLISTED = Q(registrations__status=Registration.Status.WAITLISTED)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -106,10 +105,24 @@ def published_events(agreement=None) -> QuerySet:
     return qs
 
 
+def _registrations_with(status) -> Coalesce:
+    """The number of the event's registrations with `status`, as a correlated subquery: computed
+    for the events of the page only, where a join and GROUP BY would count the registrations of
+    every event the filters match before the page is cut (thousands at city scale)."""
+    counts = (
+        Registration.objects.filter(event=OuterRef("pk"), status=status)
+        .order_by()
+        .values("event")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counts, output_field=IntegerField()), 0)
+
+
 def _with_counts(qs: QuerySet) -> QuerySet:
     return qs.annotate(
-        registered_count=Count("registrations", filter=REGISTERED, distinct=True),
-        waitlisted_count=Count("registrations", filter=WAITLISTED, distinct=True),
+        registered_count=_registrations_with(Registration.Status.REGISTERED),
+        waitlisted_count=_registrations_with(Registration.Status.WAITLISTED),
     )
 
 

@@ -11,6 +11,7 @@ from samverkan.areas.models import PriorityArea
 from samverkan.core.collation import SWEDISH_COLLATION
 from samverkan.partnerships import files
 from samverkan.partnerships.models import Collaboration, CollaborationParty, IopAgreement
+from samverkan.partnerships.selectors import ORGANISATION_CHOICES_LIMIT
 
 
 class DateInput(forms.DateInput):
@@ -45,7 +46,16 @@ class FilterForm(forms.Form):
         self.fields["area"].choices = every + list(choices["areas"])
         self.fields["district"].choices = every + list(choices["districts"])
         self.fields["year"].choices = every + [(str(y), str(y)) for y in choices["years"]]
-        self.fields["organisation"].choices = every + list(choices["organisations"])
+        organisations = list(choices["organisations"])
+        if len(organisations) > ORGANISATION_CHOICES_LIMIT:
+            self.fields["organisation"] = forms.CharField(
+                label=_("Organisation"),
+                required=False,
+                max_length=200,
+                help_text=_("A part of the name of an organisation that takes part."),
+            )
+        else:
+            self.fields["organisation"].choices = every + organisations
         self.fields["q"].widget.attrs.update({"type": "search", "autocomplete": "off"})
 
 

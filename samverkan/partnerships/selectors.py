@@ -36,7 +36,7 @@ class CollaborationFilters:
     area: str = ""  # slug of a priority area of the agreement
     district: str = ""  # slug
     year: int | None = None  # mapping year
-    organisation: str = ""  # slug of a party's organisation
+    organisation: str = ""  # a party's organisation: its slug, or a part of its name
 
 
 def parties_prefetch() -> Prefetch:
@@ -87,16 +87,23 @@ def search_collaborations(
     if filters.organisation:
         qs = qs.filter(
             pk__in=CollaborationParty.objects.filter(
-                organisation__slug=filters.organisation
+                Q(organisation__slug=filters.organisation)
+                | Q(organisation__name__icontains=filters.organisation)
             ).values("collaboration_id")
         )
     qs = search(qs, filters.q)
     return with_relations(qs.order_by(Collate("title", SWEDISH_COLLATION), "pk"))
 
 
+# Up to this many organisations the filter is a list to choose from; beyond it (a city-scale
+# mapping has thousands, a page of 700 KB) it is a text field matching a part of the name.
+ORGANISATION_CHOICES_LIMIT = 100
+
+
 def filter_choices(agreement) -> dict:
     """What the list's filters offer: the agreement's areas, the districts and organisations that
-    take part in some collaboration, the years of the mapping."""
+    take part in some collaboration (at most ORGANISATION_CHOICES_LIMIT + 1: more means too
+    many to list), the years of the mapping."""
     collaborations = Collaboration.objects.filter(agreement=agreement).public()
     return {
         "kinds": Collaboration.Kind.choices,
@@ -122,7 +129,7 @@ def filter_choices(agreement) -> dict:
                 )
             )
             .order_by(Collate("name", SWEDISH_COLLATION))
-            .values_list("slug", "name")
+            .values_list("slug", "name")[: ORGANISATION_CHOICES_LIMIT + 1]
         ),
         "years": sorted(
             set(collaborations.values_list("mapping_year", flat=True).order_by()), reverse=True

@@ -98,6 +98,28 @@ def test_filters(client, agreement, mapping, query, expected):
     assert titles(client.get(url("list", agreement), query)) == expected
 
 
+def test_the_organisation_filter_is_a_list_while_it_is_short(client, agreement, mapping):
+    form = client.get(url("list", agreement)).context["form"]
+    assert [value for value, _ in form.fields["organisation"].choices] == ["", "fritid", "sensus"]
+
+
+def test_with_many_organisations_the_filter_matches_a_part_of_the_name(
+    client, agreement, mapping, monkeypatch
+):
+    """A city-scale mapping has thousands of organisations: a list of them all would make the
+    page hundreds of kilobytes, so the filter becomes a text field; links by slug still work."""
+    monkeypatch.setattr("samverkan.partnerships.forms.ORGANISATION_CHOICES_LIMIT", 1)
+    monkeypatch.setattr("samverkan.partnerships.selectors.ORGANISATION_CHOICES_LIMIT", 1)
+    response = client.get(url("list", agreement), {"organisation": "studieförbund"})
+    html = response.content.decode()
+    assert 'name="organisation"' in html and '<select name="organisation"' not in html
+    assert 'value="studieförbund"' in html
+    assert titles(response) == ["Simskola för nyanlända"]
+    assert titles(client.get(url("list", agreement), {"organisation": "sensus"})) == [
+        "Simskola för nyanlända"
+    ]
+
+
 @pytest.mark.parametrize(
     "q, expected",
     [
