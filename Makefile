@@ -100,14 +100,14 @@ LOAD_DURATION ?= 300
 wrk: ## install Debian's wrk (the HTTP load generator of make bench), when it is missing
 	@command -v wrk >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wrk; }
 
-bench: $(VENV)/.installed wrk ## key pages under gunicorn vs. a minimal view: req/s, p50, p95 (BENCH_SCALE, BENCH_JSON; DATABASE_URL, default samverkan_bench)
+bench: $(VENV)/.installed wrk ## key pages under gunicorn vs. a minimal view: req/s, p50, p95 (BENCH_SCALE, BENCH_JSON; BENCH_DATABASE_URL, default samverkan_bench)
 	$(PY) benchmarks/web.py --scale $(BENCH_SCALE) --json $(BENCH_JSON)
 
 $(VENV)/.installed-bench: $(VENV)/.installed
 	$(PY) -m pip install -q -e '.[bench]'
 	@touch $@
 
-load: $(VENV)/.installed-bench ## LOAD_USERS simulated people for LOAD_DURATION s: errors, latency, worker memory (DATABASE_URL, default samverkan_bench)
+load: $(VENV)/.installed-bench ## LOAD_USERS simulated people for LOAD_DURATION s: errors, latency, worker memory (BENCH_DATABASE_URL, default samverkan_bench)
 	$(PY) benchmarks/load.py --scale $(BENCH_SCALE) --users $(LOAD_USERS) --duration $(LOAD_DURATION)
 
 bench-register: $(VENV)/.installed-test ## the register's pages in-process (BENCH_SCALE associations, BENCH_ROUNDS; DATABASE_URL for PostgreSQL)
@@ -117,7 +117,7 @@ bench-matching: $(VENV)/.installed-test ## the matcher: top-10 time over 100 000
 	$(PY) benchmarks/matching.py
 
 .PHONY: bench-report
-bench-report: $(VENV)/.installed ## the annual report: compile + PDF/spreadsheet/HTML times at scale (DATABASE_URL, default samverkan_bench)
+bench-report: $(VENV)/.installed ## the annual report: compile + PDF/spreadsheet/HTML times at scale (BENCH_DATABASE_URL, default samverkan_bench)
 	$(PY) benchmarks/annual_report.py
 
 .PHONY: scale-data

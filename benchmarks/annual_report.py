@@ -1,7 +1,7 @@
 """Benchmark of the annual report: how long compiling the 2022 report and rendering each of its
 outputs take at city scale.
 
-Run with `make bench-report`. It reads (never writes) the database of DATABASE_URL, by default
+Run with `make bench-report`. It reads (never writes) the database of BENCH_DATABASE_URL, by default
 the PostgreSQL database `samverkan_bench` that `make scale-data SCALE=10` fills; a database
 without the agreement is filled first only when BENCH_GENERATE=1 (migrate, then
 `generate_scale_data --scale BENCH_SCALE`, default 10). Each step runs BENCH_ROUNDS times (default
@@ -24,7 +24,8 @@ TARGET_SECONDS = 10.0
 
 def main() -> None:
     sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-    os.environ.setdefault("DATABASE_URL", DEFAULT_DATABASE)
+    # Its own variable, like make bench and make load: never a DATABASE_URL left in the shell.
+    os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL") or DEFAULT_DATABASE
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samverkan.settings")
     os.environ.setdefault("SAMVERKAN_TESTING", "1")
     import django

@@ -1,7 +1,7 @@
 """Serve the platform as production does, for `make bench` and `make load`.
 
 Gunicorn with several workers on 127.0.0.1 and a free port, DEBUG off, on the database of
-DATABASE_URL (PostgreSQL; SQLite only with a warning), static files collected first. The data
+BENCH_DATABASE_URL (PostgreSQL; SQLite only with a warning), static files collected first. The data
 is filled once per database and scale: `generate_scale_data --scale N` when that command
 exists, else the demo data. Not part of the test suite.
 """
@@ -28,7 +28,10 @@ def log(message: str) -> None:
 
 
 def database_url() -> str:
-    return os.environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL
+    """BENCH_DATABASE_URL, never DATABASE_URL: the benchmarks fill their database with scale data
+    and the load run writes to it, so a DATABASE_URL left in the shell for a real server must
+    not be taken by mistake."""
+    return os.environ.get("BENCH_DATABASE_URL") or DEFAULT_DATABASE_URL
 
 
 def redis_url() -> str:
@@ -82,13 +85,13 @@ def check_database() -> None:
     url = database_url()
     if url.startswith("sqlite"):
         log(
-            "WARNING: DATABASE_URL is SQLite. Several workers share one file and writers wait "
-            "for its lock; the figures do not tell how PostgreSQL, the production database, "
+            "WARNING: BENCH_DATABASE_URL is SQLite. Several workers share one file and writers "
+            "wait for its lock; the figures do not tell how PostgreSQL, the production database, "
             "performs."
         )
         return
     if not url.startswith(("postgres://", "postgresql://")):
-        sys.exit(f"DATABASE_URL must be PostgreSQL (or SQLite, with a warning): {url}")
+        sys.exit(f"BENCH_DATABASE_URL must be PostgreSQL (or SQLite, with a warning): {url}")
     import psycopg
 
     base, _, name = url.rpartition("/")
