@@ -212,9 +212,17 @@ def collect_static(env: dict) -> None:
 class Server:
     """Gunicorn serving the platform; use as a context manager."""
 
-    def __init__(self, *, workers: int, threads: int, extra_env: dict | None = None):
+    def __init__(
+        self,
+        *,
+        workers: int,
+        threads: int,
+        worker_connections: int | None = None,
+        extra_env: dict | None = None,
+    ):
         self.workers = workers
         self.threads = threads
+        self.worker_connections = worker_connections
         self.port = free_port()
         self.env = server_env(extra_env)
         self.process: subprocess.Popen | None = None
@@ -225,6 +233,8 @@ class Server:
 
     def describe(self) -> str:
         kind = f"gthread, {self.threads} threads each" if self.threads > 1 else "sync"
+        if self.worker_connections:
+            kind += f", at most {self.worker_connections} connections each"
         return f"gunicorn, {self.workers} workers ({kind}), {self.base_url}"
 
     def __enter__(self) -> "Server":
@@ -252,6 +262,8 @@ class Server:
             # sends on a connection the server is closing at that moment.
             command += ["--worker-class", "gthread", "--threads", str(self.threads)]
             command += ["--keep-alive", "30"]
+        if self.worker_connections:
+            command += ["--worker-connections", str(self.worker_connections)]
         self.process = subprocess.Popen(command, cwd=PROJECT_DIR, env=self.env)  # noqa: S603
         self.wait_until_up()
         log(f"Serving: {self.describe()}")

@@ -172,7 +172,7 @@ def main() -> None:
     )
     parser.add_argument("--wrk-threads", type=int, default=2)
     parser.add_argument("--workers", type=int, default=int(os.environ.get("BENCH_WORKERS", 3)))
-    parser.add_argument("--threads", type=int, default=int(os.environ.get("BENCH_THREADS", 8)))
+    parser.add_argument("--threads", type=int, default=int(os.environ.get("BENCH_THREADS", 2)))
     parser.add_argument("--scale", type=int, default=int(os.environ.get("BENCH_SCALE", 10)))
     parser.add_argument(
         "--pages", default="", help="comma-separated page names (as printed) to run only those"
@@ -193,7 +193,15 @@ def main() -> None:
 
     machine = serve.machine_info()
     started = time.strftime("%Y-%m-%d %H:%M:%S %Z")
-    with serve.Server(workers=args.workers, threads=args.threads) as server:
+    # A gthread worker accepts every connection it can and keeps it: with keep-alive, all 16 of
+    # wrk's connections sometimes land in one worker, which then serves them on one core (its
+    # GIL) at a third of the throughput, whatever the page. A proxy in front spreads
+    # connections; here each worker takes at most its share (and keeps them alive: gunicorn
+    # keeps alive at most worker_connections - threads of them).
+    share = -(-args.connections // max(args.workers - 1, 1))
+    with serve.Server(
+        workers=args.workers, threads=args.threads, worker_connections=share + args.threads
+    ) as server:
         pages = answering(server, pages, primary_agreement().slug)
         serve.log(f"Measuring {len(pages)} pages, {args.duration:g} s each")
         first = measure(server, "ceiling", "/bench/ceiling", args)
