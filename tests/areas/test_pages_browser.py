@@ -4,8 +4,6 @@ axe-core on each. Elements are found by id, name or address, never by (translate
 import datetime
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from django.utils import timezone
 
 from samverkan.areas.models import FocusAreaProposal, HostSide, SustainabilityGoal
@@ -18,7 +16,7 @@ from tests.areas.factories import (
     SupportFactory,
     city_hosting,
 )
-from tests.browser.support import assert_accessible
+from tests.browser.support import assert_accessible, log_in, visit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -65,21 +63,6 @@ def demo(db):
     proposal.areas.add(area)
     SupportFactory(proposal=proposal)
     return {"agreement": agreement, "area": area, "proposal": proposal}
-
-
-def log_in(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
-    )
-
-
-def visit(page, live_server, path: str) -> None:
-    response = page.goto(live_server.url + path)
-    assert response.status == 200, path
-    assert_accessible(page)
 
 
 def submit(page) -> None:

@@ -48,3 +48,25 @@ def axe_violations(page) -> list[str]:
 def assert_accessible(page) -> None:
     violations = axe_violations(page)
     assert not violations, f"axe-core on {page.url}:\n" + "\n".join(violations)
+
+
+def log_in(page, live_server, user) -> None:
+    """Log `user` in in the browser without the login form: the session cookie of a Django test
+    client that logged them in, in place of whoever was logged in before."""
+    from django.conf import settings
+    from django.test import Client
+
+    page.context.clear_cookies()
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
+    )
+
+
+def visit(page, live_server, path: str) -> None:
+    """Open `path`, expect a 200 and no axe-core violation."""
+    response = page.goto(live_server.url + path)
+    assert response.status == 200, path
+    assert_accessible(page)

@@ -3,14 +3,12 @@ list of a full event, the person holding the seat cancels, and the member is pro
 it. Elements are found by id, name or address, never by (translated) text."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from django.utils import timezone
 
 from samverkan.events import services
 from samverkan.events.models import Registration
 from tests import factories
-from tests.browser.support import assert_accessible
+from tests.browser.support import assert_accessible, log_in, visit
 from tests.events.factories import EventFactory, SessionFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -33,21 +31,6 @@ def full_event(db):
     holder = factories.UserFactory()
     services.register(event=event, user=holder, sector="city")
     return event, holder
-
-
-def log_in(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
-    )
-
-
-def visit(page, live_server, path: str) -> None:
-    response = page.goto(live_server.url + path)
-    assert response.status == 200, path
-    assert_accessible(page)
 
 
 def test_public_calendar_pages_have_no_axe_violations(page, live_server, full_event):

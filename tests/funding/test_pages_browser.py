@@ -5,14 +5,12 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
 from samverkan.actors.models import Sector
 from samverkan.funding.models import CallFollow, ExpenseCategory, Funder
 from tests import factories
 from tests.areas.factories import PriorityAreaFactory
-from tests.browser.support import assert_accessible
+from tests.browser.support import assert_accessible, log_in, visit
 from tests.funding.factories import (
     CallFactory,
     ExpenseFactory,
@@ -55,21 +53,6 @@ def demo(db):
             amount=Decimal("12345.50"),
         )
     return {"agreement": agreement, "call": call}
-
-
-def log_in(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
-    )
-
-
-def visit(page, live_server, path: str) -> None:
-    response = page.goto(live_server.url + path)
-    assert response.status == 200, path
-    assert_accessible(page)
 
 
 def test_public_pages_have_no_axe_violations(page, live_server, demo):

@@ -2,12 +2,10 @@
 found by id, name or address, never by (translated) text."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
 from samverkan.learning.models import Enrolment, Material, Topic
 from tests import factories
-from tests.browser.support import assert_accessible
+from tests.browser.support import assert_accessible, log_in, visit
 from tests.learning.factories import CourseFactory, MaterialFactory, ModuleFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -48,21 +46,6 @@ def demo(db):
         ModuleFactory(course=course, position=3, title="Uppföljning"),
     ]
     return {"agreement": agreement, "material": material, "course": course, "modules": modules}
-
-
-def log_in(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
-    )
-
-
-def visit(page, live_server, path: str) -> None:
-    response = page.goto(live_server.url + path)
-    assert response.status == 200, path
-    assert_accessible(page)
 
 
 def test_public_pages_have_no_axe_violations(page, live_server, demo):

@@ -4,15 +4,13 @@ then appears in the public mapping with both parties. axe-core runs on every pag
 Elements are found by id, name or address, never by (translated) text."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from django.urls import reverse
 
 from samverkan.matching.models import Match, Posting
 from samverkan.partnerships.models import Collaboration
 from tests import factories
 from tests.areas.factories import PriorityAreaFactory
-from tests.browser.support import assert_accessible
+from tests.browser.support import assert_accessible, log_in, visit
 from tests.matching.factories import NEED, OFFER, administration, association, posting
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -49,22 +47,6 @@ def world(db):
         "ombud": factories.representative(club),
         "tjansteperson": factories.representative(city),
     }
-
-
-def log_in(page, live_server, user):
-    page.context.clear_cookies()
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
-    )
-
-
-def visit(page, live_server, path: str) -> None:
-    response = page.goto(live_server.url + path)
-    assert response.status == 200, path
-    assert_accessible(page)
 
 
 def test_public_lists_and_posting_page_have_no_axe_violations(page, live_server, world):

@@ -5,14 +5,12 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from django.utils import timezone
 
 from samverkan.partnerships.models import Collaboration
 from tests import factories
 from tests.areas.factories import PriorityAreaFactory
-from tests.browser.support import assert_accessible
+from tests.browser.support import assert_accessible, log_in, visit
 from tests.partnerships.factories import CollaborationFactory, IopAgreementFactory, confirm_all
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -66,21 +64,6 @@ def demo(db):
     )
     IopAgreementFactory(collaboration=lindangen)
     return {"herrgarden": herrgarden, "lindangen": lindangen, "city": city}
-
-
-def log_in(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
-    )
-
-
-def visit(page, live_server, path: str) -> None:
-    response = page.goto(live_server.url + path)
-    assert response.status == 200, path
-    assert_accessible(page)
 
 
 def submit(page) -> None:

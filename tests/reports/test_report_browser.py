@@ -3,32 +3,15 @@ then reads it; axe-core runs on every page passed. Elements are found by id, nam
 never by (translated) text."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
 from samverkan.reports.models import AnnualReport, ReportStatus
 from tests import factories
-from tests.browser.support import assert_accessible
+from tests.browser.support import assert_accessible, log_in, visit
 from tests.funding.factories import GrantFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 BASE = "/overenskommelser/malmoandan/arsrapporter"
-
-
-def log_in(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
-    )
-
-
-def visit(page, live_server, path: str) -> None:
-    response = page.goto(live_server.url + path)
-    assert response.status == 200, path
-    assert_accessible(page)
 
 
 def test_coordinator_takes_the_report_from_draft_to_published(browser, page, live_server):

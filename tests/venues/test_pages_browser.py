@@ -5,13 +5,11 @@ time already booked. Elements are found by id, name or address, never by transla
 import datetime
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from django.utils import timezone
 
 from samverkan.venues.models import Booking, BookingRules
 from tests import factories
-from tests.browser.support import assert_accessible
+from tests.browser.support import assert_accessible, log_in, visit
 from tests.venues.factories import (
     BookingFactory,
     RoomFactory,
@@ -44,21 +42,6 @@ def centre(db):
     )
     organisation = factories.OrganisationFactory(name="Föreningen Zig Zag", slug="zig-zag")
     return {"venue": venue, "room": room, "organisation": organisation}
-
-
-def log_in(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
-    )
-
-
-def visit(page, live_server, path: str) -> None:
-    response = page.goto(live_server.url + path)
-    assert response.status == 200, path
-    assert_accessible(page)
 
 
 def fill_booking(page, day: datetime.date, start: str, end: str) -> None:
