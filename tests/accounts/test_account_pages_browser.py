@@ -11,7 +11,7 @@ from django.core import mail
 from django.core.cache import cache
 
 from tests import factories
-from tests.browser.support import assert_accessible
+from tests.browser.support import assert_accessible, follow
 
 # Playwright's sync API keeps an event loop running in this thread; the ORM must still work here.
 # `make test` sets the same variable; this lets `pytest tests/accounts` run on its own.
@@ -39,7 +39,7 @@ def check(page, heading_level_one=True):
 def submit(page, name=None):
     """Press the main form's button and wait for the answer to load."""
     with page.expect_navigation():
-        page.get_by_role("main").get_by_role("button", name=name).click()
+        follow(page.get_by_role("main").get_by_role("button", name=name))
 
 
 def path_in(message) -> str:

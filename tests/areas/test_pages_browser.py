@@ -16,7 +16,7 @@ from tests.areas.factories import (
     SupportFactory,
     city_hosting,
 )
-from tests.browser.support import assert_accessible, log_in, visit
+from tests.browser.support import assert_accessible, follow, log_in, visit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -66,7 +66,7 @@ def demo(db):
 
 
 def submit(page) -> None:
-    page.locator("main form.stack button[type=submit]").first.click()
+    follow(page.locator("main form.stack button[type=submit]").first)
 
 
 def test_public_pages_have_no_axe_violations(page, live_server, demo):
@@ -83,7 +83,7 @@ def test_public_pages_have_no_axe_violations(page, live_server, demo):
 
     visit(page, live_server, f"{BASE}/fokusomraden/")
     assert page.locator("#current-focus-area").inner_text() == "Jämlik hälsa"
-    page.locator(f"#proposals a[href='{proposal.get_absolute_url()}']").click()
+    follow(page.locator(f"#proposals a[href='{proposal.get_absolute_url()}']"))
     assert page.url.endswith(proposal.get_absolute_url())
     assert_accessible(page)
 
@@ -94,14 +94,14 @@ def test_member_proposes_and_supports(page, live_server, demo):
     proposal = demo["proposal"]
 
     visit(page, live_server, proposal.get_absolute_url())
-    page.locator("form[action$='/stod/'] button").click()
+    follow(page.locator("form[action$='/stod/'] button"))
     page.wait_for_url(f"**{proposal.get_absolute_url()}")
     assert proposal.supports.filter(user=member).exists()
     assert page.locator("form[action$='/stod/ta-tillbaka/'] button").count() == 1
     assert_accessible(page)
 
     visit(page, live_server, f"{BASE}/fokusomraden/")
-    page.locator("a[href$='/fokusomraden/forslag/nytt/']").click()
+    follow(page.locator("a[href$='/fokusomraden/forslag/nytt/']"))
     assert_accessible(page)
     page.locator("#id_title").fill("Rörelse i vardagen")
     submit(page)  # no motivation: the form shows its error once
@@ -154,7 +154,7 @@ def test_coordinator_forms_have_no_axe_violations(page, live_server, demo):
 
     visit(page, live_server, proposal.get_absolute_url())
     page.locator("#id_note").fill("Passar årets dialogforum.")
-    page.locator("form[action$='/forbered/'] button").click()
+    follow(page.locator("form[action$='/forbered/'] button"))
     page.wait_for_url(f"**{proposal.get_absolute_url()}")
     proposal.refresh_from_db()
     assert proposal.status == FocusAreaProposal.Status.PREPARED

@@ -70,3 +70,14 @@ def visit(page, live_server, path: str) -> None:
     response = page.goto(live_server.url + path)
     assert response.status == 200, path
     assert_accessible(page)
+
+
+def follow(locator) -> None:
+    """Click a link or a submit button and wait until the page it leads to has loaded.
+
+    A click returns as soon as the browser has it, before the next page is there: a check or an
+    axe-core run straight after it can read the old page, or a document half replaced. htmx
+    requests that push a URL count as navigations too, so the same call waits for them.
+    """
+    with locator.page.expect_navigation():
+        locator.click()

@@ -11,22 +11,12 @@ from samverkan.areas.models import FocusArea, FocusAreaProposal
 from samverkan.governance.models import Meeting
 from tests import factories
 from tests.areas.factories import PriorityAreaFactory
-from tests.browser.support import assert_accessible
+from tests.browser.support import assert_accessible, follow, log_in
 from tests.governance import factories as gov
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 TITLE = "Rörelse i vardagen för alla åldrar"
-
-
-def act_as(page, base_url, user):
-    """Log `user` in (the login form itself is covered by the accounts journey)."""
-    page.context.clear_cookies()
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": base_url}]
-    )
 
 
 def visit(page, url):
@@ -35,7 +25,7 @@ def visit(page, url):
 
 
 def submit(page, form="#governance-form"):
-    page.locator(f"{form} button[type=submit]").click()
+    follow(page.locator(f"{form} button[type=submit]"))
 
 
 def test_a_proposal_becomes_the_focus_area_on_the_start_page(page, live_server):
@@ -50,15 +40,15 @@ def test_a_proposal_becomes_the_focus_area_on_the_start_page(page, live_server):
     next_year = today.year + 1
 
     # A member proposes next year's focus area.
-    act_as(page, base, proposer)
+    log_in(page, live_server, proposer)
     visit(page, base + "/fokusomraden/")  # the menu's short address
-    page.locator("a[href$='/fokusomraden/forslag/nytt/']").first.click()
+    follow(page.locator("a[href$='/fokusomraden/forslag/nytt/']").first)
     assert_accessible(page)
     page.select_option("select[name=year]", str(next_year))
     page.locator("#id_title").fill(TITLE)
     page.locator("#id_motivation").fill("Fler Malmöbor ska röra sig varje dag, i alla åldrar.")
     page.check(f"input[name=areas][value='{area.pk}']")
-    page.locator("form[method=post] button[type=submit]").last.click()
+    follow(page.locator("form[method=post] button[type=submit]").last)
     proposal = FocusAreaProposal.objects.get(title=TITLE)
     page.wait_for_url(f"**{proposal.get_absolute_url()}")
     assert_accessible(page)
@@ -67,32 +57,32 @@ def test_a_proposal_becomes_the_focus_area_on_the_start_page(page, live_server):
 
     # Two others support it, once each.
     for supporter in (first, second):
-        act_as(page, base, supporter)
+        log_in(page, live_server, supporter)
         visit(page, base + proposal.get_absolute_url())
-        page.locator("form[action$='/stod/'] button").click()
+        follow(page.locator("form[action$='/stod/'] button"))
         page.wait_for_url(f"**{proposal.get_absolute_url()}")
         assert page.locator("form[action$='/stod/'] button").count() == 0
         assert page.locator("form[action$='/stod/ta-tillbaka/'] button").count() == 1
     assert proposal.supports.count() == 2
 
     # A coordinator prepares it for the steering group and puts it on the meeting's agenda.
-    act_as(page, base, coordinator)
+    log_in(page, live_server, coordinator)
     visit(page, base + proposal.get_absolute_url())
     page.locator("textarea[name=note]").fill("Förankrat i arbetsgruppen; stöds av två.")
-    page.locator("form[action$='/forbered/'] button[type=submit]").click()
+    follow(page.locator("form[action$='/forbered/'] button[type=submit]"))
     page.wait_for_url(f"**{proposal.get_absolute_url()}")
     proposal.refresh_from_db()
     assert proposal.status == FocusAreaProposal.Status.PREPARED
 
     visit(page, base + meeting.get_absolute_url())
-    page.locator("#add-agenda-item").click()
+    follow(page.locator("#add-agenda-item"))
     assert_accessible(page)
     page.select_option("select[name=focus_proposal]", str(proposal.pk))
     submit(page)
     page.locator("#agenda li").first.wait_for()
 
     # Attendance: six of the eight voting members, so the steering group is quorate.
-    page.locator("#record-attendance").click()
+    follow(page.locator("#record-attendance"))
     assert_accessible(page)
     present = gov.voting(steering)[:6]
     for membership in present:
@@ -101,7 +91,7 @@ def test_a_proposal_becomes_the_focus_area_on_the_start_page(page, live_server):
     page.locator("#attendance li").first.wait_for()
 
     # The meeting decides: § 1 adopts the focus area.
-    page.locator("#add-paragraph").click()
+    follow(page.locator("#add-paragraph"))
     assert_accessible(page)
     page.select_option("select[name=agenda_item]", str(meeting.agenda_items.get().pk))
     page.check("input[name=method][value=consensus]")
@@ -116,14 +106,14 @@ def test_a_proposal_becomes_the_focus_area_on_the_start_page(page, live_server):
     assert anonymous.get(meeting.get_absolute_url()).status_code == 404
 
     # Adjusted (with a confirmation step) and published.
-    page.locator("#adjust-minutes").click()
+    follow(page.locator("#adjust-minutes"))
     page.check(f"input[name=adjusters][value='{present[0].pk}']")
     page.fill("input[name=adjusted_on]", today.isoformat())
     assert_accessible(page)
     submit(page)
     page.locator("#adjust-confirm-form").wait_for()
     assert_accessible(page)
-    page.locator("#adjust-confirm-form button[type=submit]").click()
+    follow(page.locator("#adjust-confirm-form button[type=submit]"))
     page.locator("#adjusters").wait_for()
     meeting.refresh_from_db()
     assert meeting.status == Meeting.Status.ADJUSTED
@@ -139,6 +129,6 @@ def test_a_proposal_becomes_the_focus_area_on_the_start_page(page, live_server):
     section = page.locator("section[aria-labelledby=focus-heading]")
     assert TITLE in section.inner_text()
     assert str(next_year) in section.inner_text()
-    section.get_by_role("link", name=TITLE).click()
+    follow(section.get_by_role("link", name=TITLE))
     page.wait_for_url("**/overenskommelser/malmoandan/fokusomraden/")
     assert_accessible(page)

@@ -10,7 +10,7 @@ from allauth.account.models import EmailAddress
 from django.core import mail
 
 from tests import factories
-from tests.browser.support import assert_accessible
+from tests.browser.support import assert_accessible, follow
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -22,11 +22,11 @@ def log_in(page, base_url, email, password):
     assert_accessible(page)
     page.get_by_label("E-post").fill(email)
     page.get_by_label("Lösenord").fill(password)  # the login form has one password field
-    page.get_by_role("button", name="Logga in").click()
+    follow(page.get_by_role("button", name="Logga in"))
 
 
 def log_out(page):
-    page.get_by_role("button", name="Logga ut").click()
+    follow(page.get_by_role("button", name="Logga ut"))
 
 
 def test_newcomer_becomes_representative_and_edits_the_public_profile(page, live_server):
@@ -48,7 +48,7 @@ def test_newcomer_becomes_representative_and_edits_the_public_profile(page, live
     page.get_by_label("Efternamn").fill("Haddad")
     page.get_by_label("Lösenord (obligatoriskt)", exact=True).fill(NEW_PASSWORD)
     page.get_by_label("Lösenord (igen)").fill(NEW_PASSWORD)
-    page.get_by_role("button", name="Skapa konto").click()
+    follow(page.get_by_role("button", name="Skapa konto"))
     page.wait_for_url(re.compile(r"/konto/confirm-email/"))
     assert_accessible(page)
 
@@ -57,17 +57,17 @@ def test_newcomer_becomes_representative_and_edits_the_public_profile(page, live
     link = re.search(r"https?://\S+/konto/confirm-email/\S+/", mail.outbox[0].body).group(0)
     page.goto(base + urlparse(link).path)
     assert_accessible(page)
-    page.get_by_role("button", name="Verifiera").click()
+    follow(page.get_by_role("button", name="Verifiera"))
     page.wait_for_url(re.compile(r"/mina-sidor/"))
     assert_accessible(page)
 
     # Ask to represent the association.
     page.goto(base + zigzag.get_absolute_url())
     assert_accessible(page)
-    page.get_by_role("link", name="Be om att bli ombud för organisationen").click()
+    follow(page.get_by_role("link", name="Be om att bli ombud för organisationen"))
     assert_accessible(page)
     page.get_by_label("Din roll i organisationen").fill("Kassör")
-    page.get_by_role("button", name="Skicka förfrågan").click()
+    follow(page.get_by_role("button", name="Skicka förfrågan"))
     page.get_by_text("Din förfrågan har skickats").wait_for()
     assert_accessible(page)
     log_out(page)
@@ -76,7 +76,7 @@ def test_newcomer_becomes_representative_and_edits_the_public_profile(page, live
     log_in(page, base, coordinator.email, factories.PASSWORD)
     page.wait_for_url(re.compile(r"/mina-sidor/"))
     assert_accessible(page)
-    page.get_by_role("button", name="Bekräfta Amira Haddad").click()
+    follow(page.get_by_role("button", name="Bekräfta Amira Haddad"))
     page.get_by_text("Amira Haddad är nu ombud för Föreningen Zig Zag").wait_for()
     assert_accessible(page)
     log_out(page)
@@ -85,10 +85,10 @@ def test_newcomer_becomes_representative_and_edits_the_public_profile(page, live
     log_in(page, base, "ny.medlem@example.se", NEW_PASSWORD)
     page.wait_for_url(re.compile(r"/mina-sidor/"))
     page.goto(base + zigzag.get_absolute_url())
-    page.get_by_role("link", name="Redigera profilen").click()
+    follow(page.get_by_role("link", name="Redigera profilen"))
     assert_accessible(page)
     page.get_by_label("Beskrivning").fill("Streetdance och hiphop för unga i Rosengård.")
-    page.get_by_role("button", name="Spara").click()
+    follow(page.get_by_role("button", name="Spara"))
     page.get_by_text("Ändringarna har sparats").wait_for()
     assert_accessible(page)
 
@@ -108,9 +108,9 @@ def test_a_representative_stops_representing_after_confirming(page, live_server)
 
     log_in(page, live_server.url, person.email, factories.PASSWORD)
     page.wait_for_url(re.compile(r"/mina-sidor/"))
-    page.get_by_role("link", name="Sluta vara ombud").click()
+    follow(page.get_by_role("link", name="Sluta vara ombud"))
     assert_accessible(page)
-    page.get_by_role("button", name="Ja, avsluta ombudsuppdraget").click()
+    follow(page.get_by_role("button", name="Ja, avsluta ombudsuppdraget"))
     page.get_by_text("Ombudsuppdraget har avslutats").wait_for()
     assert_accessible(page)
     assert "Du är inte ombud för någon organisation än" in page.content()

@@ -8,7 +8,7 @@ from django.utils import timezone
 from samverkan.events import services
 from samverkan.events.models import Registration
 from tests import factories
-from tests.browser.support import assert_accessible, log_in, visit
+from tests.browser.support import assert_accessible, follow, log_in, visit
 from tests.events.factories import EventFactory, SessionFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -58,11 +58,11 @@ def test_member_on_the_waiting_list_is_promoted_when_the_seat_is_freed(
     log_in(page, live_server, member)
 
     visit(page, live_server, event.get_absolute_url())
-    page.locator("#register-link").click()
+    follow(page.locator("#register-link"))
     page.wait_for_url(f"**{event.get_absolute_url()}anmalan/")
     assert_accessible(page)
     page.locator("#id_sector").select_option("civil")
-    page.locator("#register-submit").click()
+    follow(page.locator("#register-submit"))
     page.wait_for_url(f"**{event.get_absolute_url()}")
     assert page.locator("#own-status").get_attribute("data-status") == "waitlisted"
     assert_accessible(page)
@@ -71,7 +71,7 @@ def test_member_on_the_waiting_list_is_promoted_when_the_seat_is_freed(
     try:
         log_in(other, live_server, holder)
         visit(other, live_server, f"{event.get_absolute_url()}avanmalan/")
-        other.locator("#confirm-cancel").click()
+        follow(other.locator("#confirm-cancel"))
         other.wait_for_url(f"**{event.get_absolute_url()}")
     finally:
         other.context.close()

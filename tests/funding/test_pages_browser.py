@@ -10,7 +10,7 @@ from samverkan.actors.models import Sector
 from samverkan.funding.models import CallFollow, ExpenseCategory, Funder
 from tests import factories
 from tests.areas.factories import PriorityAreaFactory
-from tests.browser.support import assert_accessible, log_in, visit
+from tests.browser.support import assert_accessible, follow, log_in, visit
 from tests.funding.factories import (
     CallFactory,
     ExpenseFactory,
@@ -60,10 +60,10 @@ def test_public_pages_have_no_axe_violations(page, live_server, demo):
     visit(page, live_server, f"{BASE}/finansiering/")
     assert page.locator("#calls > li").count() == 2
     page.locator("#id_district").select_option("lindangen")
-    page.locator("form.filters button[type=submit]").click()
+    follow(page.locator("form.filters button[type=submit]"))
     page.wait_for_url("**district=lindangen**")
     assert_accessible(page)
-    page.locator(f"#calls a[href='{call.url_in(demo['agreement'])}']").click()
+    follow(page.locator(f"#calls a[href='{call.url_in(demo['agreement'])}']"))
     page.wait_for_url(f"**{call.url_in(demo['agreement'])}")
     assert page.locator("h1").inner_text() == "Aktivitetsbidrag"
     assert page.locator("#eligibility li").count() == 4
@@ -85,11 +85,11 @@ def test_member_follows_a_call(page, live_server, demo):
     log_in(page, live_server, member)
     call = demo["call"]
     visit(page, live_server, call.url_in(demo["agreement"]))
-    page.locator("#follow").click()
+    follow(page.locator("#follow"))
     page.wait_for_selector("#unfollow")
     assert CallFollow.objects.filter(call=call, user=member).exists()
     assert_accessible(page)
-    page.locator("#unfollow").click()
+    follow(page.locator("#unfollow"))
     page.wait_for_selector("#follow")
     assert not CallFollow.objects.exists()
 
@@ -102,11 +102,11 @@ def test_coordinator_pages_have_no_axe_violations(page, live_server, demo):
     page.locator("#id_spent_on").fill("2023-01-01")
     page.locator("#id_description").fill("Lärandelunch")
     page.locator("#id_amount").fill("1 487,50")
-    page.locator("main form.stack button[type=submit]").click()
+    follow(page.locator("main form.stack button[type=submit]"))
     assert page.locator("#id_spent_on_error").count() == 1
     assert_accessible(page)
     page.locator("#id_spent_on").fill("2022-11-10")
-    page.locator("main form.stack button[type=submit]").click()
+    follow(page.locator("main form.stack button[type=submit]"))
     page.wait_for_url(f"**{BASE}/budget/2022/")
     assert page.locator("#total-spent").inner_text() == "75 560,50 kr"
     assert_accessible(page)

@@ -6,28 +6,19 @@ import datetime
 import re
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from samverkan.governance import services
 from samverkan.governance.models import Meeting, MinutesParagraph
 from tests import factories
-from tests.browser.support import assert_accessible
+from tests.browser.support import assert_accessible, follow, log_in
 from tests.governance import factories as gov
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def log_in(page, base_url, user):
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": base_url}]
-    )
-
-
 def submit(page):
-    page.locator("#governance-form button[type=submit]").click()
+    follow(page.locator("#governance-form button[type=submit]"))
 
 
 def test_visitor_reads_bodies_minutes_and_decisions(page, live_server):
@@ -38,11 +29,11 @@ def test_visitor_reads_bodies_minutes_and_decisions(page, live_server):
 
     page.goto(base + reverse("governance:bodies", kwargs={"agreement": agreement}))
     assert_accessible(page)
-    page.locator(f'a[href="{body.get_absolute_url()}"]').first.click()
+    follow(page.locator(f'a[href="{body.get_absolute_url()}"]').first)
     page.wait_for_url(re.compile(re.escape(body.get_absolute_url()) + "$"))
     assert page.locator("#composition").get_attribute("data-complete") == "true"
     assert_accessible(page)
-    page.locator(f'a[href="{meeting.get_absolute_url()}"]').click()
+    follow(page.locator(f'a[href="{meeting.get_absolute_url()}"]'))
     page.locator("#paragraf-2").wait_for()
     assert_accessible(page)
     page.goto(base + reverse("governance:decisions", kwargs={"agreement": agreement}))
@@ -55,12 +46,12 @@ def test_coordinator_keeps_and_publishes_minutes(page, live_server):
     coordinator = factories.coordinator()
     body = gov.body(slug="styrgruppen", by=coordinator)
     proposal = gov.prepared_proposal(body.agreement)
-    log_in(page, base, coordinator)
+    log_in(page, live_server, coordinator)
 
     # The body page offers a new meeting; a date in the past is shown as an error.
     page.goto(base + body.get_absolute_url())
     assert_accessible(page)
-    page.locator("#new-meeting").click()
+    follow(page.locator("#new-meeting"))
     assert_accessible(page)
     page.fill("input[name=date]", "2020-01-01")
     page.fill("input[name=time]", "13:00")
@@ -80,20 +71,20 @@ def test_coordinator_keeps_and_publishes_minutes(page, live_server):
     page.goto(base + meeting.get_absolute_url())
     assert_accessible(page)
 
-    page.locator("#add-agenda-item").click()
+    follow(page.locator("#add-agenda-item"))
     page.select_option("select[name=focus_proposal]", str(proposal.pk))
     assert_accessible(page)
     submit(page)
     page.locator("#agenda li").first.wait_for()
 
-    page.locator("#record-attendance").click()
+    follow(page.locator("#record-attendance"))
     for membership in gov.voting(body)[:6]:
         page.check(f"input[name=present][value='{membership.pk}']")
     assert_accessible(page)
     submit(page)
     page.locator("#attendance li").first.wait_for()
 
-    page.locator("#add-paragraph").click()
+    follow(page.locator("#add-paragraph"))
     item = meeting.agenda_items.get()
     page.select_option("select[name=agenda_item]", str(item.pk))
     page.check("input[name=method][value=consensus]")
@@ -107,10 +98,10 @@ def test_coordinator_keeps_and_publishes_minutes(page, live_server):
     services.add_paragraph(meeting=meeting, title="Övrigt", by=coordinator)
     noted = MinutesParagraph.objects.get(meeting=meeting, number=2)
     page.goto(base + meeting.get_absolute_url())
-    page.locator(f"#decision-{noted.pk}").click()
+    follow(page.locator(f"#decision-{noted.pk}"))
     assert_accessible(page)
     page.goto(base + meeting.get_absolute_url())
-    page.locator(f"#statement-{noted.pk}").click()
+    follow(page.locator(f"#statement-{noted.pk}"))
     page.check("input[name=kind][value=dissenting]")
     page.select_option("select[name=membership]", str(gov.voting(body)[0].pk))
     page.fill("textarea[name=text]", "Ett särskilt yttrande.")
@@ -119,14 +110,14 @@ def test_coordinator_keeps_and_publishes_minutes(page, live_server):
     page.locator("#paragraf-2 .statement").wait_for()
 
     # Adjusting asks for confirmation first.
-    page.locator("#adjust-minutes").click()
+    follow(page.locator("#adjust-minutes"))
     page.check(f"input[name=adjusters][value='{gov.voting(body)[0].pk}']")
     page.fill("input[name=adjusted_on]", "2022-12-06")
     assert_accessible(page)
     submit(page)
     page.locator("#adjust-confirm-form").wait_for()
     assert_accessible(page)
-    page.locator("#adjust-confirm-form button[type=submit]").click()
+    follow(page.locator("#adjust-confirm-form button[type=submit]"))
     page.locator("#adjusters").wait_for()
     assert_accessible(page)
     assert Meeting.objects.get(pk=meeting.pk).status == Meeting.Status.ADJUSTED

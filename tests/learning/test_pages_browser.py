@@ -5,7 +5,7 @@ import pytest
 
 from samverkan.learning.models import Enrolment, Material, Topic
 from tests import factories
-from tests.browser.support import assert_accessible, log_in, visit
+from tests.browser.support import assert_accessible, follow, log_in, visit
 from tests.learning.factories import CourseFactory, MaterialFactory, ModuleFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -54,7 +54,7 @@ def test_public_pages_have_no_axe_violations(page, live_server, demo):
     visit(page, live_server, f"{BASE}/metodbank/")
     assert page.locator("#materials li").count() == 2
     page.locator("#id_q").fill("upphandlingen")
-    page.locator("form.filters button[type=submit]").click()
+    follow(page.locator("form.filters button[type=submit]"))
     page.wait_for_url("**/metodbank/?q=upphandlingen*")
     assert page.locator("#materials li").count() == 1
     assert_accessible(page)
@@ -81,12 +81,12 @@ def test_member_takes_a_course_to_the_end(page, live_server, demo):
     course, modules = demo["course"], demo["modules"]
 
     visit(page, live_server, course.get_absolute_url())
-    page.locator("#start-course").click()
+    follow(page.locator("#start-course"))
     page.wait_for_url(f"**{modules[0].get_absolute_url()}")
     assert_accessible(page)
 
     # On the module page: done, and on to the next one.
-    page.locator("#module-status form[action$='/klar/'] button").click()
+    follow(page.locator("#module-status form[action$='/klar/'] button"))
     page.wait_for_url(f"**{modules[1].get_absolute_url()}")
     assert page.locator("#progress-course").get_attribute("data-done") == "1"
     assert page.locator("#progress-bar-course").get_attribute("value") == "1"
@@ -95,7 +95,7 @@ def test_member_takes_a_course_to_the_end(page, live_server, demo):
     # On the course page: the rest, one plain form each.
     visit(page, live_server, course.get_absolute_url())
     for module in modules[1:]:
-        page.locator(f"#module-{module.pk} form[action$='/klar/'] button").click()
+        follow(page.locator(f"#module-{module.pk} form[action$='/klar/'] button"))
         page.wait_for_url(f"**{course.get_absolute_url()}")
     assert page.locator("#progress-course").get_attribute("data-done") == "3"
     assert page.locator("#progress-course .completed").count() == 1
@@ -112,17 +112,17 @@ def test_coordinator_pages_have_no_axe_violations(page, live_server, demo):
     material, course = demo["material"], demo["course"]
 
     visit(page, live_server, f"{BASE}/metodbank/ny/")
-    page.locator("main form.stack button[type=submit]").click()  # no title: one error
+    follow(page.locator("main form.stack button[type=submit]"))  # no title: one error
     assert page.locator("#error-summary").count() == 1
     assert page.locator("#id_title_error").count() == 1
     assert_accessible(page)
     page.locator("#id_title").fill("Processledarens roll")
     page.locator("#id_topic").select_option(Topic.PROCESS_LEADERSHIP)
-    page.locator("main form.stack button[type=submit]").click()
+    follow(page.locator("main form.stack button[type=submit]"))
     page.wait_for_url("**/metodbank/processledarens-roll/")
     assert page.locator("#unpublished").count() == 1
     assert_accessible(page)
-    page.locator("form[action$='/publicera/'] button").click()
+    follow(page.locator("form[action$='/publicera/'] button"))
     page.wait_for_url("**/metodbank/processledarens-roll/")
     assert Material.objects.get(slug="processledarens-roll").is_published
 
@@ -131,7 +131,7 @@ def test_coordinator_pages_have_no_axe_violations(page, live_server, demo):
     page.locator("#id_file").set_input_files(
         files=[{"name": "sida.html", "mimeType": "text/html", "buffer": b"<script></script>"}]
     )
-    page.locator("main form.stack button[type=submit]").click()
+    follow(page.locator("main form.stack button[type=submit]"))
     assert page.locator("#id_file_error").count() == 1
     assert_accessible(page)
     visit(page, live_server, f"{material.get_absolute_url()}ta-bort/")

@@ -10,7 +10,7 @@ from samverkan.matching.models import Match, Posting
 from samverkan.partnerships.models import Collaboration
 from tests import factories
 from tests.areas.factories import PriorityAreaFactory
-from tests.browser.support import assert_accessible, log_in, visit
+from tests.browser.support import assert_accessible, follow, log_in, visit
 from tests.matching.factories import NEED, OFFER, administration, association, posting
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -66,14 +66,14 @@ def test_ombud_posts_a_need_both_sides_accept_and_a_collaboration_is_mapped(
     log_in(page, live_server, world["ombud"])
 
     visit(page, live_server, f"{BASE}/")
-    page.locator("#new-posting").click()
+    follow(page.locator("#new-posting"))
     page.wait_for_url(f"**{BASE}/nytt/")
     assert_accessible(page)
     page.locator("#id_organisation").select_option(str(world["club"].pk))
     page.locator("input[name=direction][value=need]").check()
     page.locator("#id_kind").select_option("partner")
     page.locator("#id_title").fill("Motion för unga i Lindängen")
-    page.locator("main form.stack button[type=submit]").click()  # no text: refused, shown once
+    follow(page.locator("main form.stack button[type=submit]"))  # no text: refused, shown once
     assert page.locator("#error-summary").count() == 1
     assert page.locator("#id_text_error").count() == 1
     assert_accessible(page)
@@ -82,7 +82,7 @@ def test_ombud_posts_a_need_both_sides_accept_and_a_collaboration_is_mapped(
     )
     page.locator(f"input[name=areas][value='{world['area'].pk}']").check()
     page.locator("#id_districts").select_option(str(world["district"].pk))
-    page.locator("main form.stack button[type=submit]").click()
+    follow(page.locator("main form.stack button[type=submit]"))
     need = Posting.objects.get(title="Motion för unga i Lindängen")
     page.wait_for_url(f"**{need.get_absolute_url()}")
     assert_accessible(page)
@@ -91,7 +91,7 @@ def test_ombud_posts_a_need_both_sides_accept_and_a_collaboration_is_mapped(
     assert card.count() == 1
     assert page.locator("#suggestions > li").first.get_attribute("id") == f"suggestion-{offer.pk}"
     assert card.locator(".shared-districts").count() == 1
-    card.locator("button[value=accept]").click()
+    follow(card.locator("button[value=accept]"))
     match = Match.objects.get(need=need, offer=offer)
     page.wait_for_url(f"**/matchningar/{match.pk}/")
     assert_accessible(page)
@@ -99,10 +99,10 @@ def test_ombud_posts_a_need_both_sides_accept_and_a_collaboration_is_mapped(
 
     log_in(page, live_server, world["tjansteperson"])
     visit(page, live_server, f"{BASE}/{offer.pk}/matchningar/{match.pk}/")
-    page.locator("#accept").click()
+    follow(page.locator("#accept"))
     page.wait_for_url(f"**/matchningar/{match.pk}/")
     assert_accessible(page)
-    page.locator("#collaborate").click()
+    follow(page.locator("#collaborate"))
     page.wait_for_load_state()
 
     collaboration = Collaboration.objects.get()
@@ -125,11 +125,11 @@ def test_edit_withdraw_and_coordinator_pages_have_no_axe_violations(page, live_s
     visit(page, live_server, need.get_absolute_url())
     visit(page, live_server, f"{BASE}/{offer.pk}/redigera/")
     page.locator("#id_title").fill("Idrottshall och tränare")
-    page.locator("main form.stack button[type=submit]").click()
+    follow(page.locator("main form.stack button[type=submit]"))
     page.wait_for_url(f"**{offer.get_absolute_url()}")
     assert_accessible(page)
     visit(page, live_server, f"{BASE}/{offer.pk}/dra-tillbaka/")
-    page.locator("main form.stack button[type=submit]").click()
+    follow(page.locator("main form.stack button[type=submit]"))
     page.wait_for_url(f"**{offer.get_absolute_url()}")
     assert Posting.objects.get(pk=offer.pk).status == Posting.Status.WITHDRAWN
     assert_accessible(page)

@@ -10,7 +10,7 @@ from django.utils import timezone
 from samverkan.partnerships.models import Collaboration
 from tests import factories
 from tests.areas.factories import PriorityAreaFactory
-from tests.browser.support import assert_accessible, log_in, visit
+from tests.browser.support import assert_accessible, follow, log_in, visit
 from tests.partnerships.factories import CollaborationFactory, IopAgreementFactory, confirm_all
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -67,7 +67,7 @@ def demo(db):
 
 
 def submit(page) -> None:
-    page.locator("main form.stack button[type=submit]").first.click()
+    follow(page.locator("main form.stack button[type=submit]").first)
 
 
 def test_public_pages_have_no_axe_violations(page, live_server, demo):
@@ -77,12 +77,12 @@ def test_public_pages_have_no_axe_violations(page, live_server, demo):
     assert page.locator("#collaborations > li").count() == 3
     # Without JavaScript the filter form is a plain GET form.
     page.locator("#id_kind").select_option("iop")
-    page.locator("form.filters button[type=submit]").click()
+    follow(page.locator("form.filters button[type=submit]"))
     page.wait_for_url("**kind=iop**")
     assert page.locator("#collaborations > li").count() == 2
     assert_accessible(page)
 
-    page.locator(f"#collaborations a[href='{herrgarden.get_absolute_url()}']").click()
+    follow(page.locator(f"#collaborations a[href='{herrgarden.get_absolute_url()}']"))
     page.wait_for_url(f"**{herrgarden.get_absolute_url()}")
     assert_accessible(page)
     assert page.locator("h1").inner_text() == "Kraftsamling Herrgården"

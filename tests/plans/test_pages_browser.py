@@ -3,12 +3,11 @@
 import datetime
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from samverkan.plans import services
 from tests import factories
-from tests.browser.support import assert_accessible
+from tests.browser.support import assert_accessible, follow, log_in
 from tests.plans.factories import plan_delayed_in_2019
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -28,15 +27,6 @@ def plan(db):
         by=None,
     )
     return plan
-
-
-def log_in_as(page, base_url, user) -> None:
-    """Use a session made by Django's test client: no login form to find by its text."""
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": base_url}]
-    )
 
 
 def visit(page, url: str, status: int = 200) -> None:
@@ -64,7 +54,7 @@ def test_the_year_selector_works_without_javascript(browser, live_server, plan):
     url = live_server.url + reverse("plans:follow_up", args=[plan.agreement.slug, plan.slug])
     page.goto(url)
     page.select_option("#id_ar", "2018")
-    page.locator(".year-form button[type=submit]").click()
+    follow(page.locator(".year-form button[type=submit]"))
     page.wait_for_url("**ar=2018")
     assert (
         page.locator("#status-counts tr[data-status='started'] td[data-count]").inner_text() != "0"
@@ -90,27 +80,27 @@ def test_the_follow_up_fits_a_phone_screen(browser, live_server, plan):
 
 def test_coordinator_forms_have_no_axe_violations(page, live_server, plan):
     base = live_server.url
-    log_in_as(page, base, factories.coordinator())
+    log_in(page, live_server, factories.coordinator())
     args = [plan.agreement.slug, plan.slug]
     activity = plan.activities.filter(status="delayed").order_by("pk").first()
 
     visit(page, base + reverse("plans:detail", args=args))
     assert page.locator("#add-activity").count() == 1
     visit(page, base + reverse("plans:activity_new", args=args))
-    page.locator("#activity-form button[type=submit]").click()  # empty: errors are shown
+    follow(page.locator("#activity-form button[type=submit]"))  # empty: errors are shown
     page.wait_for_selector("#error-summary")
     assert_accessible(page)
     visit(page, base + reverse("plans:activity_edit", args=[*args, activity.pk]))
     visit(page, base + reverse("plans:activity_status", args=[*args, activity.pk]))
     page.select_option("#id_status", "delayed")  # the status it already has
     page.fill("#id_changed_on", "2020-03-01")
-    page.locator("#status-form button[type=submit]").click()
+    follow(page.locator("#status-form button[type=submit]"))
     page.wait_for_selector("#id_status_error")
     assert_accessible(page)
     visit(page, base + reverse("plans:revision_new", args=args))
     page.fill("#id_mandate_period", "2019–2022")
     page.fill("#id_revised_on", "2022-02-01")
     page.fill("#id_summary", "Igen.")
-    page.locator("#revision-form button[type=submit]").click()
+    follow(page.locator("#revision-form button[type=submit]"))
     page.wait_for_selector("#id_mandate_period_error")
     assert_accessible(page)

@@ -6,7 +6,7 @@ import pytest
 
 from samverkan.reports.models import AnnualReport, ReportStatus
 from tests import factories
-from tests.browser.support import assert_accessible, log_in, visit
+from tests.browser.support import assert_accessible, follow, log_in, visit
 from tests.funding.factories import GrantFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -21,24 +21,24 @@ def test_coordinator_takes_the_report_from_draft_to_published(browser, page, liv
 
     visit(page, live_server, f"{BASE}/")
     page.fill("#id_year", "2022")
-    page.locator("form[action$='/arsrapporter/ny/'] button[type=submit]").click()
+    follow(page.locator("form[action$='/arsrapporter/ny/'] button[type=submit]"))
     page.wait_for_url(f"**{BASE}/2022/")
     assert_accessible(page)
 
-    page.locator(f"a[href='{BASE}/2022/redigera/']").click()
+    follow(page.locator(f"a[href='{BASE}/2022/redigera/']"))
     page.wait_for_url(f"**{BASE}/2022/redigera/")
     assert_accessible(page)
     page.fill("#id_dialogue_forum", "Cirka 120 personer deltog i dialogforumet.")
-    page.locator("main form button[type=submit]").first.click()
+    follow(page.locator("main form button[type=submit]").first)
     page.wait_for_url(f"**{BASE}/2022/")
     assert "Cirka 120 personer deltog" in page.locator("#dialogue_forum").inner_text()
 
-    page.locator(f"form[action='{BASE}/2022/godkann/'] button").click()
+    follow(page.locator(f"form[action='{BASE}/2022/godkann/'] button"))
     page.wait_for_url(f"**{BASE}/2022/")
-    page.locator(f"a[href='{BASE}/2022/publicera/']").click()
+    follow(page.locator(f"a[href='{BASE}/2022/publicera/']"))
     page.wait_for_url(f"**{BASE}/2022/publicera/")
     assert_accessible(page)
-    page.locator("main form button.danger").click()
+    follow(page.locator("main form button.danger"))
     page.wait_for_url(f"**{BASE}/2022/")
     assert AnnualReport.objects.get().status == ReportStatus.PUBLISHED
 

@@ -15,6 +15,7 @@ from samverkan.events.models import Event
 from samverkan.plans.models import PlanPeriod
 from samverkan.venues.models import Room
 from tests import factories
+from tests.browser.support import follow
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -90,7 +91,7 @@ def log_in(page, base_url, email):
     page.goto(base_url + reverse("account_login"))
     page.get_by_label("E-post").fill(email)
     page.get_by_label("Lösenord").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Logga in").click()
+    follow(page.get_by_role("button", name="Logga in"))
     page.wait_for_url(re.compile(r".*/mina-sidor/.*"))
 
 

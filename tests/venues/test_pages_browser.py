@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from samverkan.venues.models import Booking, BookingRules
 from tests import factories
-from tests.browser.support import assert_accessible, log_in, visit
+from tests.browser.support import assert_accessible, follow, log_in, visit
 from tests.venues.factories import (
     BookingFactory,
     RoomFactory,
@@ -50,7 +50,7 @@ def fill_booking(page, day: datetime.date, start: str, end: str) -> None:
     page.locator("#id_ends_at").fill(end)
     page.locator("#id_purpose").fill("Styrelsemöte")
     page.locator("#id_expected_participants").fill("6")
-    page.locator("#booking-form button[type=submit]").click()
+    follow(page.locator("#booking-form button[type=submit]"))
 
 
 def test_the_public_pages_have_no_axe_violations(page, live_server, centre):
@@ -61,7 +61,7 @@ def test_the_public_pages_have_no_axe_violations(page, live_server, centre):
     visit(page, live_server, venue.get_absolute_url())
     assert page.locator("#rooms tbody tr").count() == 2
     visit(page, live_server, room.get_absolute_url())
-    page.locator("#next-week").click()
+    follow(page.locator("#next-week"))
     assert "vecka=" in page.url
     assert_accessible(page)
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
@@ -79,7 +79,7 @@ def test_an_ombud_books_and_an_overlapping_booking_is_refused_naming_the_time(
     day = timezone.localdate() + datetime.timedelta(days=3)
 
     visit(page, live_server, room.get_absolute_url())
-    page.locator("#book-link").click()
+    follow(page.locator("#book-link"))
     page.wait_for_url("**/boka/")
     assert_accessible(page)
     fill_booking(page, day, "14:00", "16:00")
@@ -101,7 +101,7 @@ def test_an_ombud_books_and_an_overlapping_booking_is_refused_naming_the_time(
     visit(page, live_server, "/overenskommelser/malmoandan/bokningar/")
     assert page.locator(f"#bookings a[href='{booking.get_absolute_url()}']").count() == 1
     visit(page, live_server, f"{booking.get_absolute_url()}avboka/")
-    page.locator("main form.stack button[type=submit]").click()
+    follow(page.locator("main form.stack button[type=submit]"))
     page.wait_for_url("**/bokningar/")
     assert Booking.objects.get(pk=booking.pk).is_cancelled
 
@@ -120,10 +120,10 @@ def test_series_and_staff_pages_have_no_axe_violations(page, live_server, centre
     page.locator("#id_ends_at").fill("19:00")
     page.locator("#id_purpose").fill("Läxhjälp")
     page.locator("#id_expected_participants").fill("6")
-    page.locator("#series-form button[name=check]").click()
+    follow(page.locator("#series-form button[name=check]"))
     assert page.locator("#series-report tbody tr").count() == 4
     assert_accessible(page)
-    page.locator("#book-series").click()
+    follow(page.locator("#book-series"))
     page.wait_for_url("**/bokningar/serier/*/")
     assert_accessible(page)
 
