@@ -33,10 +33,16 @@ AXE_OPTIONS = {
 
 
 _axe = Axe()
+HTMX_IDLE = (
+    "() => document.readyState === 'complete'"
+    " && !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')"
+)
 
 
 def axe_violations(page) -> list[str]:
-    """axe-core's violations on the current page, one readable line each."""
+    """axe-core's violations on the current page, one readable line each, once htmx has no
+    request in flight and nothing being swapped in (axe-core reads the page while it runs)."""
+    page.wait_for_function(HTMX_IDLE)
     results = _axe.run(page, options=AXE_OPTIONS)
     return [
         f"{v['id']} ({v['impact']}): {v['help']} – "
