@@ -9,8 +9,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
-        from samverkan.core.cache import connect_signals
+        from samverkan.core import checks  # noqa: F401  # registers the deploy checks
+        from samverkan.core.cache import record_writes
         from samverkan.core.collation import register_sqlite_collation
 
         connection_created.connect(register_sqlite_collation)
-        connect_signals()  # any write drops the cached anonymous pages
+        connection_created.connect(record_writes)  # any write drops the cached pages

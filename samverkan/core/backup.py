@@ -27,6 +27,8 @@ from django.conf import settings
 from django.db import connections
 from django.db.migrations.loader import MigrationLoader
 
+from samverkan.core.cache import bump_all_tables
+
 
 class BackupError(Exception):
     """Backup or restore cannot go on; the message tells the operator why and what to do."""
@@ -76,6 +78,7 @@ def restore_database(path: Path, *, using: str = "default") -> None:
     else:
         _sqlite_restore(path, using)
     connections[using].close()  # the next query sees the restored database from the start
+    bump_all_tables()  # no page cached from the database before it is served again
 
 
 def describe(using: str = "default") -> str:

@@ -17,14 +17,15 @@ What keeps it safe:
   CSRF cookie the CSRF middleware then sets, as for a page rendered for them).
 - The key holds the scheme, host, path with query string, language and the htmx header.
 - A page remembers the tables its queries read and, for each, the table's generation number
-  read before the first query on it. Any committed write through the ORM (post_save,
-  post_delete and m2m_changed of every model, connected in CoreConfig.ready()) bumps the
-  generation of the model's table, in every process that shares the cache; a page whose
-  tables moved on is rendered again. So a booking drops the pages that show bookings, not
-  the register. Writes that bypass signals (QuerySet.update(), bulk_create(), raw SQL) are
-  seen when the entry expires after PAGE_CACHE_SECONDS. With the local-memory cache each
-  process has its own generations: run several processes with REDIS_URL set, or accept that
-  bound.
+  read before the first query on it. Every committed INSERT, UPDATE or DELETE bumps the
+  generation of its table, in every process that shares the cache; a page whose tables moved
+  on is rendered again. So a booking drops the pages that show bookings, not the register.
+  The writes are seen in the SQL itself (`WriteRecorder`, on every database connection from
+  CoreConfig.ready()), so QuerySet.update(), bulk_create(), cascades and raw SQL count as
+  much as save(). What bypasses Django's cursor (COPY in generate_scale_data, pg_restore)
+  calls `bump_all_tables()` when it is done. With the local-memory cache each process has its
+  own generations: run several processes with REDIS_URL set, or accept PAGE_CACHE_SECONDS of
+  staleness in the other processes.
 """
 
 import functools
@@ -36,7 +37,6 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection as db_connection
-from django.db import transaction
 from django.http import HttpResponse
 from django.middleware.csrf import _does_token_match, get_token
 from django.utils import translation
@@ -55,6 +55,12 @@ TOKEN_RE = re.compile(rb"(?<![A-Za-z0-9])[A-Za-z0-9]{64}(?![A-Za-z0-9])")
 CSRF_PLACEHOLDER = b"_PAGE_CACHE_CSRF_TOKEN_".ljust(64, b"_")
 # The tables a query reads: quoted as Django writes them, or bare in hand-written SQL.
 TABLE_RE = re.compile(r'(?:FROM|JOIN)\s+"?([A-Za-z_][A-Za-z0-9_]*)', re.IGNORECASE)
+# The table a statement writes to, as Django writes it or bare in hand-written SQL.
+WRITE_RE = re.compile(
+    r'\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM|REPLACE\s+INTO)\s+"?([A-Za-z_][A-Za-z0-9_]*)',
+    re.IGNORECASE,
+)
+LAST_LOGIN_RE = re.compile(r'\s*UPDATE\s+"?\w+"?\s+SET\s+"?last_login"?\s*=\s*%s\s+WHERE', re.I)
 # How long past its lifetime a page may still be served while one request renders it again
 # (never after a write to its tables: then it is rendered at once).
 RENEWAL_SECONDS = 30
@@ -94,34 +100,54 @@ def bump_table(table: str) -> None:
         logger.warning("Page cache generation of %s not bumped", table, exc_info=True)
 
 
-def invalidate_on_write(sender, **kwargs) -> None:
-    """Signal receiver: bump the table's generation once the writing transaction commits.
+def bump_all_tables() -> None:
+    """Make every cached page stale: for writes Django's cursor did not see."""
+    from django.apps import apps
+
+    for model in apps.get_models(include_auto_created=True):
+        bump_table(model._meta.db_table)
+
+
+def bump_at_commit(table: str, connection) -> None:
+    """Bump the table's generation once the writing transaction commits (at once in autocommit).
 
     Bumping after the commit, not before, means that a page rendered from the old rows while
     the transaction ran has read the old generation and is never served afterwards.
     """
-    table = sender._meta.db_table
     if table in IGNORED_TABLES:
         return
-    update_fields = kwargs.get("update_fields")
-    if update_fields is not None and set(update_fields) == {"last_login"}:
-        return
-    using = kwargs.get("using") or "default"
-    connection = transaction.get_connection(using)
     if connection.in_atomic_block and any(
         getattr(func, "func", None) is bump_table and func.args == (table,)
         for _sids, func, _robust in connection.run_on_commit
     ):
         return  # already bumped once at this commit
-    transaction.on_commit(functools.partial(bump_table, table), using=using)
+    if not connection.in_atomic_block and not connection.get_autocommit():
+        bump_table(table)  # transactions managed by hand: on_commit() is not available
+        return
+    connection.on_commit(functools.partial(bump_table, table))
 
 
-def connect_signals() -> None:
-    from django.db.models.signals import m2m_changed, post_delete, post_save
+class WriteRecorder:
+    """A database execute wrapper on every connection: a statement that wrote rows bumps its
+    table's generation at the commit. Signing in (only `last_login` changes) is not a write
+    any page shows."""
 
-    post_save.connect(invalidate_on_write, dispatch_uid="page-cache-save")
-    post_delete.connect(invalidate_on_write, dispatch_uid="page-cache-delete")
-    m2m_changed.connect(invalidate_on_write, dispatch_uid="page-cache-m2m")
+    def __call__(self, execute, sql, params, many, context):
+        result = execute(sql, params, many, context)
+        match = WRITE_RE.match(sql)
+        if match and not LAST_LOGIN_RE.match(sql):
+            bump_at_commit(match[1], context["connection"])
+        return result
+
+
+def record_writes(sender, connection, **kwargs) -> None:
+    """connection_created receiver: put a WriteRecorder first on the connection, once.
+
+    First, because `connection.execute_wrapper()` pops the last wrapper when its block ends, and
+    a connection opened inside such a block (TableRecorder's) must leave that one to it.
+    """
+    if not any(isinstance(wrapper, WriteRecorder) for wrapper in connection.execute_wrappers):
+        connection.execute_wrappers.insert(0, WriteRecorder())
 
 
 class TableRecorder:

@@ -17,6 +17,8 @@ from django.db import DEFAULT_DB_ALIAS, connection, connections, models
 from django.db.models.deletion import ProtectedError, get_candidate_relations_to_delete
 from django.utils import timezone
 
+from samverkan.core.cache import bump_at_commit
+
 BATCH = 5_000
 
 
@@ -130,6 +132,8 @@ def insert(objs: list, *, with_pk: bool = True) -> int:
             with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
                 for obj in objs:
                     copy.write_row(_row(obj, prepared, now))
+            # COPY bypasses Django's cursor, so the page cache does not see it by itself.
+            bump_at_commit(model._meta.db_table, db)
         else:
             placeholders = ", ".join(["%s"] * len(fields))
             sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"  # noqa: S608  # nosec B608  # names from the model, values as parameters

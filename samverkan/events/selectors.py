@@ -30,7 +30,6 @@ PAGE_SIZE = 20
 UPCOMING, PAST = "kommande", "tidigare"
 
 
-
 # ---------------------------------------------------------------------------------------------
 # Filters of the calendar and the month view (GET parameters in Swedish, like `sida`)
 # ---------------------------------------------------------------------------------------------

@@ -202,3 +202,85 @@ def test_a_page_past_its_lifetime_is_rendered_again_by_one_request_while_others_
     assert client.get("/organisationer/zig-zag/")[HIT_HEADER] == "hit"
     cache.delete(key + ":renewing")
     assert client.get("/organisationer/zig-zag/")[HIT_HEADER] == "miss"
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(
+    "write",
+    [
+        pytest.param(
+            lambda org: type(org).objects.filter(pk=org.pk).update(name="Föreningen Zick Zack"),
+            id="queryset-update",
+        ),
+        pytest.param(
+            lambda org: _raw_sql(
+                "UPDATE actors_organisation SET name = %s WHERE id = %s",
+                ["Föreningen Zick Zack", org.pk],
+            ),
+            id="raw-sql",
+        ),
+        pytest.param(
+            lambda org: _bulk_insert(
+                factories.OrganisationFactory.build(name="Föreningen Zick Zack", slug="zick-zack")
+            ),
+            id="bulk-insert-copy",
+        ),
+    ],
+)
+def test_writes_that_send_no_signal_drop_the_cached_pages_too(client, write):
+    """QuerySet.update(), raw SQL and the scale data's bulk inserts (COPY on PostgreSQL) change
+    what the register shows as much as save() does."""
+    zig_zag = factories.OrganisationFactory(name="Föreningen Zig Zag", slug="zig-zag")
+    client.get("/foreningsregistret/")
+    assert client.get("/foreningsregistret/")[HIT_HEADER] == "hit"
+    write(zig_zag)
+    response = client.get("/foreningsregistret/")
+    assert response[HIT_HEADER] == "miss"
+    assert "Föreningen Zick Zack" in response.content.decode()
+
+
+def _raw_sql(sql, params):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+
+
+def _bulk_insert(organisation):
+    from samverkan.demo import bulk
+
+    bulk.assign_ids([organisation])
+    bulk.insert([organisation])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_signing_in_does_not_drop_the_cached_pages(client, member):
+    """Only last_login changes when someone signs in: no page shows it."""
+    client.get("/foreningsregistret/")
+    member_client = type(client)()
+    member_client.force_login(member)
+    assert client.get("/foreningsregistret/")[HIT_HEADER] == "hit"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_restore_drops_every_cached_page(client, tmp_path):
+    from samverkan.core.backup import backup_database, restore_database
+
+    factories.OrganisationFactory(name="Föreningen Zig Zag", slug="zig-zag")
+    saved = backup_database(tmp_path / "before")
+    client.get("/organisationer/zig-zag/")
+    restore_database(saved)
+    assert client.get("/organisationer/zig-zag/")[HIT_HEADER] == "miss"
+
+
+def test_the_write_recorder_is_on_every_connection_once_and_first():
+    """It goes first, so that the page's own TableRecorder, added and removed by
+    connection.execute_wrapper() around a request, is the one removed at the end."""
+    from django.db import connection
+
+    from samverkan.core.cache import WriteRecorder
+
+    connection.ensure_connection()
+    recorders = [w for w in connection.execute_wrappers if isinstance(w, WriteRecorder)]
+    assert len(recorders) == 1
+    assert isinstance(connection.execute_wrappers[0], WriteRecorder)

@@ -75,8 +75,9 @@ def test_https_answers_carry_hsts_in_production(client, settings):
     assert "Strict-Transport-Security" not in insecure.headers
 
 
-def production_settings(**extra_env: str) -> dict:
-    """Settings as production reads them from its environment, in a fresh interpreter."""
+def production_settings(*, clean: bool = True, **extra_env: str):
+    """Settings as production reads them from its environment, in a fresh interpreter; the
+    deploy check must be clean unless `clean` is false."""
     env = {
         key: value
         for key, value in os.environ.items()
@@ -105,8 +106,9 @@ def production_settings(**extra_env: str) -> dict:
         timeout=120,
         check=False,
     )
-    assert result.returncode == 0, result.stderr + result.stdout
-    assert "System check identified no issues" in result.stdout, result.stdout
+    if clean:
+        assert result.returncode == 0, result.stderr + result.stdout
+        assert "System check identified no issues" in result.stdout, result.stdout
     return result
 
 
@@ -123,3 +125,11 @@ def test_deploy_check_is_clean_with_single_sign_on_and_redis_configured():
     assert '"SSL": true' in figures
     # The login form may hand the browser on to the OpenID Connect server, and nowhere else.
     assert "https://login.malmo.se" in figures
+
+
+@pytest.mark.filterwarnings("ignore::ResourceWarning")
+def test_deploy_check_warns_when_the_processes_would_not_share_a_cache():
+    result = production_settings(clean=False, REDIS_URL="")
+    assert result.returncode != 0
+    assert "samverkan.W001" in result.stderr + result.stdout
+    assert "REDIS_URL" in result.stderr + result.stdout

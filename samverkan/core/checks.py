@@ -1,0 +1,24 @@
+"""System checks of the platform's own settings, run by `check --deploy`."""
+
+from django.conf import settings
+from django.core.checks import Tags, Warning, register
+
+LOCAL_MEMORY = "django.core.cache.backends.locmem.LocMemCache"
+
+
+@register(Tags.caches, deploy=True)
+def shared_cache(app_configs, **kwargs):
+    """Production runs several processes: they must share one cache (REDIS_URL)."""
+    if settings.CACHES["default"]["BACKEND"] != LOCAL_MEMORY:
+        return []
+    return [
+        Warning(
+            "The cache is each process's own memory.",
+            hint=(
+                "Set REDIS_URL. Without it, a page changed through one server process may be "
+                "served unchanged by another for up to PAGE_CACHE_SECONDS, and each process "
+                "counts login attempts apart, so throttling lets several times as many through."
+            ),
+            id="samverkan.W001",
+        )
+    ]
