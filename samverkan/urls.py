@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
 
 from samverkan.actors.sitemaps import OrganisationSitemap
 from samverkan.agreements.sitemaps import AgreementSitemap
@@ -61,7 +62,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path(
         "sitemap.xml",
-        sitemap,
+        require_safe(sitemap),
         {"sitemaps": sitemaps},
         name="django.contrib.sitemaps.views.sitemap",
     ),

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from samverkan.actors import permissions, services
 from samverkan.actors.forms import (
@@ -56,6 +56,7 @@ def _filters(request) -> tuple[RegisterFilterForm, RegisterFilters]:
     return form, RegisterFilters(**{k: (v or "").strip() for k, v in data.items()})
 
 
+@require_safe
 def register(request):
     """The public association register: search, filters, pages; htmx swaps only the results."""
     form, filters = _filters(request)
@@ -78,6 +79,7 @@ class _Echo:
         return value
 
 
+@require_safe
 def register_csv(request):
     """The public fields of the register as CSV (UTF-8 with BOM so Excel reads å, ä, ö)."""
     _form, filters = _filters(request)
@@ -111,6 +113,7 @@ def register_csv(request):
     return response
 
 
+@require_safe
 def organisation_detail(request, slug):
     data = organisation_page_data(slug, user=request.user)
     if data is None:
@@ -240,6 +243,7 @@ def representation_decide(request, pk, decision):
     return redirect(representation.organisation)
 
 
+@require_safe
 @login_required
 def representation_end_confirm(request, pk):
     """Ask before ending a representation or withdrawing a request: it cannot be undone."""

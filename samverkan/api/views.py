@@ -1,7 +1,9 @@
 from django.shortcuts import render
 from django.urls import reverse
+from django.views.decorators.http import require_safe
 
 
+@require_safe
 def api_info(request):
     """The human page about open data and the API (the Swagger UI is linked from it)."""
     from samverkan.api.urls import api

@@ -11,7 +11,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 from samverkan.accounts.roles import role_labels
 from samverkan.actors.models import Organisation, Representation
@@ -25,6 +25,7 @@ from samverkan.core.sections import SECTIONS
 logger = logging.getLogger(__name__)
 
 
+@require_safe
 def home(request):
     agreement = primary_agreement()
     return render(
@@ -38,6 +39,7 @@ def home(request):
     )
 
 
+@require_safe
 def section(request, section: str):
     """/omraden/, /styrning/ …: the section of the primary agreement (the menu's short links)."""
     agreement = primary_agreement()
@@ -80,10 +82,12 @@ def accessibility(request):
     )
 
 
+@require_safe
 def privacy(request):
     return render(request, "core/privacy.html")
 
 
+@require_safe
 @login_required
 def dashboard(request):
     """My pages: the person's roles, organisations and the requests waiting for them."""
@@ -103,6 +107,7 @@ def dashboard(request):
     )
 
 
+@require_safe
 @require_GET
 @never_cache
 def healthz(request):

@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from samverkan.actors.models import District
 from samverkan.agreements.models import Agreement
@@ -42,6 +42,7 @@ def _call(agreement, slug) -> FundingCall:
 # ---------------------------------------------------------------------------------------------
 
 
+@require_safe
 def call_list(request, agreement):
     agreement = _agreement(agreement)
     form = CallFilterForm(
@@ -77,6 +78,7 @@ def call_list(request, agreement):
     )
 
 
+@require_safe
 def call_detail(request, agreement, slug):
     agreement = _agreement(agreement)
     call = _call(agreement, slug)
@@ -161,6 +163,7 @@ def call_edit(request, agreement, slug):
 # ---------------------------------------------------------------------------------------------
 
 
+@require_safe
 def funder_list(request, agreement):
     agreement = _agreement(agreement)
     return render(
@@ -222,6 +225,7 @@ def _year(year: int) -> int:
     return year
 
 
+@require_safe
 def budget(request, agreement):
     agreement = _agreement(agreement)
     return render(
@@ -236,6 +240,7 @@ def budget(request, agreement):
     )
 
 
+@require_safe
 def budget_year(request, agreement, year):
     agreement = _agreement(agreement)
     year = _year(year)

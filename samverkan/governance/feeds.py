@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from samverkan.agreements.models import Agreement
 from samverkan.governance import selectors
@@ -49,4 +50,4 @@ class DecisionsFeed(Feed):
         return item.meeting.published_at
 
 
-decisions_feed = DecisionsFeed()
+decisions_feed = require_safe(DecisionsFeed())

@@ -7,7 +7,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from samverkan.agreements.models import Agreement
 from samverkan.core.exceptions import ApplicationError, PermissionDeniedError
@@ -36,6 +36,7 @@ def _apply_error(form, error: ApplicationError) -> None:
     form.add_error(error.field if error.field in form.fields else None, str(error.message))
 
 
+@require_safe
 def posting_list(request, agreement, direction: str = ""):
     """Needs, offers or both: search, filters, pages. Open and valid postings by default."""
     agreement = _agreement(agreement)
@@ -62,6 +63,7 @@ def posting_list(request, agreement, direction: str = ""):
     )
 
 
+@require_safe
 def posting_detail(request, agreement, pk):
     agreement = _agreement(agreement)
     data = selectors.posting_page_data(agreement, pk, user=request.user)
@@ -198,6 +200,7 @@ def _match(agreement, pk, match_pk) -> Match:
     return match
 
 
+@require_safe
 def match_detail(request, agreement, pk, match):
     agreement = _agreement(agreement)
     data = selectors.match_page_data(agreement, pk, match, user=request.user)
@@ -246,6 +249,7 @@ def match_collaborate(request, agreement, pk, match):
     return redirect(collaboration.get_absolute_url())
 
 
+@require_safe
 @login_required
 def unmatched(request, agreement):
     """The coordinators' worklist: open postings with no accepted match, oldest first."""

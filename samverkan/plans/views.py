@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from samverkan.agreements.models import Agreement
 from samverkan.core.exceptions import ApplicationError
@@ -27,6 +28,7 @@ def _forbidden(request, reason: str):
     return render(request, "core/forbidden.html", {"reason": reason}, status=403)
 
 
+@require_safe
 def plan_list(request, agreement):
     agreement = get_object_or_404(Agreement, slug=agreement)
     return render(
@@ -36,6 +38,7 @@ def plan_list(request, agreement):
     )
 
 
+@require_safe
 def plan_detail(request, agreement, slug):
     plan = selectors.get_plan(agreement, slug)
     data = selectors.plan_page_data(plan)
@@ -43,6 +46,7 @@ def plan_detail(request, agreement, slug):
     return render(request, "plans/plan_detail.html", data)
 
 
+@require_safe
 def plan_follow_up(request, agreement, slug):
     plan = selectors.get_plan(agreement, slug)
     default_year = selectors.default_follow_up_year(plan, timezone.localdate())

@@ -48,6 +48,7 @@ def test_deploy_check_is_clean_with_debug_off_and_a_secret():
         SECRET_KEY="x" * 20 + "a-long-and-random-production-secret-0123456789",
         ALLOWED_HOSTS="samverkan.malmo.se",
         EMAIL_HOST="smtp.malmo.se",
+        REDIS_URL="redis://127.0.0.1:6379/0",
     )
     assert result.returncode == 0, result.stderr + result.stdout
     assert "no issues" in result.stdout

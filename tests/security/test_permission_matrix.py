@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.security.client import ERROR, NOT_ALLOWED, answer, classify, client_for
+from tests.security.client import NOT_ALLOWED, answer, classify, client_for
 from tests.security.matrix import MATRIX, POST_DATA
 from tests.security.routes import UNSAFE_METHODS, all_routes, api_operations, html_routes
 from tests.security.world import ROLES, url_kwargs
@@ -67,9 +67,9 @@ def test_each_role_gets_the_answer_of_the_matrix(world, name):
 
 
 @pytest.mark.django_db
-def test_routes_that_only_read_write_nothing_when_posted_to(world):
+def test_routes_that_only_read_refuse_a_post_and_write_nothing(world):
     """The routes left out of the matrix really are read-only: a POST as a coordinator (who may
-    most) writes no row and causes no server error."""
+    most) is refused with 405 Method Not Allowed (require_safe) and writes no row."""
     client = client_for(world.users["coordinator"])
     problems = []
     for route in html_routes():
@@ -83,9 +83,12 @@ def test_routes_that_only_read_write_nothing_when_posted_to(world):
             for q in queries.captured_queries
             if WRITE.match(q["sql"]) and not BOOKKEEPING.search(q["sql"][:60])
         ]
-        if writes or result == ERROR:
+        if writes or result != NOT_ALLOWED:
             problems.append(f"{route}: {result} {writes}")
-    assert not problems, "Read-only routes that wrote or failed:\n  " + "\n  ".join(problems)
+    assert not problems, (
+        "Read-only routes that wrote or did not answer 405 (decorate the view with "
+        "django.views.decorators.http.require_safe):\n  "
+    ) + "\n  ".join(problems)
 
 
 @pytest.mark.django_db

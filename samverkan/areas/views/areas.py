@@ -4,6 +4,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from samverkan.areas import permissions, selectors, services
 from samverkan.areas.forms import (
@@ -24,6 +25,7 @@ def _area(agreement, slug) -> PriorityArea:
     )
 
 
+@require_safe
 def area_list(request, agreement):
     agreement = get_agreement(agreement)
     areas = list(selectors.areas_of(agreement))
@@ -40,6 +42,7 @@ def area_list(request, agreement):
     )
 
 
+@require_safe
 def area_detail(request, agreement, slug):
     agreement = get_agreement(agreement)
     data = selectors.area_page_data(agreement, slug, user=request.user)

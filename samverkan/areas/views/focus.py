@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from samverkan.areas import permissions, selectors, services
 from samverkan.areas.forms import PrepareForm, ProposalForm
@@ -18,6 +18,7 @@ def _proposal(agreement, pk) -> FocusAreaProposal:
     )
 
 
+@require_safe
 def focus_areas(request, agreement):
     agreement = get_agreement(agreement)
     return render(request, "areas/focus_areas.html", selectors.focus_areas_page_data(agreement))
@@ -57,6 +58,7 @@ def _render_proposal(request, agreement, pk, *, prepare_form=None, status=200):
     return render(request, "areas/proposal_detail.html", data, status=status)
 
 
+@require_safe
 def proposal_detail(request, agreement, pk):
     return _render_proposal(request, get_agreement(agreement), pk)
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from samverkan.agreements.models import Agreement
 from samverkan.areas.models import PriorityArea
@@ -24,6 +25,7 @@ def _ics(body: bytes, filename: str) -> HttpResponse:
     return response
 
 
+@require_safe
 def agreement_ics(request, agreement):
     agreement = get_agreement(agreement)
     body = ical.build_calendar(
@@ -33,6 +35,7 @@ def agreement_ics(request, agreement):
     return _ics(body, f"{agreement.slug}.ics")
 
 
+@require_safe
 def area_ics(request, agreement, area):
     agreement = get_agreement(agreement)
     area = get_object_or_404(PriorityArea, agreement=agreement, slug=area)
@@ -43,6 +46,7 @@ def area_ics(request, agreement, area):
     return _ics(body, f"{area.slug}.ics")
 
 
+@require_safe
 def personal_ics(request, agreement, token):
     """The person's registrations. The address is the secret: a wrong or renewed token is 404,
     whoever asks."""
@@ -109,4 +113,4 @@ class UpcomingEventsFeed(Feed):
         return item.updated_at
 
 
-upcoming_feed = UpcomingEventsFeed()
+upcoming_feed = require_safe(UpcomingEventsFeed())

@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from samverkan.core.exceptions import ApplicationError, PermissionDeniedError
 from samverkan.events import permissions, selectors, services
@@ -259,6 +259,7 @@ def documents(request, agreement, slug):
     )
 
 
+@require_safe
 def document(request, agreement, slug, pk):
     """The file itself, to those who may see it (public documents of published events to
     everyone)."""

@@ -4,12 +4,14 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from samverkan.events import permissions, selectors
 from samverkan.events.models import ParticipantSector
 from samverkan.events.views.common import get_agreement
 
 
+@require_safe
 def calendar_list(request, agreement):
     agreement = get_agreement(agreement)
     data = selectors.calendar_page_data(agreement, request.GET, page_number=request.GET.get("sida"))
@@ -21,6 +23,7 @@ def calendar_list(request, agreement):
     return render(request, template, data, status=status)
 
 
+@require_safe
 def calendar_month(request, agreement, year=None, month=None):
     agreement = get_agreement(agreement)
     if year is None:
@@ -33,6 +36,7 @@ def calendar_month(request, agreement, year=None, month=None):
     return render(request, "events/month.html", data, status=status)
 
 
+@require_safe
 def event_detail(request, agreement, slug):
     agreement = get_agreement(agreement)
     data = selectors.event_page_data(agreement, slug, user=request.user)
@@ -41,6 +45,7 @@ def event_detail(request, agreement, slug):
     return render(request, "events/event_detail.html", data)
 
 
+@require_safe
 def figures(request, agreement, year=None):
     agreement = get_agreement(agreement)
     year = year or timezone.localdate().year

@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from samverkan.core.exceptions import ApplicationError, ConflictError, PermissionDeniedError
 from samverkan.events import permissions, selectors, services
@@ -83,6 +83,7 @@ def cancel(request, agreement, slug):
     )
 
 
+@require_safe
 @login_required
 def mine(request, agreement):
     agreement = get_agreement(agreement)

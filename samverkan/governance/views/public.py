@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from samverkan.accounts.roles import is_coordinator
 from samverkan.governance import permissions, selectors
@@ -20,6 +21,7 @@ DECISIONS_PAGE_SIZE = 20
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 
+@require_safe
 def bodies(request, agreement):
     agreement = get_agreement(agreement)
     return render(
@@ -29,6 +31,7 @@ def bodies(request, agreement):
     )
 
 
+@require_safe
 def body(request, agreement, slug):
     agreement = get_agreement(agreement)
     body = get_object_or_404(
@@ -51,6 +54,7 @@ def _visible_meeting(request, agreement, body_slug, pk):
     return meeting
 
 
+@require_safe
 def meeting(request, agreement, body, pk):
     meeting = _visible_meeting(request, agreement, body, pk)
     coordinator = is_coordinator(request.user)
@@ -63,6 +67,7 @@ def meeting(request, agreement, body, pk):
     return render(request, "governance/meeting.html", context)
 
 
+@require_safe
 def minutes_pdf(request, agreement, body, pk):
     """The minutes as a PDF, rendered from an HTML template with WeasyPrint."""
     from weasyprint import HTML
@@ -80,6 +85,7 @@ def minutes_pdf(request, agreement, body, pk):
     return response
 
 
+@require_safe
 def decisions(request, agreement):
     agreement = get_agreement(agreement)
     paginator = Paginator(selectors.published_decisions(agreement), DECISIONS_PAGE_SIZE)

@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from samverkan.core.exceptions import ApplicationError, PermissionDeniedError
 from samverkan.learning import permissions, selectors, services
@@ -15,6 +15,7 @@ from samverkan.learning.models import Course, CourseModule
 from samverkan.learning.views.common import apply_error, forbidden, get_agreement, safe_next
 
 
+@require_safe
 def course_list(request, agreement):
     agreement = get_agreement(agreement)
     return render(
@@ -22,6 +23,7 @@ def course_list(request, agreement):
     )
 
 
+@require_safe
 def course_detail(request, agreement, slug):
     data = selectors.course_page_data(get_agreement(agreement), slug, user=request.user)
     if data is None:
@@ -29,6 +31,7 @@ def course_detail(request, agreement, slug):
     return render(request, "learning/course_detail.html", data)
 
 
+@require_safe
 def module_detail(request, agreement, slug, pk):
     data = selectors.module_page_data(get_agreement(agreement), slug, pk, user=request.user)
     if data is None:
@@ -36,6 +39,7 @@ def module_detail(request, agreement, slug, pk):
     return render(request, "learning/module_detail.html", data)
 
 
+@require_safe
 @login_required
 def my_courses(request, agreement):
     agreement = get_agreement(agreement)

@@ -7,7 +7,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from samverkan.core.exceptions import ApplicationError, PermissionDeniedError
 from samverkan.learning import files, permissions, selectors, services
@@ -27,6 +27,7 @@ def _manageable_material(request, agreement, slug) -> tuple[Material | None, obj
     return material, None
 
 
+@require_safe
 def library(request, agreement):
     agreement = get_agreement(agreement)
     form = LibrarySearchForm(request.GET or None)
@@ -39,6 +40,7 @@ def library(request, agreement):
     return render(request, "learning/library.html", data)
 
 
+@require_safe
 def topic(request, agreement, topic):
     agreement = get_agreement(agreement)
     if topic not in Topic.values:
@@ -56,6 +58,7 @@ def topic(request, agreement, topic):
     return render(request, "learning/topic.html", data)
 
 
+@require_safe
 def material_detail(request, agreement, slug):
     data = selectors.material_page_data(get_agreement(agreement), slug, user=request.user)
     if data is None:
@@ -63,6 +66,7 @@ def material_detail(request, agreement, slug):
     return render(request, "learning/material_detail.html", data)
 
 
+@require_safe
 def material_file(request, agreement, slug, pk):
     """A file of a material, with the content type found when it was uploaded. PDFs and images
     open in the browser, office files are downloaded; both under their original name."""

@@ -6,7 +6,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from samverkan.core.exceptions import ApplicationError, PermissionDeniedError
 from samverkan.partnerships import files, permissions, selectors, services
@@ -44,7 +44,13 @@ def _iop(request, agreement, slug) -> IopAgreement:
     return iop
 
 
-def iop_detail(request, agreement, slug, *, document_form=None, follow_up_form=None, status=200):
+@require_safe
+def iop_detail(request, agreement, slug):
+    return _iop_page(request, agreement, slug)
+
+
+def _iop_page(request, agreement, slug, *, document_form=None, follow_up_form=None, status=200):
+    """The IOP page, also with a refused form of the page shown again (document, follow-up)."""
     agreement = get_agreement(agreement)
     data = _page_data(request, agreement, slug)
     if data["iop"] is None and not data["can_manage"]:
@@ -203,9 +209,10 @@ def document_upload(request, agreement, slug):
         else:
             messages.success(request, _("The document has been added."))
             return redirect("partnerships:iop", agreement=agreement, slug=slug)
-    return iop_detail(request, agreement, slug, document_form=form, status=400)
+    return _iop_page(request, agreement, slug, document_form=form, status=400)
 
 
+@require_safe
 @login_required
 def document_download(request, agreement, slug, pk):
     """A document, to those who work on the agreement; others get a 404 as if it were absent."""
@@ -247,4 +254,4 @@ def follow_up_add(request, agreement, slug):
         else:
             messages.success(request, _("The follow-up has been added."))
             return redirect("partnerships:iop", agreement=agreement, slug=slug)
-    return iop_detail(request, agreement, slug, follow_up_form=form, status=400)
+    return _iop_page(request, agreement, slug, follow_up_form=form, status=400)

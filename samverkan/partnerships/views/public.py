@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_safe
 
 from samverkan.partnerships import selectors
 from samverkan.partnerships.forms import FilterForm
@@ -47,6 +48,7 @@ def _filters(request, agreement):
     return form, filters
 
 
+@require_safe
 def collaboration_list(request, agreement):
     """The public mapping: search, filters, pages; htmx swaps only the results."""
     agreement = get_agreement(agreement)
@@ -75,6 +77,7 @@ class _Echo:
         return value
 
 
+@require_safe
 def collaboration_csv(request, agreement):
     """The filtered list as CSV: UTF-8 with a byte-order mark so Excel reads å, ä, ö, and
     semicolons between the fields, as Swedish Excel expects."""
@@ -111,6 +114,7 @@ def collaboration_csv(request, agreement):
     return response
 
 
+@require_safe
 def collaboration_detail(request, agreement, slug):
     agreement = get_agreement(agreement)
     data = selectors.collaboration_page_data(agreement, slug, user=request.user)
@@ -119,6 +123,7 @@ def collaboration_detail(request, agreement, slug):
     return render(request, "partnerships/detail.html", data)
 
 
+@require_safe
 def figures(request, agreement):
     """The figures of the mapping: totals per year and, for one year, by kind, area and
     district."""

@@ -11,7 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from samverkan.agreements.models import Agreement
 from samverkan.core.exceptions import ApplicationError, PermissionDeniedError
@@ -64,6 +64,7 @@ def _list_context(request, agreement, form=None) -> dict:
     }
 
 
+@require_safe
 def report_list(request, agreement):
     agreement = _agreement(agreement)
     return render(request, "reports/list.html", _list_context(request, agreement))
@@ -95,6 +96,7 @@ def report_new(request, agreement):
     return render(request, "reports/list.html", context, status=400)
 
 
+@require_safe
 def report_detail(request, agreement, year):
     report = _readable(request, agreement, year)
     manage = permissions.can_manage_reports(request.user)[0]

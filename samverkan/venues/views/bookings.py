@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.views.decorators.http import require_safe
 
 from samverkan.core.exceptions import ApplicationError
 from samverkan.venues import permissions, selectors, services
@@ -135,6 +136,7 @@ def _visible_booking(request, agreement, pk):
     return booking
 
 
+@require_safe
 @login_required
 def booking_detail(request, agreement, pk):
     agreement = get_agreement(agreement)
@@ -196,6 +198,7 @@ def _visible_series(request, agreement, pk):
     return series
 
 
+@require_safe
 @login_required
 def series_detail(request, agreement, pk):
     agreement = get_agreement(agreement)
@@ -255,6 +258,7 @@ def series_cancel(request, agreement, pk):
     )
 
 
+@require_safe
 @login_required
 def my_bookings(request, agreement):
     """The bookings of the organisations the person represents; ?tidigare=1 shows past ones."""

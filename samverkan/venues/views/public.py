@@ -4,6 +4,7 @@ import datetime
 
 from django.shortcuts import render
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 from samverkan.venues import selectors
 from samverkan.venues.forms import YearForm
@@ -12,6 +13,7 @@ from samverkan.venues.views.common import get_agreement
 WEEK = datetime.timedelta(days=7)
 
 
+@require_safe
 def venue_list(request, agreement):
     agreement = get_agreement(agreement)
     return render(
@@ -21,6 +23,7 @@ def venue_list(request, agreement):
     )
 
 
+@require_safe
 def venue_detail(request, agreement, venue):
     agreement = get_agreement(agreement)
     venue = selectors.get_venue(agreement, venue)
@@ -31,6 +34,7 @@ def venue_detail(request, agreement, venue):
     )
 
 
+@require_safe
 def room_week(request, agreement, venue, room):
     """The room and its week: opening hours, busy and free times; ?vecka=2025-W10 moves."""
     agreement = get_agreement(agreement)
@@ -57,6 +61,7 @@ def room_week(request, agreement, venue, room):
     )
 
 
+@require_safe
 def room_day(request, agreement, venue, room, date):
     """One day of a room, hour by hour."""
     agreement = get_agreement(agreement)
@@ -78,6 +83,7 @@ def room_day(request, agreement, venue, room, date):
     )
 
 
+@require_safe
 def figures(request, agreement, venue):
     """The centre's figures of a year (?ar=2022): aggregates only."""
     agreement = get_agreement(agreement)
