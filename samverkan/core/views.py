@@ -107,7 +107,6 @@ def dashboard(request):
     )
 
 
-@require_safe
 @require_GET
 @never_cache
 def healthz(request):

@@ -17,7 +17,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_safe
+from django.views.decorators.http import require_GET
 
 from samverkan.agreements.models import Agreement
 from samverkan.reports.export_html import filename, render_report_html
@@ -65,7 +65,6 @@ def _attachment(content, content_type: str, name: str) -> HttpResponse:
     return response
 
 
-@require_safe
 @require_GET
 def report_pdf(request, agreement, year):
     report = _readable_report(request, agreement, year)
@@ -76,7 +75,6 @@ def report_pdf(request, agreement, year):
     )
 
 
-@require_safe
 @require_GET
 def report_xlsx(request, agreement, year):
     report = _readable_report(request, agreement, year)
@@ -87,7 +85,6 @@ def report_xlsx(request, agreement, year):
     )
 
 
-@require_safe
 @require_GET
 def report_html(request, agreement, year):
     report = _readable_report(request, agreement, year)
@@ -98,7 +95,6 @@ def report_html(request, agreement, year):
     )
 
 
-@require_safe
 @require_GET
 def memo_pdf(request, agreement, year):
     report = _readable_report(request, agreement, year)
