@@ -25,13 +25,20 @@ __all__ = ["SECTIONS", "Sources", "compile_report", "figures_of", "format_number
 assert list(SECTIONS) == SECTION_KEYS
 
 
-def compile_report(agreement, year: int, *, now=None) -> dict:
+def compile_report(agreement, year: int, *, now=None, on_section=None) -> dict:
     """The snapshot of the agreement's report for `year` (snapshot.py's shape), read now.
 
-    A fixed number of queries whatever the amount of data; in the agreement's language."""
+    A fixed number of queries whatever the amount of data; in the agreement's language.
+    `on_section(key, section)`, when given, is called as each section is done (a progress bar).
+    """
     now = now or timezone.now()
     with translation.override(settings.LANGUAGE_CODE):
         sources = Sources(agreement, year, now=now)
+        sections = []
+        for key in SECTION_KEYS:
+            sections.append(SECTIONS[key](sources))
+            if on_section is not None:
+                on_section(key, sections[-1])
         return {
             "agreement": {
                 "slug": agreement.slug,
@@ -41,7 +48,7 @@ def compile_report(agreement, year: int, *, now=None) -> dict:
             "year": year,
             "previous_year": year - 1,
             "read_at": timezone.localtime(now).isoformat(timespec="seconds"),
-            "sections": [SECTIONS[key](sources) for key in SECTION_KEYS],
+            "sections": sections,
         }
 
 

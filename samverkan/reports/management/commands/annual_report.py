@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from samverkan.agreements.models import Agreement
 from samverkan.core.exceptions import ApplicationError
 from samverkan.reports.models import AnnualReport
+from samverkan.reports.snapshot import SECTION_KEYS
 
 FORMATS = ["pdf", "html", "xlsx", "memo"]
 FIRST_YEAR = 2000
@@ -105,7 +106,7 @@ class Command(BaseCommand):
         compiles = not use_stored and not options["save"]
         progress = Progress(
             self.stderr,
-            (len(_section_functions()[1]) if compiles else 1) + 2,
+            (len(SECTION_KEYS) if compiles else 1) + 2,
             enabled=not options["no_progress"],
         )
         if use_stored:
@@ -143,34 +144,16 @@ class Command(BaseCommand):
             raise CommandError(str(error.message)) from error
 
 
-def _section_functions():
-    """reportcore's compilation, section by section: (Sources, {key: function})."""
-    from samverkan.reports import selectors
-
-    return selectors.Sources, selectors.SECTIONS
-
-
 def compile_with_progress(agreement, year: int, progress: Progress, *, now=None) -> dict:
-    """The same snapshot as selectors.compile_report, one progress step per section."""
-    sources_class, sections = _section_functions()
-    now = now or timezone.now()
-    sources = sources_class(agreement, year, now=now)
-    compiled = []
-    for key, compile_section in sections.items():
-        section = compile_section(sources)
-        compiled.append(section)
-        progress.step(section.get("title") or key)
-    return {
-        "agreement": {
-            "slug": agreement.slug,
-            "name": agreement.name,
-            "municipality": agreement.municipality,
-        },
-        "year": year,
-        "previous_year": year - 1,
-        "read_at": timezone.localtime(now).isoformat(timespec="seconds"),
-        "sections": compiled,
-    }
+    """selectors.compile_report, one progress step per section."""
+    from samverkan.reports.selectors import compile_report
+
+    return compile_report(
+        agreement,
+        year,
+        now=now,
+        on_section=lambda key, section: progress.step(section.get("title") or key),
+    )
 
 
 def render(report: AnnualReport, output_format: str, *, stored: bool) -> bytes:
