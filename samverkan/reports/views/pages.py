@@ -118,19 +118,29 @@ def report_detail(request, agreement, year):
     )
 
 
+def _unless_status(request, report, status=None, message=""):
+    """Back to the report with a message when it is published (frozen), or not in `status`."""
+    if report.is_frozen:
+        message = _("The annual report is published and can no longer be changed.")
+    elif status is None or report.status == status:
+        return None
+    messages.error(request, message)
+    return redirect("reports:detail", agreement=report.agreement.slug, year=report.year)
+
+
 @login_required
 def report_edit(request, agreement, year):
     report, refusal = _manageable(request, agreement, year)
     if refusal:
         return refusal
-    if report.status != ReportStatus.DRAFT:
-        messages.error(
-            request,
-            _("The annual report is published and can no longer be changed.")
-            if report.is_frozen
-            else _("Only a draft can be edited. Return the report to draft first."),
-        )
-        return redirect("reports:detail", agreement=agreement, year=year)
+    refusal = _unless_status(
+        request,
+        report,
+        ReportStatus.DRAFT,
+        _("Only a draft can be edited. Return the report to draft first."),
+    )
+    if refusal:
+        return refusal
     sections = report.snapshot.get("sections", [])
     if request.method == "POST":
         form = TextsForm(request.POST, sections=sections)
@@ -203,14 +213,11 @@ def report_publish(request, agreement, year):
     report, refusal = _manageable(request, agreement, year)
     if refusal:
         return refusal
-    if report.status != ReportStatus.APPROVED:
-        messages.error(
-            request,
-            _("The annual report is published and can no longer be changed.")
-            if report.is_frozen
-            else _("Approve the report before it is published."),
-        )
-        return redirect("reports:detail", agreement=agreement, year=year)
+    refusal = _unless_status(
+        request, report, ReportStatus.APPROVED, _("Approve the report before it is published.")
+    )
+    if refusal:
+        return refusal
     return render(
         request, "reports/publish.html", {"agreement": report.agreement, "report": report}
     )
@@ -221,9 +228,9 @@ def memo_edit(request, agreement, year):
     report, refusal = _manageable(request, agreement, year)
     if refusal:
         return refusal
-    if report.is_frozen:
-        messages.error(request, _("The annual report is published and can no longer be changed."))
-        return redirect("reports:detail", agreement=agreement, year=year)
+    refusal = _unless_status(request, report)
+    if refusal:
+        return refusal
     if request.method == "POST":
         if "draft" in request.POST:
             form = MemoForm(initial=services.draft_memo(report))
