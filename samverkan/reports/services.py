@@ -190,46 +190,64 @@ def save_memo(*, report: AnnualReport, memo: dict, by) -> AnnualReport:
     return locked
 
 
-@transaction.atomic
-def approve(*, report: AnnualReport, by) -> AnnualReport:
-    """draft -> approved: the figures and texts are checked and ready to publish."""
+def _move(report, by, *, from_status, refusal, code: str, action: str, **changes):
+    """Move the report on from `from_status` (refused with `refusal` from any other), setting
+    `changes` on it, under a row lock, with an audit entry."""
     _check(by)
     locked = _locked(report)
     _refuse_frozen(locked)
-    if locked.status != ReportStatus.DRAFT:
-        raise ApplicationError(_("Only a draft can be approved."), code="not_draft")
-    locked.status = ReportStatus.APPROVED
-    locked.approved_at, locked.approved_by = timezone.now(), _actor(by)
-    locked.save(update_fields=["status", "approved_at", "approved_by", "updated_at"])
-    log_action(locked, "report.approved", by=_actor(by))
+    if locked.status != from_status:
+        raise ApplicationError(refusal, code=code)
+    for field, value in changes.items():
+        setattr(locked, field, value)
+    locked.save(update_fields=[*changes, "updated_at"])
+    log_action(locked, action, by=_actor(by))
     return locked
+
+
+@transaction.atomic
+def approve(*, report: AnnualReport, by) -> AnnualReport:
+    """draft -> approved: the figures and texts are checked and ready to publish."""
+    return _move(
+        report,
+        by,
+        from_status=ReportStatus.DRAFT,
+        refusal=_("Only a draft can be approved."),
+        code="not_draft",
+        action="report.approved",
+        status=ReportStatus.APPROVED,
+        approved_at=timezone.now(),
+        approved_by=_actor(by),
+    )
 
 
 @transaction.atomic
 def publish(*, report: AnnualReport, by) -> AnnualReport:
     """approved -> published: the report becomes public and is frozen for good."""
-    _check(by)
-    locked = _locked(report)
-    _refuse_frozen(locked)
-    if locked.status != ReportStatus.APPROVED:
-        raise ApplicationError(_("Approve the report before it is published."), code="not_approved")
-    locked.status = ReportStatus.PUBLISHED
-    locked.published_at, locked.published_by = timezone.now(), _actor(by)
-    locked.save(update_fields=["status", "published_at", "published_by", "updated_at"])
-    log_action(locked, "report.published", by=_actor(by))
-    return locked
+    return _move(
+        report,
+        by,
+        from_status=ReportStatus.APPROVED,
+        refusal=_("Approve the report before it is published."),
+        code="not_approved",
+        action="report.published",
+        status=ReportStatus.PUBLISHED,
+        published_at=timezone.now(),
+        published_by=_actor(by),
+    )
 
 
 @transaction.atomic
 def reopen(*, report: AnnualReport, by) -> AnnualReport:
     """approved -> draft, to edit or update it again. A published report stays published."""
-    _check(by)
-    locked = _locked(report)
-    _refuse_frozen(locked)
-    if locked.status != ReportStatus.APPROVED:
-        raise ApplicationError(_("The report is a draft already."), code="not_approved")
-    locked.status = ReportStatus.DRAFT
-    locked.approved_at, locked.approved_by = None, None
-    locked.save(update_fields=["status", "approved_at", "approved_by", "updated_at"])
-    log_action(locked, "report.reopened", by=_actor(by))
-    return locked
+    return _move(
+        report,
+        by,
+        from_status=ReportStatus.APPROVED,
+        refusal=_("The report is a draft already."),
+        code="not_approved",
+        action="report.reopened",
+        status=ReportStatus.DRAFT,
+        approved_at=None,
+        approved_by=None,
+    )
