@@ -6,3 +6,9 @@ class AreasConfig(AppConfig):
     name = "samverkan.areas"
     label = "areas"
     verbose_name = _("Areas")
+
+    def ready(self):
+        from samverkan.areas.start_page import focus_area
+        from samverkan.core.start_page import register_start_block
+
+        register_start_block("areas/_start_focus_area.html", focus_area, order=10)

@@ -14,27 +14,29 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_safe
 
 from samverkan.accounts.roles import role_labels
-from samverkan.actors.models import Organisation, Representation
+from samverkan.actors.models import Representation
 from samverkan.actors.selectors import pending_representations_for
 from samverkan.agreements.selectors import primary_agreement
-from samverkan.areas.selectors import start_page_focus_areas
 from samverkan.core.forms import BarrierReportForm
 from samverkan.core.middleware import DatabaseUnavailableMiddleware
 from samverkan.core.sections import SECTIONS
+from samverkan.core.start_page import start_page_blocks
 
 logger = logging.getLogger(__name__)
 
 
 @require_safe
 def home(request):
+    """The start page: what is on in the primary agreement, in the blocks the apps contribute
+    (core/start_page.py), and the way in for an association. The agreement's own text (vision,
+    plan) is on its page, one click away."""
     agreement = primary_agreement()
     return render(
         request,
         "core/home.html",
         {
             "agreement": agreement,
-            "organisation_count": Organisation.objects.public().count(),
-            "focus_areas": start_page_focus_areas(agreement) if agreement else None,
+            "blocks": start_page_blocks(agreement, request.user) if agreement else [],
         },
     )
 

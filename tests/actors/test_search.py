@@ -191,3 +191,61 @@ def test_reindexing_every_organisation_restores_a_stale_index():
     call_command("reindex_organisations", stdout=io.StringIO())
 
     assert list(search_register(RegisterFilters(q="schackklubb"))) == [org]
+
+
+# Word families (samverkan/core/data/word_families.txt) and prefixes
+
+
+def test_a_word_finds_the_other_forms_of_its_family(db):
+    org("Unga i Rosengård")
+    org("Ungdomsgården Kroksbäck")
+
+    assert sorted(names("ungdom")) == ["Unga i Rosengård", "Ungdomsgården Kroksbäck"]
+    assert sorted(names("unga")) == sorted(names("ungdom")) == sorted(names("ungdomar"))
+
+
+def test_irregular_plural_finds_the_singular(db):
+    org("Kvinnojouren Malmö", description="Stöd till en kvinna i kris.")
+    org("Kvinnors nätverk")
+
+    assert sorted(names("kvinnor")) == sorted(names("kvinna"))
+    assert len(names("kvinnor")) == 2
+
+
+def test_a_word_finds_its_near_synonyms(db):
+    org("Möllevångens pensionärsförening")
+    org("Seniorerna Limhamn")
+
+    assert sorted(names("äldre")) == ["Möllevångens pensionärsförening", "Seniorerna Limhamn"]
+
+
+def test_short_stems_match_whole_words_only(db):
+    org("Unga i Rosengård")
+    org("Ungefär som hemma")
+
+    assert names("unga") == ["Unga i Rosengård"]
+
+
+def test_organisations_matching_the_word_as_typed_come_first(db):
+    org("Aktiva pensionärer", description="Pensionär, pensionär, pensionär.")
+    org("Äldres röst")
+
+    assert names("äldre") == ["Äldres röst", "Aktiva pensionärer"]
+    assert names("pensionär") == ["Aktiva pensionärer", "Äldres röst"]
+
+
+def test_every_word_still_needs_a_match_of_its_own(db):
+    org("Unga i Rosengård")
+    org("Unga i Holma")
+
+    assert names("ungdom rosengård") == ["Unga i Rosengård"]
+
+
+@pytest.mark.postgres
+def test_postgresql_search_asks_for_the_whole_family_in_its_tsquery(db):
+    org("Unga i Rosengård")
+    queryset = search_register(RegisterFilters(q="ungdom"))
+
+    assert connection.vendor == "postgresql"
+    assert "ungdom:* | " in str(queryset.query)
+    assert [o.name for o in queryset] == ["Unga i Rosengård"]

@@ -59,8 +59,9 @@ def _path(path: str) -> Callable[[Data], str]:
 
 # The kinds of page in /sitemap.xml, by URL name. Budget(anonymous, member, coordinator).
 SITEMAP: dict[str, Budget] = {
-    # The agreement, the number of public organisations, the focus areas on the start page.
-    "core:home": Budget(3, 5, 5),
+    # The agreement; then one query per block of core/start_page.py: the focus areas, the next
+    # events, the newest needs, the newest offers, the calls closing soon, the register's count.
+    "core:home": Budget(7, 9, 9),
     "core:accessibility": Budget(0, 2, 2),
     "core:privacy": Budget(0, 2, 2),
     "agreements:detail": Budget(1, 3, 3),
