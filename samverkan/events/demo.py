@@ -7,7 +7,10 @@ business and academia took part, on young people's situation on the labour marke
 mental and physical health; two Malmötimmar (young people's way to the labour market;
 countering hate and threats, mainly online); nine learning lunches, five of whose themes the
 report names (Communities That Care, social entrepreneurship, Klimatkontrakt 2030, a local
-currency, the right to sport; the other four are left without a theme); the training
+currency, the right to sport; the other four are the demo's own, drawn from what the report
+tells of the year: the citizens' budgets of Malmö Tillsammans, the IOP Kraftsamling Herrgården,
+young people's mental health and young leaders, in the year of the focus area on young
+people's safety and participation); the training
 "Medskapa förändring" by Malmöakademien, five sessions of which three online and two on site,
 where four people had a seat through Malmöandan (a seat quota of four). Dates and times the
 report does not give are the demo's own.
@@ -74,10 +77,14 @@ LUNCHES_2022 = [
      "Lokal valuta", D(2022, 5, 12), "Delaktighet"),
     ("larandelunch-2022-06", "Lärandelunch: rätten till idrott",
      "Rätten till idrott", D(2022, 6, 9), "Jämlik fritid"),
-    ("larandelunch-2022-09", "Lärandelunch i september", "", D(2022, 9, 15), ""),
-    ("larandelunch-2022-10", "Lärandelunch i oktober", "", D(2022, 10, 6), ""),
-    ("larandelunch-2022-11", "Lärandelunch i november", "", D(2022, 11, 10), ""),
-    ("larandelunch-2022-12", "Lärandelunch i december", "", D(2022, 12, 8), ""),
+    ("larandelunch-2022-09", "Lärandelunch: medborgarbudget på Sofielund och i Kirseberg",
+     "Medborgarbudget", D(2022, 9, 15), "Delaktighet"),
+    ("larandelunch-2022-10", "Lärandelunch: så blir ett IOP till – Kraftsamling Herrgården",
+     "Idéburet offentligt partnerskap (IOP)", D(2022, 10, 6), "Delaktighet"),
+    ("larandelunch-2022-11", "Lärandelunch: ungas psykiska hälsa och föreningslivet",
+     "Ungas psykiska hälsa", D(2022, 11, 10), "Ungas hälsa"),
+    ("larandelunch-2022-12", "Lärandelunch: unga ledare i föreningslivet",
+     "Unga ledare och ideellt engagemang", D(2022, 12, 8), "Jämlik fritid"),
 ]  # fmt: skip
 
 

@@ -271,6 +271,11 @@ TITLES = {
         "Julmarknad för föreningarna i {d}",
     ],
 }
+# One-off collaborations among the titles: (month, day, days long) within their year.
+ONE_OFF_DAYS = {
+    "Gemensam vårstädning i {d}": (4, 25, 1),
+    "Julmarknad för föreningarna i {d}": (12, 12, 2),
+}
 KIND_WEIGHTS = {
     Collaboration.Kind.PROJECT: 40,
     Collaboration.Kind.NETWORK: 15,
@@ -346,7 +351,8 @@ def _generated_specs() -> list[dict]:
     while len(specs) < GENERATED_COUNT:
         kind = rng.choices(kinds, weights)[0]
         district = rng.choice(districts)
-        title = rng.choice(TITLES[kind]).format(d=district)
+        pattern = rng.choice(TITLES[kind])
+        title = pattern.format(d=district)
         mapping_year = rng.randint(FIRST_YEAR, LAST_YEAR)
         slug = _ascii_slug(title)
         if slug in seen:
@@ -365,6 +371,12 @@ def _generated_specs() -> list[dict]:
         ends_on = (
             start + datetime.timedelta(days=rng.randint(120, 1500)) if rng.random() < 0.7 else None
         )
+        if pattern in ONE_OFF_DAYS:
+            # A Christmas market or a spring clean lasts a day or two of its year, so it reads
+            # as past, coming or (on its days) running, never as open-ended.
+            month, day, length = ONE_OFF_DAYS[pattern]
+            starts_on = start = D(mapping_year, month, day)
+            ends_on = start + datetime.timedelta(days=length - 1)
         if start > today:
             status = Collaboration.Status.PLANNED
         elif ends_on is not None and ends_on < today:
