@@ -543,7 +543,20 @@ def _load(agreement, coordinator, counts) -> None:
             or Collaboration.objects.filter(agreement=agreement, slug=spec["slug"]).first()
         )
         if collaboration is not None and collaboration.kind == Collaboration.Kind.IOP:
-            _create_iop(collaboration, spec["iop"], coordinator, counts)
+            _create_iop(collaboration, _iop_dated(spec["iop"]), coordinator, counts)
+
+
+def _iop_dated(iop: dict) -> dict:
+    """An IOP with the demo's own dates placed relative to today where they describe the
+    present: a signed agreement whose period is over is prolonged to the end of next year (the
+    collaboration still runs); one in preparation starts on 1 January next year."""
+    next_year = timezone.localdate().year + 1
+    if iop["signed_on"] is None:
+        length = iop["ends_on"].year - iop["starts_on"].year
+        return {**iop, "starts_on": D(next_year, 1, 1), "ends_on": D(next_year + length, 12, 31)}
+    if iop["ends_on"] < timezone.localdate():
+        return {**iop, "ends_on": D(next_year, 12, 31)}
+    return iop
 
 
 def _collaboration(agreement, spec) -> Collaboration:
