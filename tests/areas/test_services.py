@@ -330,9 +330,7 @@ def test_an_area_on_its_last_day_still_runs():
 
 def test_an_area_cannot_be_ended_ahead_of_time(area, coordinator):
     with pytest.raises(ApplicationError) as error:
-        services.update_area(
-            area=area, ended_on=TODAY + datetime.timedelta(days=1), by=coordinator
-        )
+        services.update_area(area=area, ended_on=TODAY + datetime.timedelta(days=1), by=coordinator)
 
     assert error.value.field == "ended_on"
 
