@@ -47,6 +47,7 @@ VENUE_SLUG = "nobel-21"
 ADDRESS = "Nobel 21, Nobelvägen 21, 212 15 Malmö"
 PARTICIPANTS = 160
 MEMBER_EMAIL = "medlem@demo.samverkan.se"
+OMBUD_EMAIL = "ombud@demo.samverkan.se"
 CITY, CIVIL, BUSINESS, ACADEMIA, OTHER = (s.value for s in ParticipantSector)
 SESSION_LINK = "https://mote.example.org/medskapa-forandring"
 
@@ -61,6 +62,18 @@ def _tally() -> dict[str, int]:
 
 def _at(day: datetime.date, hour: int, minute: int = 0) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
+
+
+def _working_day(day: datetime.date) -> datetime.date:
+    """`day`, or the first weekday after it outside the Christmas and New Year break: a coming
+    event placed relative to today falls where people hold events."""
+    if (day.month, day.day) >= (12, 20):
+        day = datetime.date(day.year + 1, 1, 7)
+    elif (day.month, day.day) <= (1, 6):
+        day = datetime.date(day.year, 1, 7)
+    while day.weekday() >= 5:
+        day += datetime.timedelta(days=1)
+    return day
 
 
 D = datetime.date
@@ -356,15 +369,30 @@ def load() -> dict[str, dict[str, int]]:
         title="Lärandelunch: rörelse i vardagen",
         summary="Hur föreningar och förvaltningar får fler att röra sig varje dag.",
         theme="Rörelse och hälsa",
-        starts_at=_at(today + datetime.timedelta(days=10), 12),
-        ends_at=_at(today + datetime.timedelta(days=10), 13),
+        starts_at=_at(_working_day(today + datetime.timedelta(days=10)), 12),
+        ends_at=_at(_working_day(today + datetime.timedelta(days=10)), 13),
         capacity=30,
         areas=area("Ungas hälsa"),
         focus_area=focus.get(today.year),
         **place(30),
     )
     if new:
-        save(crowd.rows(lunch, {CITY: 5, CIVIL: 7, ACADEMIA: 1}, start=20))
+        rows = crowd.rows(lunch, {CITY: 5, CIVIL: 7, ACADEMIA: 1}, start=20)
+        # The demo ombud has signed up for Föreningen Zig Zag: Mina sidor shows a coming event.
+        ombud = get_user_model().objects.filter(email=OMBUD_EMAIL).first()
+        zig_zag = Organisation.objects.filter(slug="foreningen-zig-zag").first()
+        if ombud is not None and zig_zag is not None:
+            rows.append(
+                Registration(
+                    event=lunch,
+                    user=ombud,
+                    organisation=zig_zag,
+                    sector=CIVIL,
+                    status=Registration.Status.REGISTERED,
+                    is_demo=True,
+                )
+            )
+        save(rows)
 
     hour, new = event(
         "malmotimme-kommande-fullbokad",
@@ -373,8 +401,8 @@ def load() -> dict[str, dict[str, int]]:
         summary="Hur fler lokaler kan delas mellan staden och föreningarna. Fullbokad: ställ "
         "dig på reservlistan.",
         theme="Lokaler och mötesplatser",
-        starts_at=_at(today + datetime.timedelta(days=21), 15),
-        ends_at=_at(today + datetime.timedelta(days=21), 16),
+        starts_at=_at(_working_day(today + datetime.timedelta(days=21)), 15),
+        ends_at=_at(_working_day(today + datetime.timedelta(days=21)), 16),
         capacity=12,
         areas=area("Stadsliv"),
         **place(12),
@@ -394,8 +422,8 @@ def load() -> dict[str, dict[str, int]]:
         title="Workshop: från idé till idéburet offentligt partnerskap",
         summary="Vad som krävs för ett IOP, med exempel från Malmö.",
         theme="IOP",
-        starts_at=_at(today + datetime.timedelta(days=45), 9),
-        ends_at=_at(today + datetime.timedelta(days=45), 12),
+        starts_at=_at(_working_day(today + datetime.timedelta(days=45)), 9),
+        ends_at=_at(_working_day(today + datetime.timedelta(days=45)), 12),
         capacity=25,
         registration_opens_at=_at(today + datetime.timedelta(days=14), 8),
         **place(25),
