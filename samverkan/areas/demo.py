@@ -1,6 +1,9 @@
 """The Malmöandan demo data of this app: the plan's five priority areas (texts from the
-collaboration plan 2018–2022) with their hosts, contact people and phase history, the focus
-area of 2022, the 2023 proposal prepared for the steering group, and two open proposals.
+collaboration plan 2018–2022) with their hosts, contact people and phase history (one area
+ended at the end of 2023), the focus area of 2022, the 2023 proposal prepared for the steering
+group, the focus areas of the years from 2024 until last year as history, this year's proposal
+prepared for the steering group's November meeting of last year, and two open proposals for
+next year. "This year" is the year of the day the demo is loaded.
 
 Written through the services, as a coordinator would. Idempotent: areas are found by slug,
 people by e-mail, focus areas by year and proposals by title; what is there is left alone.
@@ -182,9 +185,25 @@ AREAS = [
                 D(2020, 12, 31),
                 "Värdskapsavtal STK-2019-298",
             ),
-            ("civil", "malmo-ideella", 4, D(2021, 1, 1), None, "Värdskapsavtal STK-2020-655"),
-            ("city", "stadskontoret", 4, D(2019, 4, 1), None, "Värdskapsavtal STK-2019-298"),
+            (
+                "civil",
+                "malmo-ideella",
+                4,
+                D(2021, 1, 1),
+                D(2023, 12, 31),
+                "Värdskapsavtal STK-2020-655",
+            ),
+            (
+                "city",
+                "stadskontoret",
+                4,
+                D(2019, 4, 1),
+                D(2023, 12, 31),
+                "Värdskapsavtal STK-2019-298",
+            ),
         ],
+        # The area has run its course: its hosts' agreements and the area end together.
+        "ended_on": D(2023, 12, 31),
         "phases": [
             (Phase.DIALOGUE, D(2019, 4, 1), "Trygghetsvandringar och dialoger i Herrgården."),
             (
@@ -196,6 +215,12 @@ AREAS = [
                 Phase.RESULTS,
                 D(2022, 10, 1),
                 "Erfarenheterna från Kraftsamling Herrgården sammanställs och sprids.",
+            ),
+            (
+                Phase.EVALUATION,
+                D(2023, 9, 1),
+                "Området utvärderas och avslutas vid årsskiftet; arbetet lever vidare i "
+                "Kraftsamling Herrgården.",
             ),
         ],
     },
@@ -277,6 +302,73 @@ PROPOSAL_2023 = {
         "områdena Ungas hälsa och livsstil och Jämlik fritid och kultur."
     ),
 }
+
+# Focus areas after the seeds' 2023, one per year in turn: (title, motivation, area slugs).
+# The years between 2023 and last year are recorded as history; this year's goes the way a
+# decision does on the platform: proposed in the autumn before, prepared by the coordinators
+# and adopted by the steering group in November (the governance demo holds that meeting).
+LATER_FOCUS_THEMES = [
+    (
+        "Vägar till arbete för unga – föreningslivet som språngbräda",
+        "Arbetslösheten är högst bland unga Malmöbor. Föreningslivet ger erfarenheter, "
+        "kontakter och referenser som leder vidare till jobb och studier.",
+        ["nya-vagar-till-arbete-och-aktivitet", "ungas-halsa-och-livsstil"],
+    ),
+    (
+        "Mötesplatser och lokaler för föreningslivet",
+        "Föreningar saknar lokaler där de kan träffas och ha verksamhet. Staden och föreningarna "
+        "kan tillsammans öppna och dela fler lokaler i stadsdelarna.",
+        ["stadsliv-allmanna-platser-och-lokaler", "jamlik-fritid-och-kultur"],
+    ),
+    (
+        "Gemenskap över generationerna – mot ofrivillig ensamhet",
+        "Många äldre och unga Malmöbor känner sig ensamma. Föreningar och förvaltningar kan "
+        "skapa fler aktiviteter där generationerna möts.",
+        ["jamlik-fritid-och-kultur", "ungas-halsa-och-livsstil"],
+    ),
+    (
+        "Fritid för alla – avgiftsfria aktiviteter för barn och unga",
+        "Alla barn har inte råd med en aktiv fritid. Avgiftsfria aktiviteter i föreningarnas regi "
+        "ger fler barn och unga en plats i föreningslivet.",
+        ["jamlik-fritid-och-kultur", "ungas-halsa-och-livsstil"],
+    ),
+    (
+        "Föreningslivet i klimatomställningen",
+        "Föreningar driver odling, cykelkök och bytesdagar. Med stöd av staden kan fler lokala "
+        "initiativ växa och nå fler Malmöbor.",
+        ["stadsliv-allmanna-platser-och-lokaler", "nya-vagar-till-arbete-och-aktivitet"],
+    ),
+]
+FIRST_LATER_YEAR = 2024
+
+
+def focus_theme(year: int) -> dict:
+    """The demo's focus area of a year after 2023: title, motivation and areas."""
+    title, motivation, areas = LATER_FOCUS_THEMES[
+        (year - FIRST_LATER_YEAR) % len(LATER_FOCUS_THEMES)
+    ]
+    return {"year": year, "title": title, "motivation": motivation, "areas": areas}
+
+
+def current_proposal(year: int) -> dict:
+    """The proposal that becomes the focus area of `year`, prepared for the steering group's
+    November meeting of the year before."""
+    theme = focus_theme(year)
+    return {
+        **theme,
+        "proposed_by": host_email(2, HostSide.CIVIL_SOCIETY),
+        "supporters": [
+            "ombud@demo.samverkan.se",
+            "tjansteperson@demo.samverkan.se",
+            host_email(1, HostSide.CIVIL_SOCIETY),
+            host_email(3, HostSide.CITY),
+        ],
+        "preparation": (
+            f"Samordnarna föreslår att styrgruppen väljer förslaget som fokusområde för {year}. "
+            "Det fick flest stöd bland förslagen och knyter an till årets dialogforum."
+        ),
+    }
+
 
 OPEN_PROPOSALS = [
     {
@@ -387,6 +479,8 @@ def _load_area(spec: dict, agreement, coordinator, people: dict, tally: _Tally) 
             area=area, phase=phase, changed_on=changed_on, note=note, by=coordinator
         )
         tally.add("phase_changes", True)
+    if spec.get("ended_on"):
+        services.update_area(area=area, ended_on=spec["ended_on"], by=coordinator)
 
 
 def _load_proposal(spec: dict, agreement, year: int, users: dict, tally: _Tally):
@@ -443,24 +537,56 @@ def load() -> dict[str, dict[str, int]]:
             )
             tally.add("focus_areas", True)
 
-        emails = {PROPOSAL_2023["proposed_by"], *PROPOSAL_2023["supporters"]}
-        for spec in OPEN_PROPOSALS:
+        this_year = timezone.localdate().year
+        for year in range(FIRST_LATER_YEAR, this_year):
+            _load_history_focus_area(agreement, focus_theme(year), coordinator, tally)
+
+        prepared = [PROPOSAL_2023]
+        if this_year >= FIRST_LATER_YEAR:
+            prepared.append(current_proposal(this_year))
+        emails = set()
+        for spec in prepared + OPEN_PROPOSALS:
             emails |= {spec["proposed_by"], *spec["supporters"]}
         users = {u.email: u for u in User.objects.filter(email__in=emails)}
-
-        proposal = _load_proposal(PROPOSAL_2023, agreement, PROPOSAL_2023["year"], users, tally)
-        if proposal is not None:
-            civil_coordinator = User.objects.filter(email=COORDINATOR_CIVIL).first()
+        civil_coordinator = User.objects.filter(email=COORDINATOR_CIVIL).first()
+        for spec in prepared:
+            decided = FocusArea.objects.filter(agreement=agreement, year=spec["year"]).exists()
+            made = FocusAreaProposal.objects.filter(agreement=agreement, title=spec["title"])
+            if decided and not made.exists():
+                continue  # decided already: a proposal now would have nothing to become
+            proposal = _load_proposal(spec, agreement, spec["year"], users, tally)
+            if proposal is None:
+                continue
             services.prepare_proposal(
-                proposal=proposal,
-                note=PROPOSAL_2023["preparation"],
-                by=civil_coordinator or coordinator,
+                proposal=proposal, note=spec["preparation"], by=civil_coordinator or coordinator
             )
             # Made in the autumn before the year it is for, not at the time of loading.
             FocusAreaProposal.objects.filter(pk=proposal.pk).update(
-                created_at=timezone.make_aware(datetime.datetime(2022, 9, 20, 10, 0))
+                created_at=timezone.make_aware(datetime.datetime(spec["year"] - 1, 9, 20, 10, 0))
             )
-        next_year = timezone.localdate().year + 1
-        for spec in OPEN_PROPOSALS:
-            _load_proposal(spec, agreement, next_year, users, tally)
+        for n, spec in enumerate(OPEN_PROPOSALS):
+            proposal = _load_proposal(spec, agreement, this_year + 1, users, tally)
+            if proposal is not None:
+                # Proposed during the past weeks, not all at the moment of loading.
+                FocusAreaProposal.objects.filter(pk=proposal.pk).update(
+                    created_at=timezone.now() - datetime.timedelta(days=12 + 17 * n, hours=3)
+                )
     return dict(tally)
+
+
+def _load_history_focus_area(agreement, theme: dict, coordinator, tally: _Tally) -> None:
+    if FocusArea.objects.filter(agreement=agreement, year=theme["year"]).exists():
+        tally.add("focus_areas", False)
+        return
+    services.record_focus_area(
+        agreement=agreement,
+        year=theme["year"],
+        title=theme["title"],
+        description=(
+            f"Styrgruppen valde fokusområdet för {theme['year']} året innan. {theme['motivation']}"
+        ),
+        areas=PriorityArea.objects.filter(agreement=agreement, slug__in=theme["areas"]),
+        by=coordinator,
+        is_demo=True,
+    )
+    tally.add("focus_areas", True)

@@ -22,12 +22,13 @@ class AreaForm(forms.ModelForm):
 
     class Meta:
         model = PriorityArea
-        fields = ["title", "summary", "description", "goals", "started_on", "position"]
+        fields = ["title", "summary", "description", "goals", "started_on", "ended_on", "position"]
         widgets = {
             "summary": forms.TextInput(),
             "description": forms.Textarea(attrs={"rows": 10}),
             "goals": forms.CheckboxSelectMultiple,
             "started_on": DateInput(),
+            "ended_on": DateInput(),
         }
         help_texts = {
             "summary": _("One sentence shown in the list of areas."),
@@ -43,6 +44,9 @@ class AreaForm(forms.ModelForm):
             self.fields["position"].required = False
             if self.instance.pk is None:
                 self.initial["position"] = None
+        if self.instance.pk is None:
+            # A new area runs; it is ended later, on its own page's form.
+            self.fields.pop("ended_on", None)
 
     def _post_clean(self):
         # The service validates and saves; the form only parses.

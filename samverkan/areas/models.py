@@ -51,6 +51,12 @@ class PriorityArea(models.Model):
         _("phase"), choices=Phase.choices, default=Phase.FINDING_HOSTS
     )
     started_on = models.DateField(_("started on"), null=True, blank=True)
+    ended_on = models.DateField(
+        _("ended on"),
+        null=True,
+        blank=True,
+        help_text=_("The last day of the work on the area; empty while it runs."),
+    )
     from_plan = models.BooleanField(
         _("from the collaboration plan"),
         default=False,
@@ -71,6 +77,12 @@ class PriorityArea(models.Model):
             models.CheckConstraint(
                 condition=models.Q(phase__gte=1, phase__lte=5), name="area_phase_valid"
             ),
+            models.CheckConstraint(
+                condition=models.Q(ended_on__isnull=True)
+                | models.Q(started_on__isnull=True)
+                | models.Q(ended_on__gte=models.F("started_on")),
+                name="area_ends_after_start",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -78,6 +90,9 @@ class PriorityArea(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("areas:detail", kwargs={"agreement": self.agreement.slug, "slug": self.slug})
+
+    def has_ended(self, day) -> bool:
+        return self.ended_on is not None and self.ended_on < day
 
 
 class PhaseChange(RecordedChange):

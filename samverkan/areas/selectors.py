@@ -60,14 +60,21 @@ def register_area_section(template: str, context: Callable) -> None:
 
 @dataclass(frozen=True)
 class RunningTime:
+    """How long an area has run (or ran, once ended) against the plan's four years."""
+
     started_on: datetime.date
     years: int
     months: int
     plan_years: int = PLAN_YEARS_PER_AREA
+    ended_on: datetime.date | None = None
 
     @property
     def total_months(self) -> int:
         return self.years * 12 + self.months
+
+    @property
+    def has_ended(self) -> bool:
+        return self.ended_on is not None
 
     @property
     def beyond_plan(self) -> bool:
@@ -78,30 +85,46 @@ class RunningTime:
         """How much of the planned time has passed, for a progress bar (at most 100)."""
         return min(100, round(100 * self.total_months / (self.plan_years * 12)))
 
-    def __str__(self) -> str:
+    @property
+    def duration(self) -> str:
+        """ "2 years and 3 months", "1 month"."""
         years = ngettext("%(n)d year", "%(n)d years", self.years) % {"n": self.years}
         months = ngettext("%(n)d month", "%(n)d months", self.months) % {"n": self.months}
         if self.years and self.months:
-            duration = _("%(years)s and %(months)s") % {"years": years, "months": months}
-        elif self.years:
-            duration = years
-        else:
-            duration = months
-        return _("%(duration)s of %(plan)d") % {"duration": duration, "plan": self.plan_years}
+            return _("%(years)s and %(months)s") % {"years": years, "months": months}
+        return years if self.years else months
+
+    @property
+    def planned(self) -> str:
+        return ngettext("%(n)d year", "%(n)d years", self.plan_years) % {"n": self.plan_years}
+
+    def __str__(self) -> str:
+        # An ended area ran for a time: "of 4" would read as if it still counted.
+        if self.has_ended:
+            return _("%(duration)s (planned: %(plan)s)") % {
+                "duration": self.duration,
+                "plan": self.planned,
+            }
+        return _("%(duration)s of %(plan)s") % {"duration": self.duration, "plan": self.planned}
 
 
 def running_time(area: PriorityArea, *, today: datetime.date | None = None) -> RunningTime | None:
     """How long the area has been running since its start, in whole years and months, e.g.
-    "2 years and 3 months of 4". None when the area has no start date or starts later."""
+    "2 years and 3 months of 4 years"; for an ended area, how long it ran until its end. None
+    when the area has no start date or starts later."""
     if area.started_on is None:
         return None
     today = today or timezone.localdate()
     if today < area.started_on:
         return None
-    months = (today.year - area.started_on.year) * 12 + today.month - area.started_on.month
-    if today.day < area.started_on.day:
+    ended_on = area.ended_on if area.ended_on is not None and area.ended_on < today else None
+    until = ended_on or today
+    months = (until.year - area.started_on.year) * 12 + until.month - area.started_on.month
+    if until.day < area.started_on.day:
         months -= 1
-    return RunningTime(started_on=area.started_on, years=months // 12, months=months % 12)
+    return RunningTime(
+        started_on=area.started_on, years=months // 12, months=months % 12, ended_on=ended_on
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -243,26 +266,44 @@ def proposals_with_support(agreement=None, *, open_only: bool = False) -> QueryS
     ).order_by("-year", "-supporters", "-created_at", "-pk")
 
 
-def focus_areas_page_data(agreement, *, today: datetime.date | None = None) -> dict:
-    """This year's focus area, the coming and past ones, and the open proposals with their
-    number of supporters."""
+def focus_area_timeline(
+    agreement, *, today: datetime.date | None = None, with_areas: bool = True
+) -> dict:
+    """The agreement's focus areas placed on the calendar of `today` (the date when not
+    given): `this_year`'s (or None), `next_year`'s once decided, the `coming` and `past` ones,
+    newest first, each with its areas when `with_areas`. The start page and the focus-area
+    page both read this, so they always agree on which focus area is this year's. One query,
+    two with the areas."""
     year = (today or timezone.localdate()).year
-    focus_areas = list(
-        FocusArea.objects.filter(agreement=agreement)
-        .prefetch_related(
+    focus_areas = FocusArea.objects.filter(agreement=agreement).order_by("-year")
+    if with_areas:
+        focus_areas = focus_areas.prefetch_related(
             Prefetch(
                 "areas",
                 queryset=PriorityArea.objects.select_related("agreement").order_by("position"),
             )
         )
-        .order_by("-year")
-    )
+    focus_areas = list(focus_areas)
+    past = [f for f in focus_areas if f.year < year]
     return {
-        "agreement": agreement,
         "year": year,
         "this_year": next((f for f in focus_areas if f.year == year), None),
+        "next_year": next((f for f in focus_areas if f.year == year + 1), None),
         "coming": [f for f in focus_areas if f.year > year],
-        "past": [f for f in focus_areas if f.year < year],
+        "past": past,
+    }
+
+
+def focus_areas_page_data(agreement, *, today: datetime.date | None = None) -> dict:
+    """This year's focus area, the coming and past ones, and the open proposals with their
+    number of supporters."""
+    timeline = focus_area_timeline(agreement, today=today)
+    return {
+        "agreement": agreement,
+        "year": timeline["year"],
+        "this_year": timeline["this_year"],
+        "coming": timeline["coming"],
+        "past": timeline["past"],
         "proposals": list(proposals_with_support(agreement, open_only=True)),
     }
 
@@ -294,13 +335,13 @@ def proposal_page_data(agreement, pk: int, *, user) -> dict | None:
 
 
 def start_page_focus_areas(agreement, *, today=None) -> dict:
-    """What the start page says about focus areas: the one of this year (else the most recent
-    before it, so the page is not empty between decisions) and next year's, once decided.
-    One query."""
-    year = (today or timezone.localdate()).year
-    chosen = list(
-        FocusArea.objects.filter(agreement=agreement, year__lte=year + 1).order_by("-year")[:2]
-    )
-    upcoming = next((f for f in chosen if f.year == year + 1), None)
-    current = next((f for f in chosen if f.year <= year), None)
-    return {"current": current, "upcoming": upcoming, "year": year}
+    """What the start page says about focus areas, read from the same timeline as the
+    focus-area page: this year's (else the most recent before it, which the page names as
+    the latest, so it is not empty between decisions) and next year's, once decided."""
+    timeline = focus_area_timeline(agreement, today=today, with_areas=False)
+    latest = timeline["past"][0] if timeline["past"] else None
+    return {
+        "current": timeline["this_year"] or latest,
+        "upcoming": timeline["next_year"],
+        "year": timeline["year"],
+    }

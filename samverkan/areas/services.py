@@ -276,7 +276,9 @@ def record_focus_area(
 
 # What an area's hosts may change; everything else is the coordinators'.
 HOST_EDITABLE_FIELDS = frozenset({"summary", "description", "goals"})
-AREA_FIELDS = frozenset({"title", "summary", "description", "started_on", "position", "goals"})
+AREA_FIELDS = frozenset(
+    {"title", "summary", "description", "started_on", "ended_on", "position", "goals"}
+)
 
 ASCII_LETTERS = str.maketrans({"å": "a", "ä": "a", "ö": "o", "Å": "A", "Ä": "A", "Ö": "O"})
 # Addresses under omraden/ that are pages, not areas.
@@ -300,11 +302,26 @@ def _check_title(title: str) -> str:
     return title.strip()
 
 
-def _check_goals_and_date(fields: dict) -> None:
+def _check_goals_and_date(fields: dict, area: PriorityArea | None = None) -> None:
     started_on = fields.get("started_on")
     if started_on and started_on > timezone.localdate():
         raise ApplicationError(
             _("The start date cannot be in the future."), code="invalid", field="started_on"
+        )
+    ended_on = fields.get("ended_on")
+    if ended_on is None:
+        return
+    # An area is ended on its last day, as a collaboration is: not ahead of time.
+    if ended_on > timezone.localdate():
+        raise ApplicationError(
+            _("An area is ended on its last day: choose today or earlier."),
+            code="invalid",
+            field="ended_on",
+        )
+    started_on = started_on or (area.started_on if area else None)
+    if started_on and ended_on < started_on:
+        raise ApplicationError(
+            _("The area cannot end before it started."), code="invalid", field="ended_on"
         )
 
 
@@ -358,7 +375,8 @@ def create_area(
 
 @transaction.atomic
 def update_area(*, area: PriorityArea, by, **changes) -> PriorityArea:
-    """Change an area's texts, goals or (coordinators only) title, start date and position.
+    """Change an area's texts, goals or (coordinators only) title, start and end date and
+    position.
     The address (slug) stays, so links keep working.
 
     Raises PermissionDeniedError when the person may not edit the area or a field they ask to
@@ -378,7 +396,7 @@ def update_area(*, area: PriorityArea, by, **changes) -> PriorityArea:
         del changes["position"]
     if "title" in changes:
         changes["title"] = _check_title(changes["title"])
-    _check_goals_and_date(changes)
+    _check_goals_and_date(changes, area)
     goals = changes.pop("goals", None)
     changed = {}
     for name, value in changes.items():

@@ -7,7 +7,10 @@ business and academia took part, on young people's situation on the labour marke
 mental and physical health; two Malmötimmar (young people's way to the labour market;
 countering hate and threats, mainly online); nine learning lunches, five of whose themes the
 report names (Communities That Care, social entrepreneurship, Klimatkontrakt 2030, a local
-currency, the right to sport; the other four are left without a theme); the training
+currency, the right to sport; the other four are the demo's own, drawn from what the report
+tells of the year: the citizens' budgets of Malmö Tillsammans, the IOP Kraftsamling Herrgården,
+young people's mental health and young leaders, in the year of the focus area on young
+people's safety and participation); the training
 "Medskapa förändring" by Malmöakademien, five sessions of which three online and two on site,
 where four people had a seat through Malmöandan (a seat quota of four). Dates and times the
 report does not give are the demo's own.
@@ -44,6 +47,7 @@ VENUE_SLUG = "nobel-21"
 ADDRESS = "Nobel 21, Nobelvägen 21, 212 15 Malmö"
 PARTICIPANTS = 160
 MEMBER_EMAIL = "medlem@demo.samverkan.se"
+OMBUD_EMAIL = "ombud@demo.samverkan.se"
 CITY, CIVIL, BUSINESS, ACADEMIA, OTHER = (s.value for s in ParticipantSector)
 SESSION_LINK = "https://mote.example.org/medskapa-forandring"
 
@@ -60,6 +64,18 @@ def _at(day: datetime.date, hour: int, minute: int = 0) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
 
 
+def _working_day(day: datetime.date) -> datetime.date:
+    """`day`, or the first weekday after it outside the Christmas and New Year break: a coming
+    event placed relative to today falls where people hold events."""
+    if (day.month, day.day) >= (12, 20):
+        day = datetime.date(day.year + 1, 1, 7)
+    elif (day.month, day.day) <= (1, 6):
+        day = datetime.date(day.year, 1, 7)
+    while day.weekday() >= 5:
+        day += datetime.timedelta(days=1)
+    return day
+
+
 D = datetime.date
 
 # (slug, title, theme, date, area title start or "") of the nine learning lunches of 2022.
@@ -74,10 +90,14 @@ LUNCHES_2022 = [
      "Lokal valuta", D(2022, 5, 12), "Delaktighet"),
     ("larandelunch-2022-06", "Lärandelunch: rätten till idrott",
      "Rätten till idrott", D(2022, 6, 9), "Jämlik fritid"),
-    ("larandelunch-2022-09", "Lärandelunch i september", "", D(2022, 9, 15), ""),
-    ("larandelunch-2022-10", "Lärandelunch i oktober", "", D(2022, 10, 6), ""),
-    ("larandelunch-2022-11", "Lärandelunch i november", "", D(2022, 11, 10), ""),
-    ("larandelunch-2022-12", "Lärandelunch i december", "", D(2022, 12, 8), ""),
+    ("larandelunch-2022-09", "Lärandelunch: medborgarbudget på Sofielund och i Kirseberg",
+     "Medborgarbudget", D(2022, 9, 15), "Delaktighet"),
+    ("larandelunch-2022-10", "Lärandelunch: så blir ett IOP till – Kraftsamling Herrgården",
+     "Idéburet offentligt partnerskap (IOP)", D(2022, 10, 6), "Delaktighet"),
+    ("larandelunch-2022-11", "Lärandelunch: ungas psykiska hälsa och föreningslivet",
+     "Ungas psykiska hälsa", D(2022, 11, 10), "Ungas hälsa"),
+    ("larandelunch-2022-12", "Lärandelunch: unga ledare i föreningslivet",
+     "Unga ledare och ideellt engagemang", D(2022, 12, 8), "Jämlik fritid"),
 ]  # fmt: skip
 
 
@@ -349,15 +369,30 @@ def load() -> dict[str, dict[str, int]]:
         title="Lärandelunch: rörelse i vardagen",
         summary="Hur föreningar och förvaltningar får fler att röra sig varje dag.",
         theme="Rörelse och hälsa",
-        starts_at=_at(today + datetime.timedelta(days=10), 12),
-        ends_at=_at(today + datetime.timedelta(days=10), 13),
+        starts_at=_at(_working_day(today + datetime.timedelta(days=10)), 12),
+        ends_at=_at(_working_day(today + datetime.timedelta(days=10)), 13),
         capacity=30,
         areas=area("Ungas hälsa"),
         focus_area=focus.get(today.year),
         **place(30),
     )
     if new:
-        save(crowd.rows(lunch, {CITY: 5, CIVIL: 7, ACADEMIA: 1}, start=20))
+        rows = crowd.rows(lunch, {CITY: 5, CIVIL: 7, ACADEMIA: 1}, start=20)
+        # The demo ombud has signed up for Föreningen Zig Zag: Mina sidor shows a coming event.
+        ombud = get_user_model().objects.filter(email=OMBUD_EMAIL).first()
+        zig_zag = Organisation.objects.filter(slug="foreningen-zig-zag").first()
+        if ombud is not None and zig_zag is not None:
+            rows.append(
+                Registration(
+                    event=lunch,
+                    user=ombud,
+                    organisation=zig_zag,
+                    sector=CIVIL,
+                    status=Registration.Status.REGISTERED,
+                    is_demo=True,
+                )
+            )
+        save(rows)
 
     hour, new = event(
         "malmotimme-kommande-fullbokad",
@@ -366,8 +401,8 @@ def load() -> dict[str, dict[str, int]]:
         summary="Hur fler lokaler kan delas mellan staden och föreningarna. Fullbokad: ställ "
         "dig på reservlistan.",
         theme="Lokaler och mötesplatser",
-        starts_at=_at(today + datetime.timedelta(days=21), 15),
-        ends_at=_at(today + datetime.timedelta(days=21), 16),
+        starts_at=_at(_working_day(today + datetime.timedelta(days=21)), 15),
+        ends_at=_at(_working_day(today + datetime.timedelta(days=21)), 16),
         capacity=12,
         areas=area("Stadsliv"),
         **place(12),
@@ -387,8 +422,8 @@ def load() -> dict[str, dict[str, int]]:
         title="Workshop: från idé till idéburet offentligt partnerskap",
         summary="Vad som krävs för ett IOP, med exempel från Malmö.",
         theme="IOP",
-        starts_at=_at(today + datetime.timedelta(days=45), 9),
-        ends_at=_at(today + datetime.timedelta(days=45), 12),
+        starts_at=_at(_working_day(today + datetime.timedelta(days=45)), 9),
+        ends_at=_at(_working_day(today + datetime.timedelta(days=45)), 12),
         capacity=25,
         registration_opens_at=_at(today + datetime.timedelta(days=14), 8),
         **place(25),

@@ -1,5 +1,8 @@
 """Demo data of this app: Malmöandan's steering group and working group, the four steering-group
-meetings of 2022 with adjusted and published minutes (§ 1–§ 11), and a planned meeting of 2023.
+meetings of 2022 with adjusted and published minutes (§ 1–§ 11), the March 2023 meeting that
+approved the 2022 report, and meetings placed relative to the day of loading: last November's,
+which adopted this year's focus area, one held about two months ago and the next one, planned
+about three weeks ahead.
 
 Called by samverkan.demo.loader.load_demo() after the areas' demo (which makes the prepared
 focus-area proposal for 2023 that the November meeting adopts). Everything goes through the
@@ -184,13 +187,13 @@ def _working_group(agreement, coordinators, counts, *, by) -> Body:
     return body
 
 
-def _focus_proposal(agreement):
+def _focus_proposal(agreement, title: str, year: int):
     from samverkan.areas.models import FocusArea, FocusAreaProposal
 
     proposal = FocusAreaProposal.objects.filter(
-        agreement=agreement, title=FOCUS_2023, status=FocusAreaProposal.Status.PREPARED
+        agreement=agreement, title=title, status=FocusAreaProposal.Status.PREPARED
     ).first()
-    if proposal is None or FocusArea.objects.filter(agreement=agreement, year=2023).exists():
+    if proposal is None or FocusArea.objects.filter(agreement=agreement, year=year).exists():
         return None  # The areas' demo is missing or has decided it already: no adoption.
     return proposal
 
@@ -198,7 +201,15 @@ def _focus_proposal(agreement):
 def _meeting(body, spec, members, counts, *, by):
     """One meeting: agenda, attendance, paragraphs, statements, adjustment."""
     starts_at = _at(spec["day"])
-    if Meeting.objects.filter(body=body, starts_at=starts_at).exists():
+    found = Meeting.objects.filter(body=body, starts_at=starts_at)
+    if spec.get("window"):
+        # A meeting placed relative to the day of loading: one loaded on another day, near
+        # it, is the same meeting.
+        window = datetime.timedelta(days=spec["window"])
+        found = Meeting.objects.filter(
+            body=body, starts_at__range=(starts_at - window, starts_at + window)
+        )
+    if found.exists():
         counts["meetings"]["existing"] += 1
         return
     counts["meetings"]["created"] += 1
@@ -402,15 +413,126 @@ def _meetings_2022(proposal) -> list[dict]:
             ],
         },
         {
-            "day": datetime.date(2023, 2, 14),
+            "day": datetime.date(2023, 3, 21),
             "place": NOBEL,
-            "planned": True,
+            "absent": {3},
+            "adjusters": [4],
             "agenda": [
                 ("open", "Mötets öppnande och val av justerare", None),
                 ("report", "Årsrapport 2022", None),
             ],
+            "paragraphs": [
+                {
+                    "item": "open",
+                    "title": "Mötets öppnande och val av justerare",
+                    "text": "Ordföranden öppnar mötet. Lena Åkesson utses att justera protokollet.",
+                },
+                {
+                    "item": "report",
+                    "title": "Årsrapport 2022",
+                    "text": (
+                        "Samordnarna presenterar årsrapporten för 2022, som publiceras på "
+                        "webbplatsen och lämnas till kommunstyrelsen."
+                    ),
+                    "decision": "Styrgruppen godkänner årsrapporten för 2022.",
+                    "method": consensus,
+                },
+            ],
         },
     ]
+
+
+def _meetings_relative(proposal, today: datetime.date) -> list[dict]:
+    """The meetings that describe the present, placed relative to `today`: last November's,
+    which decided this year's focus area; one held about two months ago (when that falls in
+    this year); the next one, planned about three weeks ahead."""
+    from samverkan.areas import demo as areas_demo
+
+    consensus = MinutesParagraph.Method.CONSENSUS
+    year = today.year
+    specs = []
+    if year - 1 > 2022:  # November 2022 is among the meetings of 2022
+        theme = areas_demo.focus_theme(year)
+        november = datetime.date(year - 1, 11, 24)
+        specs.append(
+            {
+                "day": november,
+                "place": TOWN_HALL,
+                "absent": {2},
+                "adjusters": [5],
+                "agenda": [
+                    ("focus", f"Fokusområde {year}", proposal),
+                    ("dates", f"Mötesplan {year}", None),
+                ],
+                "paragraphs": [
+                    {
+                        "item": "focus",
+                        "title": f"Fokusområde {year}",
+                        "text": (
+                            f"Samordnarna har berett de förslag till fokusområde för {year} "
+                            "som kommit in."
+                        ),
+                        "decision": (
+                            f"Styrgruppen beslutar att fokusområdet för {year} ska vara "
+                            f"”{theme['title']}”."
+                        ),
+                        "method": consensus,
+                        "focus": proposal is not None,
+                    },
+                    {
+                        "item": "dates",
+                        "title": f"Mötesplan {year}",
+                        "decision": f"Styrgruppen fastställer fyra möten under {year}.",
+                        "method": consensus,
+                    },
+                ],
+            }
+        )
+    recent = today - datetime.timedelta(days=63)
+    if recent.year == year:
+        specs.append(
+            {
+                "day": recent,
+                "window": 45,
+                "place": NOBEL,
+                "absent": {6},
+                "adjusters": [7],
+                "agenda": [
+                    ("follow", f"Uppföljning av fokusområdet {year}", None),
+                    ("nobel", "Återrapportering från Nobel 21", None),
+                ],
+                "paragraphs": [
+                    {
+                        "item": "follow",
+                        "title": f"Uppföljning av fokusområdet {year}",
+                        "text": (
+                            "Samordnarna redogör för årets aktiviteter inom fokusområdet: "
+                            "lärandeluncher, en Malmötimme och planeringen av dialogforumet."
+                        ),
+                    },
+                    {
+                        "item": "nobel",
+                        "title": "Återrapportering från Nobel 21",
+                        "text": "Föreningscentret är välbesökt; fler föreningar bokar kvällstid.",
+                    },
+                ],
+            }
+        )
+    ahead = today + datetime.timedelta(days=21)
+    if (ahead.month, ahead.day) >= (12, 20) or (ahead.month, ahead.day) <= (1, 6):
+        # Not over Christmas and New Year: the second week of January instead.
+        ahead = datetime.date(ahead.year + (ahead.month == 12), 1, 8)
+    ahead += datetime.timedelta(days=(1 - ahead.weekday()) % 7)  # a Tuesday
+    agenda = [
+        ("open", "Mötets öppnande och val av justerare", None),
+        ("proposals", f"Förslag till fokusområde för {ahead.year + 1}", None),
+    ]
+    if ahead.month <= 4:  # last year's report is approved in the spring
+        agenda.append(("report", f"Årsrapport {ahead.year - 1}", None))
+    specs.append(
+        {"day": ahead, "window": 45, "place": NOBEL, "planned": True, "agenda": agenda}
+    )
+    return specs
 
 
 def load() -> dict[str, dict[str, int]]:
@@ -436,8 +558,13 @@ def load() -> dict[str, dict[str, int]]:
     }
     members["city"] = Membership.objects.get(body=steering, user=by, ends_on__isnull=True)
     members["civil"] = Membership.objects.get(body=steering, user=civil, ends_on__isnull=True)
-    proposal = _focus_proposal(agreement)
-    for spec in _meetings_2022(proposal):
+    from samverkan.areas import demo as areas_demo
+
+    today = timezone.localdate()
+    proposal_2023 = _focus_proposal(agreement, FOCUS_2023, 2023)
+    this_years = _focus_proposal(agreement, areas_demo.focus_theme(today.year)["title"], today.year)
+    specs = _meetings_2022(proposal_2023) + _meetings_relative(this_years, today)
+    for spec in sorted(specs, key=lambda spec: spec["day"]):
         _meeting(steering, spec, members, counts, by=by)
     counts["minutes_paragraphs"]["existing"] = (
         MinutesParagraph.objects.filter(body=steering).count()

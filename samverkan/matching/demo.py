@@ -216,7 +216,8 @@ def load() -> dict:
     }
     created = found = 0
     by_title: dict[str, Posting] = {}
-    for spec in POSTINGS:
+    posted_at: dict[int, datetime.datetime] = {}
+    for n, spec in enumerate(POSTINGS):
         organisation = organisations.get(spec.organisation)
         if organisation is None:
             continue
@@ -238,8 +239,21 @@ def load() -> dict:
                 is_demo=True,
             )
             created += 1
+            posted_at[posting.pk] = _posted_at(n)
         by_title[spec.title] = posting
+    # created_at is set on insert (auto_now_add): date each new posting back afterwards, so the
+    # lists' "newest" and "oldest first" orders mean something.
+    for pk, when in posted_at.items():
+        Posting.objects.filter(pk=pk).update(created_at=when, updated_at=when)
     return {"postings": _tally(created, found), "matches": _load_matches(by_title)}
+
+
+def _posted_at(n: int) -> datetime.datetime:
+    """When the n-th demo posting was posted: a different day for each, from two days to
+    about six months before the load (37 and 170 share no factor, so no two days coincide)."""
+    days_ago = 2 + (n * 37) % 170
+    day = timezone.localdate() - datetime.timedelta(days=days_ago)
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(8 + n % 9, 15)))
 
 
 def _load_matches(by_title: dict[str, Posting]) -> dict:

@@ -271,6 +271,11 @@ TITLES = {
         "Julmarknad för föreningarna i {d}",
     ],
 }
+# One-off collaborations among the titles: (month, day, days long) within their year.
+ONE_OFF_DAYS = {
+    "Gemensam vårstädning i {d}": (4, 25, 1),
+    "Julmarknad för föreningarna i {d}": (12, 12, 2),
+}
 KIND_WEIGHTS = {
     Collaboration.Kind.PROJECT: 40,
     Collaboration.Kind.NETWORK: 15,
@@ -346,7 +351,8 @@ def _generated_specs() -> list[dict]:
     while len(specs) < GENERATED_COUNT:
         kind = rng.choices(kinds, weights)[0]
         district = rng.choice(districts)
-        title = rng.choice(TITLES[kind]).format(d=district)
+        pattern = rng.choice(TITLES[kind])
+        title = pattern.format(d=district)
         mapping_year = rng.randint(FIRST_YEAR, LAST_YEAR)
         slug = _ascii_slug(title)
         if slug in seen:
@@ -365,6 +371,12 @@ def _generated_specs() -> list[dict]:
         ends_on = (
             start + datetime.timedelta(days=rng.randint(120, 1500)) if rng.random() < 0.7 else None
         )
+        if pattern in ONE_OFF_DAYS:
+            # A Christmas market or a spring clean lasts a day or two of its year, so it reads
+            # as past, coming or (on its days) running, never as open-ended.
+            month, day, length = ONE_OFF_DAYS[pattern]
+            starts_on = start = D(mapping_year, month, day)
+            ends_on = start + datetime.timedelta(days=length - 1)
         if start > today:
             status = Collaboration.Status.PLANNED
         elif ends_on is not None and ends_on < today:
@@ -531,7 +543,20 @@ def _load(agreement, coordinator, counts) -> None:
             or Collaboration.objects.filter(agreement=agreement, slug=spec["slug"]).first()
         )
         if collaboration is not None and collaboration.kind == Collaboration.Kind.IOP:
-            _create_iop(collaboration, spec["iop"], coordinator, counts)
+            _create_iop(collaboration, _iop_dated(spec["iop"]), coordinator, counts)
+
+
+def _iop_dated(iop: dict) -> dict:
+    """An IOP with the demo's own dates placed relative to today where they describe the
+    present: a signed agreement whose period is over is prolonged to the end of next year (the
+    collaboration still runs); one in preparation starts on 1 January next year."""
+    next_year = timezone.localdate().year + 1
+    if iop["signed_on"] is None:
+        length = iop["ends_on"].year - iop["starts_on"].year
+        return {**iop, "starts_on": D(next_year, 1, 1), "ends_on": D(next_year + length, 12, 31)}
+    if iop["ends_on"] < timezone.localdate():
+        return {**iop, "ends_on": D(next_year, 12, 31)}
+    return iop
 
 
 def _collaboration(agreement, spec) -> Collaboration:

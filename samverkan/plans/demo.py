@@ -16,6 +16,8 @@ is left as it is, and a status history is only written for an activity this load
 import datetime
 from dataclasses import dataclass, field
 
+from django.utils import timezone
+
 from samverkan.actors.models import Organisation
 from samverkan.agreements.models import Agreement
 from samverkan.areas.models import PriorityArea
@@ -314,10 +316,43 @@ PLAN_2021 = DemoPlan(
             "Extern utvärdering av samarbetsplanen 2021–2026",
             2025,
             CITY_OFFICE,
+            "En extern utvärdering inför nästa samarbetsplan.",
             organisation="stadskontoret",
+            history=(
+                (STARTED, D(2025, 3, 1), "Utvärderaren är upphandlad."),
+                (DONE, D(2025, 11, 28), "Utvärderingen är redovisad för styrgruppen."),
+            ),
         ),
     ],
 )
+
+
+def focus_area_activities(plan: DemoPlan, today: datetime.date) -> list[DemoActivity]:
+    """One activity per year's focus area after 2022 while the plan runs, up to this year:
+    started in January, done at the end of the year once the year is over."""
+    from samverkan.areas import demo as areas_demo
+
+    activities = []
+    for year in range(2023, min(today.year, plan.last_year) + 1):
+        title = (
+            areas_demo.PROPOSAL_2023_TITLE
+            if year == 2023
+            else areas_demo.focus_theme(year)["title"]
+        )
+        history = [(STARTED, D(year, 1, 15), "")]
+        if year < today.year:
+            history.append((DONE, D(year, 12, 31), "Årets arrangemang är genomförda."))
+        activities.append(
+            DemoActivity(
+                f"Årligt fokusområde {year}: {title}",
+                year,
+                "Styrgruppen",
+                "Arrangemangen under året ska ha koppling till fokusområdet.",
+                history=tuple(history),
+            )
+        )
+    return activities
+
 
 PLANS = [PLAN_2018, PLAN_2021]
 
@@ -364,6 +399,8 @@ def _load_activity(plan: PlanPeriod, spec: DemoActivity, agreement, counts) -> N
     )
     counts["plan_activities"]["created"] += 1
     for status, changed_on, note in spec.history:
+        if changed_on > timezone.localdate():
+            break  # what has not happened yet on the day of loading
         services.change_activity_status(
             activity=activity, status=status, changed_on=changed_on, note=note, by=None
         )
@@ -404,7 +441,10 @@ def load() -> dict[str, dict[str, int]]:
                 activity__plan=plan
             ).count()
         plans[spec.slug] = plan
-        for activity in spec.activities:
+        activities = list(spec.activities)
+        if spec is PLAN_2021:
+            activities += focus_area_activities(spec, timezone.localdate())
+        for activity in activities:
             _load_activity(plan, activity, agreement, counts)
     plan = plans[REVISION["plan"]]
     if PlanRevision.objects.filter(plan=plan, mandate_period=REVISION["mandate_period"]).exists():

@@ -45,6 +45,13 @@ class PlanPeriod(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("plans:detail", kwargs={"agreement": self.agreement.slug, "slug": self.slug})
 
+    def has_ended(self, day) -> bool:
+        """Whether the plan's last year is over on `day`."""
+        return self.last_year < day.year
+
+    def has_started(self, day) -> bool:
+        return self.first_year <= day.year
+
 
 class PlanRevision(models.Model):
     """A revision of the plan: once per mandate period (Swedish elections every four years)."""

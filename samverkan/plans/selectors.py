@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -69,8 +70,16 @@ class YearGroup:
     activities: list
 
 
-def plan_page_data(plan: PlanPeriod) -> dict:
-    """The plan page: activities grouped by planned year, and the revision history."""
+def plan_state(plan: PlanPeriod, today: datetime.date) -> str:
+    """ "ended", "running" or "coming": what the plan's page says of its period."""
+    if plan.has_ended(today):
+        return "ended"
+    return "running" if plan.has_started(today) else "coming"
+
+
+def plan_page_data(plan: PlanPeriod, *, today: datetime.date | None = None) -> dict:
+    """The plan page: activities grouped by planned year, the revision history, and whether
+    the plan has ended, runs or is still to come on `today`."""
     activities = _attach_plan(list(activities_of(plan)), plan)
     groups: dict[int, list] = defaultdict(list)
     for activity in activities:
@@ -83,6 +92,7 @@ def plan_page_data(plan: PlanPeriod) -> dict:
         "activity_count": len(activities),
         "current_counts": count_statuses(a.status for a in activities),
         "revisions": revisions,
+        "state": plan_state(plan, today or timezone.localdate()),
     }
 
 

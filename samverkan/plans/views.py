@@ -34,7 +34,11 @@ def plan_list(request, agreement):
     return render(
         request,
         "plans/plan_list.html",
-        {"agreement": agreement, "plans": list(selectors.plans_of(agreement))},
+        {
+            "agreement": agreement,
+            "plans": list(selectors.plans_of(agreement)),
+            "this_year": timezone.localdate().year,
+        },
     )
 
 

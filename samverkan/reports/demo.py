@@ -4,19 +4,40 @@
   "drygt 600 följare", Instagram and Facebook "cirka 1000 följare". The seeds give no figures
   for other years, so there are none.
 - The 2022 report, compiled from the demo data, with short texts that paraphrase the 2022
-  report's narrative, approved and published.
-- The 2023 report as a draft, compiled from the data.
+  report's narrative, approved by the steering group on 21 March 2023 and published on 28 March
+  2023 (the seed is dated 23 March 2023): a historical record keeps its historical dates.
+- Last year's report (the year before the day of loading) as a draft, compiled from the data:
+  the report the coordinators work on now.
 
 Written through the services with `by=None` (the system). Idempotent: channel figures are found
 by agreement, year, channel and measure, reports by agreement and year; what is there already
 is left as it is.
 """
 
+import datetime
+
+from django.utils import timezone
+
 from samverkan.agreements.models import Agreement
 from samverkan.reports import services
 from samverkan.reports.models import AnnualReport, ChannelFigure
+from samverkan.reports.selectors import compile_report
 
 AGREEMENT_SLUG = "malmoandan"
+
+
+def _at(day: datetime.date, hour: int) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, 0)))
+
+
+# When the 2022 report was made: begun in January, the data read in March, approved by the
+# steering group on 21 March 2023 and published a week later.
+HISTORY_2022 = {
+    "created_at": _at(datetime.date(2023, 1, 16), 9),
+    "data_read_at": _at(datetime.date(2023, 3, 14), 10),
+    "approved_at": _at(datetime.date(2023, 3, 21), 15),
+    "published_at": _at(datetime.date(2023, 3, 28), 9),
+}
 
 CHANNEL_FIGURES = [
     (2022, "LinkedIn", "Följare", 600, "Drygt 600 följare enligt årsrapporten 2022."),
@@ -103,17 +124,34 @@ def _load_channel_figures(agreement, counts) -> None:
         counts["channel_figures"]["created" if created else "existing"] += 1
 
 
-def _load_report(agreement, year: int, texts: dict | None, publish: bool, counts) -> None:
+def _load_report(agreement, year: int, texts: dict | None, history: dict | None, counts) -> None:
+    """A report of `year`; with `history` (the dates of HISTORY_2022), read as of its
+    data_read_at, approved and published on its own dates."""
     if AnnualReport.objects.filter(agreement=agreement, year=year).exists():
         counts["annual_reports"]["existing"] += 1
         return
     report = services.create_report(agreement=agreement, year=year, by=None)
+    if history:
+        # Read the data as the coordinators did then, not as of the day of loading.
+        read_at = history["data_read_at"]
+        AnnualReport.objects.filter(pk=report.pk).update(
+            snapshot=compile_report(agreement, year, now=read_at), data_read_at=read_at
+        )
+        report.refresh_from_db()
     if texts:
         report = services.save_texts(report=report, texts=texts, by=None)
         report = services.save_memo(report=report, memo=services.draft_memo(report), by=None)
-    if publish:
+    if history:
         report = services.approve(report=report, by=None)
         services.publish(report=report, by=None)
+        # The services stamp the moment of loading (auto_now, timezone.now()): a historical
+        # record gets its own dates back.
+        AnnualReport.objects.filter(pk=report.pk).update(
+            created_at=history["created_at"],
+            approved_at=history["approved_at"],
+            published_at=history["published_at"],
+            updated_at=history["published_at"],
+        )
     counts["annual_reports"]["created"] += 1
 
 
@@ -123,6 +161,8 @@ def load() -> dict:
     if agreement is None:
         return counts
     _load_channel_figures(agreement, counts)
-    _load_report(agreement, 2022, TEXTS_2022, True, counts)
-    _load_report(agreement, 2023, None, False, counts)
+    _load_report(agreement, 2022, TEXTS_2022, HISTORY_2022, counts)
+    last_year = timezone.localdate().year - 1
+    if last_year > 2022:
+        _load_report(agreement, last_year, None, None, counts)
     return counts

@@ -1,13 +1,15 @@
 """This app's part of the Malmöandan demo: what it creates, and that a second load changes
 nothing."""
 
+import datetime
+
 import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.test import Client
 
 from samverkan.areas import demo, selectors
-from samverkan.areas.models import FocusArea, FocusAreaProposal, HostSide, PriorityArea
+from samverkan.areas.models import FocusArea, FocusAreaProposal, HostSide, Phase, PriorityArea
 from samverkan.demo import data, loader
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +40,7 @@ def area_rows() -> dict[str, int]:
     } | {"users": get_user_model().objects.count()}
 
 
-def test_demo_has_the_plans_five_areas_with_both_hosts(actors_demo):
+def test_demo_has_the_plans_five_areas_with_both_hosts_while_they_run(actors_demo):
     counts = demo.load()
 
     assert counts["priority_areas"] == {"created": 5, "existing": 0}
@@ -49,6 +51,9 @@ def test_demo_has_the_plans_five_areas_with_both_hosts(actors_demo):
     for area in areas:
         assert area.is_demo and area.from_plan and area.description and area.goals.all()
         hosts = selectors.hosts_by_side(area.current_hostings)
+        if area.ended_on is not None:
+            assert hosts == {"civil": None, "city": None}, area.title
+            continue
         assert hosts["civil"].organisation.sector == "civil", area.title
         assert hosts["city"].organisation.sector == "municipal", area.title
         assert hosts["civil"].contact_person.email.startswith("vard.")
@@ -63,7 +68,17 @@ def test_demo_keeps_a_hosting_history(actors_demo):
 
     area = PriorityArea.objects.get(slug="delaktighet-trygghet-demokrati")
     assert area.hostings.filter(side=HostSide.CIVIL_SOCIETY).count() == 2
-    assert area.hostings.filter(ends_on__isnull=False).count() == 1
+    assert area.hostings.filter(ends_on__lt=area.ended_on).count() == 1
+
+
+def test_demo_has_one_area_that_ended_with_its_hosts(actors_demo):
+    demo.load()
+
+    ended = PriorityArea.objects.get(ended_on__isnull=False)
+    assert ended.slug == "delaktighet-trygghet-demokrati"
+    assert ended.ended_on == datetime.date(2023, 12, 31)
+    assert not ended.hostings.filter(ends_on__isnull=True).exists()
+    assert ended.phase == Phase.EVALUATION
 
 
 def test_demo_focus_areas_and_proposals(actors_demo):

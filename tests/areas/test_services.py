@@ -286,10 +286,10 @@ def test_phase_change_in_the_future_or_before_the_last_is_refused(area, coordina
 @pytest.mark.parametrize(
     ("started_on", "today", "years", "months", "text"),
     [
-        (D(2021, 1, 15), D(2023, 4, 15), 2, 3, "2 år och 3 månader av 4"),
-        (D(2021, 1, 15), D(2023, 4, 14), 2, 2, "2 år och 2 månader av 4"),
-        (D(2022, 3, 1), D(2022, 4, 1), 0, 1, "1 månad av 4"),
-        (D(2019, 2, 1), D(2024, 2, 1), 5, 0, "5 år av 4"),
+        (D(2021, 1, 15), D(2023, 4, 15), 2, 3, "2 år och 3 månader av 4 år"),
+        (D(2021, 1, 15), D(2023, 4, 14), 2, 2, "2 år och 2 månader av 4 år"),
+        (D(2022, 3, 1), D(2022, 4, 1), 0, 1, "1 månad av 4 år"),
+        (D(2019, 2, 1), D(2024, 2, 1), 5, 0, "5 år av 4 år"),
     ],
 )
 def test_running_time_against_the_plans_four_years(started_on, today, years, months, text):
@@ -305,6 +305,43 @@ def test_running_time_against_the_plans_four_years(started_on, today, years, mon
         english = str(running)
     # Until the lead translates the catalogue, Swedish shows the English text.
     assert swedish in (text, english)
+
+
+def test_an_ended_area_tells_how_long_it_ran_not_how_long_it_has_run():
+    area = PriorityArea(started_on=D(2019, 2, 1), ended_on=D(2023, 12, 31))
+
+    ran = selectors.running_time(area, today=D(2026, 12, 7))
+
+    assert ran.has_ended
+    assert (ran.years, ran.months) == (4, 10)
+    with translation.override("sv"):
+        assert str(ran) == "4 år och 10 månader (planerat: 4 år)"
+
+
+def test_an_area_on_its_last_day_still_runs():
+    area = PriorityArea(started_on=D(2019, 2, 1), ended_on=D(2023, 12, 31))
+
+    running = selectors.running_time(area, today=D(2023, 12, 31))
+
+    assert not running.has_ended
+    with translation.override("sv"):
+        assert str(running) == "4 år och 10 månader av 4 år"
+
+
+def test_an_area_cannot_be_ended_ahead_of_time(area, coordinator):
+    with pytest.raises(ApplicationError) as error:
+        services.update_area(area=area, ended_on=TODAY + datetime.timedelta(days=1), by=coordinator)
+
+    assert error.value.field == "ended_on"
+
+
+def test_an_area_cannot_end_before_it_started(area, coordinator):
+    with pytest.raises(ApplicationError) as error:
+        services.update_area(
+            area=area, ended_on=area.started_on - datetime.timedelta(days=1), by=coordinator
+        )
+
+    assert error.value.field == "ended_on"
 
 
 def test_no_running_time_without_a_start():

@@ -557,3 +557,44 @@ def test_the_area_page_shows_its_coming_events_and_running_collaborations(client
     assert "Avslutat samarbete" not in page  # only running ones
     assert "Lärandelunch om området" in page
     assert event.get_absolute_url() in page
+
+
+def test_the_area_page_leaves_out_a_collaboration_marked_running_after_its_end(client):
+    area = PriorityAreaFactory()
+    create_collaboration(
+        agreement=area.agreement,
+        title="Julmarknad 2024",
+        parties=[(factories.OrganisationFactory(), "lead")],
+        areas=[area],
+        starts_on=datetime.date(2024, 12, 12),
+        ends_on=datetime.date(2024, 12, 13),
+        by=factories.coordinator(),
+    )
+
+    page = client.get(area.get_absolute_url()).content.decode()
+
+    assert Collaboration.objects.get(title="Julmarknad 2024").status == "running"
+    assert "Julmarknad 2024" not in page
+
+
+def test_an_ended_area_shows_when_it_ended_and_how_long_it_ran(client, area):
+    PriorityArea.objects.filter(pk=area.pk).update(
+        started_on=D(2019, 2, 1), ended_on=D(2023, 12, 31)
+    )
+
+    response = client.get(area.get_absolute_url())
+
+    html = response.content.decode()
+    assert response.context["running_time"].has_ended
+    assert 'id="ended-on"' in html
+    assert t("Running time") not in html
+    assert t("beyond the planned time") not in html
+
+
+def test_the_edit_form_offers_an_end_date_and_the_new_area_form_does_not(client, area, coordinator):
+    client.force_login(coordinator)
+
+    page = client.get(url("edit", area.agreement, slug=area.slug)).content.decode()
+
+    assert 'name="ended_on"' in page
+    assert 'name="ended_on"' not in client.get(url("new", area.agreement)).content.decode()

@@ -1,6 +1,7 @@
 """The governance part of the Malmöandan demo: loaded once, unchanged by a second load."""
 
 import pytest
+from django.utils import timezone
 
 from samverkan.areas.models import FocusArea, FocusAreaProposal
 from samverkan.demo.loader import load_demo
@@ -38,8 +39,30 @@ def test_demo_holds_four_published_meetings_in_2022_numbered_across_the_year(loa
     )
     assert numbers == list(range(1, len(numbers) + 1))
     assert Statement.objects.filter(paragraph__body=steering).exists()
-    planned = Meeting.objects.get(body=steering, starts_at__year=2023)
-    assert planned.status == Meeting.Status.PLANNED
+
+
+def test_demo_approves_the_2022_report_in_march_2023(loaded):
+    meeting = Meeting.objects.get(body__slug="styrgruppen", starts_at__year=2023)
+
+    assert meeting.status == Meeting.Status.ADJUSTED
+    assert meeting.starts_at.month == 3
+    assert meeting.paragraphs.filter(decision__contains="årsrapporten för 2022").exists()
+
+
+def test_the_only_planned_meeting_lies_ahead(loaded):
+    planned = Meeting.objects.filter(status=Meeting.Status.PLANNED)
+
+    assert planned.count() == 1
+    assert planned.get().starts_at > timezone.now()
+
+
+def test_demo_adopts_this_years_focus_area_in_last_novembers_meeting(loaded):
+    year = timezone.localdate().year
+    focus = FocusArea.objects.get(agreement__slug="malmoandan", year=year)
+
+    assert focus.decided_in is not None
+    assert focus.decided_in.meeting.starts_at.year == year - 1
+    assert focus.decided_in.meeting.starts_at.month == 11
 
 
 def test_demo_adopts_the_2023_focus_area_in_the_november_meeting(loaded):
@@ -55,5 +78,5 @@ def test_a_second_load_creates_nothing(loaded):
     again = demo.load()
 
     assert all(tally["created"] == 0 for tally in again.values())
-    assert again["meetings"]["existing"] == 5
-    assert Meeting.objects.count() == 5
+    assert again["meetings"]["existing"] == loaded["meetings"]["created"]
+    assert Meeting.objects.count() == loaded["meetings"]["created"]

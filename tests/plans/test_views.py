@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from samverkan.plans.models import PlanActivity, PlanRevision
@@ -14,6 +14,11 @@ from tests.plans.factories import ActivityFactory, PlanFactory, plan_delayed_in_
 pytestmark = pytest.mark.django_db
 
 D = datetime.date
+
+
+def translated(msgid: str) -> str:
+    with translation.override("sv"):
+        return gettext(msgid)
 
 
 def urls(plan) -> dict[str, str]:
@@ -59,6 +64,27 @@ def test_the_plan_page_offers_coordinators_the_forms(client, plan, coordinator):
     body = client.get(urls(plan)["detail"]).content.decode()
     assert urls(plan)["activity_new"] in body
     assert urls(plan)["revision_new"] in body
+
+
+def test_a_plan_whose_last_year_is_over_says_it_ran_and_has_ended(client, plan):
+    response = client.get(urls(plan)["detail"])
+
+    assert response.context["state"] == "ended"
+    period = response.content.decode().split('id="plan-period">')[1].split("</dd>")[0]
+    assert period == translated("Ran %(first)s–%(last)s; the plan has ended.") % {
+        "first": 2018,
+        "last": 2022,
+    }
+
+
+def test_a_plan_that_runs_this_year_says_it_runs(client):
+    year = timezone.localdate().year
+    plan = PlanFactory(first_year=year - 1, last_year=year + 2)
+
+    response = client.get(urls(plan)["detail"])
+
+    assert response.context["state"] == "running"
+    assert translated("Status today") in response.content.decode()
 
 
 def test_status_is_shown_in_words(client, plan):

@@ -1,8 +1,11 @@
 """The demo's 2022 report reproduces the figures of the seeds' 2022 report (issue 7, "Done
 when"). The demo is loaded once for the module, inside a transaction rolled back at the end."""
 
+import datetime
+
 import pytest
 from django.db import transaction
+from django.utils import timezone
 
 from samverkan.agreements.models import Agreement
 from samverkan.demo.loader import load_demo
@@ -37,10 +40,17 @@ def _section(report, key):
     return next(s for s in report.snapshot["sections"] if s["key"] == key)
 
 
-def test_demo_has_the_2022_report_published_and_the_2023_report_as_a_draft(demo):
+def test_demo_has_the_2022_report_published_and_last_years_report_as_a_draft(demo):
     assert demo[2022].status == ReportStatus.PUBLISHED
-    assert demo[2023].status == ReportStatus.DRAFT
+    assert demo[timezone.localdate().year - 1].status == ReportStatus.DRAFT
     assert demo[2022].texts["dialogue_forum"]
+
+
+def test_the_2022_report_keeps_the_dates_of_spring_2023(report_2022):
+    assert timezone.localdate(report_2022.published_at) == datetime.date(2023, 3, 28)
+    assert timezone.localdate(report_2022.approved_at) == datetime.date(2023, 3, 21)
+    assert report_2022.created_at.year == report_2022.data_read_at.year == 2023
+    assert report_2022.snapshot["read_at"].startswith("2023-03-14")
 
 
 @pytest.mark.parametrize(
