@@ -93,6 +93,19 @@ def test_the_phone_menu_stays_closed_until_the_menu_button_opens_it(
     assert scroll_width(page) <= PHONE["width"]
 
 
+def test_escape_closes_the_open_phone_menu_and_returns_to_its_button(
+    sized_page, live_server, agreement
+):
+    page = sized_page(PHONE)
+    visit(page, live_server, "/")
+    button = page.get_by_text("Meny", exact=True)
+    button.click()
+    menu_link(page, "kalender").focus()
+    page.keyboard.press("Escape")
+    assert menu_link(page, "kalender").is_hidden()
+    assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
+
+
 def test_the_phone_menu_opens_without_javascript(sized_page, live_server, agreement):
     page = sized_page(PHONE, javascript=False)
     page.goto(live_server.url + "/")
