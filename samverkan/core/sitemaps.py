@@ -10,6 +10,7 @@ class StaticPagesSitemap(Sitemap):
         "core:home",
         "core:accessibility",
         "core:privacy",
+        "core:designsystem",
         "actors:register",
         "api-info",
         "account_login",

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from samverkan.core import views
+from samverkan.core import brand, views
 from samverkan.core.sections import SECTIONS
 
 app_name = "core"
@@ -8,6 +8,8 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("om/tillganglighet/", views.accessibility, name="accessibility"),
     path("om/personuppgifter/", views.privacy, name="privacy"),
+    path("designsystem/", brand.design_system, name="designsystem"),
+    path("favicon.ico", brand.favicon, name="favicon"),
     path("mina-sidor/", views.dashboard, name="dashboard"),
     # /omraden/, /styrning/ …: only the section names, so that no other address is shadowed.
     re_path(rf"^(?P<section>{'|'.join(SECTIONS)})/$", views.section, name="section"),

@@ -64,6 +64,7 @@ SITEMAP: dict[str, Budget] = {
     "core:home": Budget(7, 9, 9),
     "core:accessibility": Budget(0, 2, 2),
     "core:privacy": Budget(0, 2, 2),
+    "core:designsystem": Budget(0, 2, 2),
     "agreements:detail": Budget(1, 3, 3),
     "api-info": Budget(0, 2, 2),
     # allauth's forms; a logged-in person is sent on from login and signup.

@@ -192,3 +192,17 @@ def test_list_makes_a_fixed_number_of_queries(client, agreement, role, django_as
     expected = {"anonymous": 2, "coordinator": 5}[role]
     with django_assert_num_queries(expected):
         assert client.get(url("list")).status_code == 200
+
+
+def test_report_page_shows_a_charts_figures_once_in_the_sections_table(client, agreement):
+    from tests.funding.factories import GrantFactory
+
+    GrantFactory(agreement=agreement, year=2022)
+    _report(agreement, ReportStatus.PUBLISHED)
+    page = client.get(url("detail")).content.decode()
+    main = page[page.index("<main") : page.index("</main>")]
+    assert 'id="chart-participants_by_sector"' in main
+    # The chart describes itself (its <desc>); its figures are the section's table, not a
+    # collapsible copy of the same numbers.
+    assert "<details" not in main
+    assert 'id="table-dialogue_forumsectors"' in main
