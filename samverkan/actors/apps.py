@@ -6,3 +6,10 @@ class ActorsConfig(AppConfig):
     name = "samverkan.actors"
     label = "actors"
     verbose_name = _("Actors")
+
+    def ready(self):
+        from samverkan.actors.dashboard import my_representation, requests_to_decide
+        from samverkan.core.registry import DASHBOARD
+
+        DASHBOARD.register("actors/_dashboard_requests.html", requests_to_decide, order=10)
+        DASHBOARD.register("actors/_dashboard_representation.html", my_representation, order=50)

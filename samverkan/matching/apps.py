@@ -6,3 +6,15 @@ class MatchingConfig(AppConfig):
     name = "samverkan.matching"
     label = "matching"
     verbose_name = _("Needs and offers")
+
+    def ready(self):
+        from samverkan.actors.selectors import ORGANISATION_PAGE
+        from samverkan.core.registry import DASHBOARD
+        from samverkan.matching.dashboard import my_postings, unmatched
+        from samverkan.matching.organisation_section import organisation_postings
+
+        DASHBOARD.register("matching/_dashboard_unmatched.html", unmatched, order=20)
+        DASHBOARD.register("matching/_dashboard_postings.html", my_postings, order=80)
+        ORGANISATION_PAGE.register(
+            "matching/_organisation_postings.html", organisation_postings, order=40
+        )
