@@ -21,7 +21,8 @@ def represented_organisation_ids(viewer) -> list[int]:
 
 
 def my_representation(viewer) -> dict:
-    """The organisations the person represents and the requests they have made: one query."""
+    """The organisations the person represents and the requests they have made: one query.
+    Left out for a coordinator who represents none."""
     representations = list(
         Representation.objects.filter(
             user=viewer.user,
@@ -30,6 +31,8 @@ def my_representation(viewer) -> dict:
         .select_related("organisation")
         .order_by("organisation__name", "pk")
     )
+    if not representations and viewer.is_coordinator:
+        return None  # a coordinator's work is in the queues; no need to invite them to ask
     return {
         "key": "representation",
         "heading": _("Your organisations"),

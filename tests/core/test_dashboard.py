@@ -276,3 +276,9 @@ def test_an_empty_coordinator_queue_says_so_in_plain_words(client, agreement):
     page = page_of(client, factories.coordinator())
     assert "Alla öppna behov och erbjudanden har en matchning." in page
     assert "Alla protokoll från hållna möten är justerade." in page
+
+
+def test_a_member_without_an_organisation_is_told_how_to_become_an_ombud(client, agreement):
+    page = page_of(client, factories.UserFactory())
+    assert "Du är inte ombud för någon organisation än." in page
+    assert reverse("actors:register") in page
