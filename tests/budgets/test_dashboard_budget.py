@@ -21,6 +21,7 @@ from tests.funding.factories import CallFactory
 from tests.governance import factories as governance
 from tests.learning.factories import course_with_modules
 from tests.matching.factories import NEED, OFFER, posting
+from tests.partnerships.factories import IopAgreementFactory, iop_collaboration
 from tests.plans.factories import ActivityFactory, PlanFactory
 from tests.venues.factories import BookingFactory, RoomFactory, VenueFactory, at
 
@@ -31,14 +32,14 @@ SIZES = {"small": 1, "large": 3}
 # The session, the user, whether a coordinator, the primary agreement, the roles (2); then the
 # blocks: requests to confirm, the person's organisations, registrations, courses, followed
 # calls; with an organisation: its ids, bookings, postings; a coordinator: unmatched postings,
-# proposals, minutes, plan activities, reports. An administrator is a coordinator without a
-# look at the groups.
+# proposals, minutes, plan activities, IOP agreements to sign, reports. An administrator is a
+# coordinator without a look at the groups.
 BUDGETS = {
     "medlem": 12,
     "ombud": 14,
     "tjansteperson": 14,
-    "samordnare": 17,
-    "admin": 16,
+    "samordnare": 18,
+    "admin": 17,
 }
 
 
@@ -67,6 +68,7 @@ def grow(people: dict, world: dict, n: int) -> None:
     Meeting.objects.create(body=world["body"], starts_at=soon(days=-n), status="held")
     ProposalFactory(agreement=agreement)
     ActivityFactory(plan=world["plan"], status=ActivityStatus.DELAYED)
+    IopAgreementFactory(collaboration=iop_collaboration(agreement=agreement))
 
 
 @pytest.fixture(scope="module", params=list(SIZES))
@@ -115,4 +117,4 @@ def test_my_pages_is_within_its_query_budget_for_every_role(
     assert response.context["blocks"]
     assert all(block["total"] for block in response.context["blocks"] if block["key"] in (
         "registrations", "courses", "calls", "bookings", "postings", "unmatched", "reports",
-        "minutes", "proposals", "plan"))  # fmt: skip
+        "minutes", "proposals", "plan", "iop"))  # fmt: skip

@@ -22,6 +22,7 @@ from tests.funding.factories import CallFactory, in_days
 from tests.governance import factories as governance
 from tests.learning.factories import course_with_modules
 from tests.matching.factories import NEED, OFFER, posting
+from tests.partnerships.factories import IopAgreementFactory, iop_collaboration
 from tests.plans.factories import ActivityFactory, PlanFactory
 from tests.venues.factories import BookingFactory, RoomFactory, VenueFactory, at
 
@@ -230,7 +231,8 @@ def queues(agreement, club, other_club):
     year = timezone.localdate().year
     plan = PlanFactory(agreement=agreement, first_year=year - 1, last_year=year + 2)
     ActivityFactory(plan=plan, title="Lärandeluncher", status=ActivityStatus.DELAYED)
-    return {"report": report, "meeting": meeting, "proposal": proposal, "plan": plan}
+    iop = IopAgreementFactory(collaboration=iop_collaboration(agreement=agreement))
+    return {"report": report, "meeting": meeting, "proposal": proposal, "iop": iop}
 
 
 def test_a_coordinator_sees_the_unmatched_postings_link_with_its_count(client, agreement, queues):
@@ -250,6 +252,7 @@ def test_a_coordinator_and_an_administrator_see_every_queue(client, agreement, q
     assert in_("reports:detail", agreement, year=2025) in page
     assert queues["meeting"].get_absolute_url() in page
     assert queues["proposal"].get_absolute_url() in page
+    assert queues["iop"].get_absolute_url() in page
     assert "Lärandeluncher" in page
 
 
@@ -267,9 +270,8 @@ def test_a_person_who_is_not_a_coordinator_sees_no_coordinator_queue(
 ):
     person = ombud if who == "ombud" else factories.UserFactory()
     page = page_of(client, person)
-    for block in ('id="unmatched"', 'id="reports"', 'id="minutes"', 'id="proposals"'):
-        assert block not in page
-    assert "Lärandeluncher" not in page
+    for block in ("unmatched", "reports", "minutes", "proposals", "plan", "iop"):
+        assert f'id="{block}"' not in page
 
 
 def test_an_empty_coordinator_queue_says_so_in_plain_words(client, agreement):
