@@ -59,8 +59,8 @@ def grow(people: dict, world: dict, n: int) -> None:
     factories.RepresentationFactory(user=people["medlem"], status="pending")
     factories.RepresentationFactory(organisation=club, status="pending")
     room = RoomFactory(venue=world["venue"])
-    for organisation in (club, city):
-        BookingFactory(room=room, organisation=organisation, starts_at=at(n, 8 + n))
+    for hour, organisation in ((8, club), (12, city)):
+        BookingFactory(room=room, organisation=organisation, starts_at=at(n, hour))
         need = posting(agreement, organisation, NEED, f"Behov {organisation.pk} {n}")
         offer = posting(agreement, factories.OrganisationFactory(), OFFER, f"Erbjudande {n}")
         Match.objects.create(need=need, offer=offer, status=Match.Status.OFFER_ACCEPTED)
