@@ -49,7 +49,8 @@ def role_labels(user) -> list[str]:
         labels.append(str(_("Representative")))
     if Sector.MUNICIPALITY in sectors:
         labels.append(str(_("City employee")))
-    labels += [str(label) for name, label in GROUP_ROLES.items() if has_group(user, name)]
+    groups = set(user.groups.filter(name__in=GROUP_ROLES).values_list("name", flat=True))
+    labels += [str(label) for name, label in GROUP_ROLES.items() if name in groups]
     if is_administrator(user):
         labels.append(str(_("Administrator")))
     return labels

@@ -8,6 +8,12 @@ from django.db.models.functions import Collate
 from samverkan.actors.models import District, InterestArea, Organisation, Representation, Sector
 from samverkan.actors.search import search
 from samverkan.core.collation import SWEDISH_COLLATION
+from samverkan.core.registry import SectionRegistry
+
+# Sections other apps add to an organisation's page (its collaborations, events, postings):
+# context(organisation, user, can_edit) -> dict | None, registered in the app's ready().
+# `can_edit` (a representative of the organisation or a coordinator) may see what is not public.
+ORGANISATION_PAGE = SectionRegistry()
 
 
 @dataclass(frozen=True)
@@ -108,15 +114,19 @@ def organisation_page_data(slug: str, *, user) -> dict | None:
         "representatives": representatives,
         "pending": pending,
         "own_representation": own,
+        "sections": ORGANISATION_PAGE.sections(organisation, user, can_edit),
     }
 
 
-def pending_representations_for(user) -> QuerySet:
-    """Requests this person may confirm: all for coordinators, their organisations' otherwise."""
+def pending_representations_for(user, *, coordinator: bool | None = None) -> QuerySet:
+    """Requests this person may confirm: all for coordinators, their organisations' otherwise.
+    `coordinator` may be passed when the caller already knows whether the person is one."""
     from samverkan.accounts.roles import is_coordinator
 
+    if coordinator is None:
+        coordinator = is_coordinator(user)
     qs = Representation.objects.pending().select_related("user", "organisation")
-    if not is_coordinator(user):
+    if not coordinator:
         qs = qs.filter(
             organisation__in=Representation.objects.confirmed()
             .filter(user=user)

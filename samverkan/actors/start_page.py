@@ -1,4 +1,4 @@
-"""The way into the register, as a block of the start page (samverkan/core/start_page.py)."""
+"""The way into the register, as a block of the start page (core START_PAGE)."""
 
 from samverkan.actors.models import Organisation
 

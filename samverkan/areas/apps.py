@@ -8,7 +8,9 @@ class AreasConfig(AppConfig):
     verbose_name = _("Areas")
 
     def ready(self):
+        from samverkan.areas.dashboard import proposals_to_prepare
         from samverkan.areas.start_page import focus_area
-        from samverkan.core.start_page import register_start_block
+        from samverkan.core.registry import DASHBOARD, START_PAGE
 
-        register_start_block("areas/_start_focus_area.html", focus_area, order=10)
+        START_PAGE.register("areas/_start_focus_area.html", focus_area, order=10)
+        DASHBOARD.register("areas/_dashboard_proposals.html", proposals_to_prepare, order=30)

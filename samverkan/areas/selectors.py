@@ -22,6 +22,7 @@ from samverkan.areas.models import (
     ProposalSupport,
     SustainabilityGoal,
 )
+from samverkan.core.registry import SectionRegistry
 
 OPEN_PROPOSAL_STATUSES = (
     FocusAreaProposal.Status.PROPOSED,
@@ -33,24 +34,16 @@ OPEN_PROPOSAL_STATUSES = (
 # ---------------------------------------------------------------------------------------------
 # Sections that later apps add to an area's page (collaborations, events, news). An app
 # registers, in its AppConfig.ready(), a template and a function that returns the template's
-# context for an area, e.g.
+# context for an area (core.registry explains the pattern), e.g.
 #   register_area_section("events/_area_events.html", lambda area, user: {"events": ...})
 # The function should run a fixed number of queries, so the page's count does not grow.
 # ---------------------------------------------------------------------------------------------
 
-
-@dataclass(frozen=True)
-class AreaSection:
-    template: str
-    context: Callable
-
-
-AREA_SECTIONS: list[AreaSection] = []
+AREA_PAGE = SectionRegistry()
 
 
 def register_area_section(template: str, context: Callable) -> None:
-    if all(section.template != template for section in AREA_SECTIONS):
-        AREA_SECTIONS.append(AreaSection(template=template, context=context))
+    AREA_PAGE.register(template, context)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -210,9 +203,7 @@ def area_page_data(agreement, slug: str, *, user) -> dict | None:
     history = [h for h in area.all_hostings if h not in current]
     is_host = user.is_authenticated and any(h.contact_person_id == user.pk for h in current)
     coordinator = permissions.can_manage_hosts(user, area)[0]
-    sections = [
-        {"template": section.template, **section.context(area, user)} for section in AREA_SECTIONS
-    ]
+    sections = AREA_PAGE.sections(area, user)
     return {
         "agreement": area.agreement,
         "area": area,

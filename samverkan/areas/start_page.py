@@ -1,4 +1,4 @@
-"""The year's focus area, as a block of the start page (samverkan/core/start_page.py)."""
+"""The year's focus area, as a block of the start page (core START_PAGE)."""
 
 from samverkan.areas.selectors import start_page_focus_areas
 

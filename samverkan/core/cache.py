@@ -23,9 +23,9 @@ What keeps it safe:
   The writes are seen in the SQL itself (`WriteRecorder`, on every database connection from
   CoreConfig.ready()), so QuerySet.update(), bulk_create(), cascades and raw SQL count as
   much as save(). What bypasses Django's cursor bumps its tables itself: COPY in
-  demo/bulk.py with `bump_at_commit()`, `restore` with `bump_all_tables()`. With the local-memory cache each process has its
-  own generations: run several processes with REDIS_URL set, or accept PAGE_CACHE_SECONDS of
-  staleness in the other processes.
+  demo/bulk.py with `bump_at_commit()`, `restore` with `bump_all_tables()`. With the
+  local-memory cache each process has its own generations: run several processes with
+  REDIS_URL set, or accept PAGE_CACHE_SECONDS of staleness in the other processes.
 """
 
 import functools

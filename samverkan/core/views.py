@@ -13,14 +13,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_safe
 
-from samverkan.accounts.roles import role_labels
-from samverkan.actors.models import Representation
-from samverkan.actors.selectors import pending_representations_for
+from samverkan.accounts.roles import is_coordinator, role_labels
 from samverkan.agreements.selectors import primary_agreement
 from samverkan.core.forms import BarrierReportForm
 from samverkan.core.middleware import DatabaseUnavailableMiddleware
+from samverkan.core.registry import DASHBOARD, START_PAGE, Viewer
 from samverkan.core.sections import SECTIONS
-from samverkan.core.start_page import start_page_blocks
 
 logger = logging.getLogger(__name__)
 
@@ -28,7 +26,7 @@ logger = logging.getLogger(__name__)
 @require_safe
 def home(request):
     """The start page: what is on in the primary agreement, in the blocks the apps contribute
-    (core/start_page.py), and the way in for an association. The agreement's own text (vision,
+    (core/registry.py), and the way in for an association. The agreement's own text (vision,
     plan) is on its page, one click away."""
     agreement = primary_agreement()
     return render(
@@ -36,7 +34,7 @@ def home(request):
         "core/home.html",
         {
             "agreement": agreement,
-            "blocks": start_page_blocks(agreement, request.user) if agreement else [],
+            "blocks": START_PAGE.sections(agreement, request.user) if agreement else [],
         },
     )
 
@@ -92,20 +90,14 @@ def privacy(request):
 @require_safe
 @login_required
 def dashboard(request):
-    """My pages: the person's roles, organisations and the requests waiting for them."""
+    """My pages: the person's roles, and each app's block of what they have and what waits for
+    them (samverkan/core/registry.py), in a fixed number of queries."""
     user = request.user
+    viewer = Viewer(user=user, is_coordinator=is_coordinator(user), agreement=primary_agreement())
     return render(
         request,
         "core/dashboard.html",
-        {
-            "roles": role_labels(user),
-            "representations": Representation.objects.filter(
-                user=user, status__in=["pending", "confirmed"]
-            )
-            .select_related("organisation")
-            .order_by("organisation__name"),
-            "to_decide": pending_representations_for(user),
-        },
+        {"roles": role_labels(user), "viewer": viewer, "blocks": DASHBOARD.sections(viewer)},
     )
 
 

@@ -1,4 +1,4 @@
-"""The next events, as a block of the start page (samverkan/core/start_page.py)."""
+"""The next events, as a block of the start page (core START_PAGE)."""
 
 from django.utils import timezone
 

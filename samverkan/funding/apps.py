@@ -8,7 +8,9 @@ class FundingConfig(AppConfig):
     verbose_name = _("Funding and budget")
 
     def ready(self):
-        from samverkan.core.start_page import register_start_block
+        from samverkan.core.registry import DASHBOARD, START_PAGE
+        from samverkan.funding.dashboard import followed_calls
         from samverkan.funding.start_page import calls_closing_soon
 
-        register_start_block("funding/_start_calls.html", calls_closing_soon, order=30)
+        START_PAGE.register("funding/_start_calls.html", calls_closing_soon, order=30)
+        DASHBOARD.register("funding/_dashboard_calls.html", followed_calls, order=100)

@@ -1,4 +1,4 @@
-"""Funding calls closing soon, as a block of the start page (samverkan/core/start_page.py)."""
+"""Funding calls closing soon, as a block of the start page (core START_PAGE)."""
 
 from django.utils import timezone
 

@@ -529,9 +529,7 @@ def _meetings_relative(proposal, today: datetime.date) -> list[dict]:
     ]
     if ahead.month <= 4:  # last year's report is approved in the spring
         agenda.append(("report", f"Årsrapport {ahead.year - 1}", None))
-    specs.append(
-        {"day": ahead, "window": 45, "place": NOBEL, "planned": True, "agenda": agenda}
-    )
+    specs.append({"day": ahead, "window": 45, "place": NOBEL, "planned": True, "agenda": agenda})
     return specs
 
 

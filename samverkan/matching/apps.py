@@ -8,7 +8,15 @@ class MatchingConfig(AppConfig):
     verbose_name = _("Needs and offers")
 
     def ready(self):
-        from samverkan.core.start_page import register_start_block
+        from samverkan.actors.selectors import ORGANISATION_PAGE
+        from samverkan.core.registry import DASHBOARD, START_PAGE
+        from samverkan.matching.dashboard import my_postings, unmatched
+        from samverkan.matching.organisation_section import organisation_postings
         from samverkan.matching.start_page import newest_postings
 
-        register_start_block("matching/_start_postings.html", newest_postings, order=40)
+        START_PAGE.register("matching/_start_postings.html", newest_postings, order=40)
+        DASHBOARD.register("matching/_dashboard_unmatched.html", unmatched, order=20)
+        DASHBOARD.register("matching/_dashboard_postings.html", my_postings, order=80)
+        ORGANISATION_PAGE.register(
+            "matching/_organisation_postings.html", organisation_postings, order=40
+        )

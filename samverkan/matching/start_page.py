@@ -1,4 +1,4 @@
-"""The newest needs and offers, as a block of the start page (samverkan/core/start_page.py)."""
+"""The newest needs and offers, as a block of the start page (core START_PAGE)."""
 
 from samverkan.matching.models import Posting
 from samverkan.matching.selectors import valid_postings

@@ -6,3 +6,9 @@ class PlansConfig(AppConfig):
     name = "samverkan.plans"
     label = "plans"
     verbose_name = _("Plans")
+
+    def ready(self):
+        from samverkan.core.registry import DASHBOARD
+        from samverkan.plans.dashboard import activities_behind
+
+        DASHBOARD.register("plans/_dashboard_activities.html", activities_behind, order=34)

@@ -29,8 +29,9 @@ def fill_register(size: int) -> Organisation:
 
 # Anonymous visitors: filter choices (2), count, page, districts, areas.
 REGISTER_QUERIES = 6
-# The organisation with part_of, then districts, areas, umbrellas, members, parts.
-ORGANISATION_QUERIES = 6
+# The organisation with part_of, then districts, areas, umbrellas, members, parts; the sections
+# of the other apps: collaborations, IOP agreements, coming and past events, postings.
+ORGANISATION_QUERIES = 11
 # count, page, districts, areas.
 API_QUERIES = 4
 # Filter choices (2), the organisations, districts, areas (one chunk).

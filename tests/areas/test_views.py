@@ -214,11 +214,11 @@ def test_a_new_area_without_a_position_comes_last(client, area, coordinator):
 
 def test_later_apps_add_sections_to_the_area_page(client, area, monkeypatch):
     from samverkan.areas import selectors
+    from samverkan.core.registry import SectionRegistry
 
-    section = selectors.AreaSection(
-        template="areas/_focus_area_areas.html", context=lambda area, user: {"focus": None}
-    )
-    monkeypatch.setattr(selectors, "AREA_SECTIONS", [section])
+    registry = SectionRegistry()
+    registry.register("areas/_focus_area_areas.html", lambda area, user: {"focus": None})
+    monkeypatch.setattr(selectors, "AREA_PAGE", registry)
 
     response = client.get(area.get_absolute_url())
 

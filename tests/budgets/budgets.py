@@ -59,8 +59,9 @@ def _path(path: str) -> Callable[[Data], str]:
 
 # The kinds of page in /sitemap.xml, by URL name. Budget(anonymous, member, coordinator).
 SITEMAP: dict[str, Budget] = {
-    # The agreement; then one query per block of core/start_page.py: the focus areas, the next
-    # events, the newest needs, the newest offers, the calls closing soon, the register's count.
+    # The agreement; then one query per block of START_PAGE (core/registry.py): the focus
+    # areas, the next events, the newest needs, the newest offers, the calls closing soon, the
+    # register's count.
     "core:home": Budget(7, 9, 9),
     "core:accessibility": Budget(0, 2, 2),
     "core:privacy": Budget(0, 2, 2),
@@ -74,8 +75,9 @@ SITEMAP: dict[str, Budget] = {
     # Filter choices (2), count, page, districts, areas.
     "actors:register": Budget(6, 8, 8),
     # The organisation, districts, areas, umbrellas, members, parts; logged in: + who may edit,
-    # the person's representation and requests.
-    "actors:organisation": Budget(6, 12, 11),
+    # the person's representation and requests. The other apps' sections: collaborations (and
+    # the agreement their "all" link leads to), IOP agreements, coming and past events, postings.
+    "actors:organisation": Budget(12, 18, 17),
     "areas:list": Budget(4, 7, 7),
     "areas:detail": Budget(9, 12, 12),
     "areas:focus_areas": Budget(5, 7, 7),
@@ -125,7 +127,9 @@ SITEMAP: dict[str, Budget] = {
 LOGGED_IN = None  # anonymous visitors are sent to the login page
 PAGES: dict[str, Page] = {
     # My pages and the lists of a logged-in person.
-    "core:dashboard": Page(_path("/mina-sidor/"), Budget(LOGGED_IN, 9, 9)),
+    # The roles, then one query per block (tests/budgets/test_dashboard_budget.py measures
+    # every role).
+    "core:dashboard": Page(_path("/mina-sidor/"), Budget(LOGGED_IN, 14, 18)),
     "events:mine": Page(_in("events:mine"), Budget(LOGGED_IN, 5, 5)),
     "venues:my_bookings": Page(_in("venues:my_bookings"), Budget(LOGGED_IN, 6, 6)),
     "venues:booking": Page(

@@ -1,6 +1,6 @@
 """The start page shows what is on: the next events, the newest needs and offers, the calls
 closing soon, the focus area and the way in for an association; the agreement's own text is on
-its page, one click away. Each block comes from its app through core/start_page.py."""
+its page, one click away. Each block comes from its app through core/registry.py (START_PAGE)."""
 
 import re
 
@@ -209,14 +209,14 @@ def test_core_leaves_the_blocks_to_the_apps():
     """core is the bottom layer: the start page learns of the apps' blocks by registration."""
     from pathlib import Path
 
-    import samverkan.core.start_page as registry
+    import samverkan.core.registry as registry
     import samverkan.core.views as views
 
     for module in (registry, views):
         source = Path(module.__file__).read_text()
         for app in ("events", "matching", "funding", "areas"):
             assert f"samverkan.{app}" not in source, (module.__name__, app)
-    assert {b.template for b in registry.START_BLOCKS} >= {
+    assert {s.template for s in registry.START_PAGE._sections} >= {
         "events/_start_events.html",
         "matching/_start_postings.html",
         "funding/_start_calls.html",

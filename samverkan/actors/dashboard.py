@@ -1,0 +1,59 @@
+"""The representation blocks of My pages (core.registry.DASHBOARD)."""
+
+from django.utils.translation import gettext as _
+
+from samverkan.actors.models import Representation
+from samverkan.actors.selectors import pending_representations_for
+from samverkan.core.registry import first_and_total
+
+
+def represented_organisation_ids(viewer) -> list[int]:
+    """The organisations the person is a confirmed representative of: one query per page,
+    shared by the blocks that list what these organisations have (bookings, postings)."""
+    return viewer.remember(
+        "represented_organisation_ids",
+        lambda: list(
+            Representation.objects.confirmed()
+            .filter(user=viewer.user)
+            .values_list("organisation_id", flat=True)
+        ),
+    )
+
+
+def my_representation(viewer) -> dict:
+    """The organisations the person represents and the requests they have made: one query.
+    Left out for a coordinator who represents none."""
+    representations = list(
+        Representation.objects.filter(
+            user=viewer.user,
+            status__in=[Representation.Status.CONFIRMED, Representation.Status.PENDING],
+        )
+        .select_related("organisation")
+        .order_by("organisation__name", "pk")
+    )
+    if not representations and viewer.is_coordinator:
+        return None  # a coordinator's work is in the queues; no need to invite them to ask
+    return {
+        "key": "representation",
+        "heading": _("Your organisations"),
+        "total": len(representations),
+        "confirmed": [r for r in representations if r.status == Representation.Status.CONFIRMED],
+        "pending": [r for r in representations if r.status == Representation.Status.PENDING],
+    }
+
+
+def requests_to_decide(viewer) -> dict | None:
+    """Requests to represent that wait for this person: every request for a coordinator, those
+    for the person's organisations for a representative. Left out for a person who can confirm
+    nobody and has nothing waiting. Two queries."""
+    requests, total = first_and_total(
+        pending_representations_for(viewer.user, coordinator=viewer.is_coordinator)
+    )
+    if not total and not viewer.is_coordinator:
+        return None
+    return {
+        "key": "requests",
+        "heading": _("Requests to represent"),
+        "total": total,
+        "requests": requests,
+    }

@@ -1,0 +1,80 @@
+"""Sections that higher apps contribute to a page of a lower one, without the lower app importing
+them: the start page and My pages (core) show each app's block, an organisation's page (actors) each
+app's list, an area's page (areas) each app's section.
+
+An app registers, in its AppConfig.ready(), a template and a function that returns the
+template's context, e.g.
+    DASHBOARD.register("events/_dashboard.html", my_registrations_block, order=20)
+The function returns None to leave its section out (nothing to show this person). It should run a
+fixed number of queries, so that the page's count does not grow with the data;
+`first_and_total` reads a short list and the length of the whole list in one query.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.db.models import Count, QuerySet, Window
+
+LIMIT = 5  # the items a section lists before its "Show all" link
+
+
+@dataclass(frozen=True)
+class Section:
+    template: str
+    context: Callable
+    order: int
+
+
+class SectionRegistry:
+    """The sections of one kind of page, in their order."""
+
+    def __init__(self) -> None:
+        self._sections: list[Section] = []
+
+    def register(self, template: str, context: Callable, *, order: int = 100) -> None:
+        """Add a section; registering the same template again (a second ready()) does nothing."""
+        if any(section.template == template for section in self._sections):
+            return
+        self._sections.append(Section(template=template, context=context, order=order))
+        self._sections.sort(key=lambda section: (section.order, section.template))
+
+    def sections(self, *args) -> list[dict]:
+        """The context of each section that has something to show, with its `template`."""
+        shown = []
+        for section in self._sections:
+            context = section.context(*args)
+            if context is not None:
+                shown.append({"template": section.template, **context})
+        return shown
+
+
+def first_and_total(queryset: QuerySet, limit: int = LIMIT) -> tuple[list, int]:
+    """The first `limit` rows of `queryset` and how many rows it has, in one query (a window
+    count over the whole result, read from the first row)."""
+    rows = list(queryset.annotate(total_rows=Window(Count("*")))[:limit])
+    return rows, (rows[0].total_rows if rows else 0)
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """The person My pages is about, with what every block needs to know once: whether they are
+    a coordinator, and the agreement whose pages the blocks' "Show all" links lead to."""
+
+    user: object
+    is_coordinator: bool
+    agreement: object | None
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def remember(self, key: str, compute: Callable):
+        """`compute()` once per page: what several blocks need (the person's organisations)."""
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]
+
+
+# My pages (core:dashboard): context(viewer) -> dict | None
+DASHBOARD = SectionRegistry()
+
+# The start page (core:home): context(agreement, user) -> dict | None, one query as a rule: the
+# most visited page costs the same whatever the data (tests/budgets holds it to that).
+START_PAGE = SectionRegistry()
