@@ -55,7 +55,7 @@ urlpatterns = [
     path("overenskommelser/<slug:agreement>/", include("samverkan.reports.urls")),
     path("overenskommelser/", include("samverkan.agreements.urls")),
     path("", include("samverkan.actors.urls")),
-    path("konto/", include("allauth.urls")),
+    path("konto/", include("samverkan.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/", api_info, name="api-info"),

@@ -10,6 +10,7 @@ from samverkan.actors.models import (
     Organisation,
     Sector,
 )
+from samverkan.core.forms import Checkboxes
 
 
 class RegisterFilterForm(forms.Form):
@@ -43,9 +44,9 @@ class OrganisationForm(forms.ModelForm):
         model = Organisation
         fields = [*PROFILE_FIELDS, *PROFILE_RELATIONS]
         widgets = {
-            "districts": forms.CheckboxSelectMultiple,
-            "interest_areas": forms.CheckboxSelectMultiple,
-            "umbrellas": forms.CheckboxSelectMultiple,
+            "districts": Checkboxes,
+            "interest_areas": Checkboxes,
+            "umbrellas": Checkboxes,
             "description": forms.Textarea(attrs={"rows": 6}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),

@@ -27,6 +27,7 @@ from samverkan.actors.selectors import (
     search_register,
 )
 from samverkan.core.exceptions import ApplicationError
+from samverkan.core.forms import apply_error, render_form
 
 CSV_FIELDS = [
     ("name", gettext_lazy("Name")),
@@ -122,11 +123,6 @@ def organisation_detail(request, slug):
     return render(request, "actors/organisation_detail.html", data)
 
 
-def _apply_error(form, error: ApplicationError) -> None:
-    field = error.field if error.field in form.fields else None
-    form.add_error(field, str(error.message))
-
-
 @login_required
 def organisation_edit(request, slug):
     organisation = get_object_or_404(Organisation, slug=slug)
@@ -140,12 +136,15 @@ def organisation_edit(request, slug):
                 organisation=organisation, by=request.user, **form.cleaned_data
             )
         except ApplicationError as error:
-            _apply_error(form, error)
+            apply_error(form, error)
         else:
             messages.success(request, _("The changes have been saved."))
             return redirect(organisation)
-    return render(
-        request, "actors/organisation_form.html", {"form": form, "organisation": organisation}
+    return render_form(
+        request,
+        "actors/organisation_form.html",
+        {"form": form, "organisation": organisation},
+        form,
     )
 
 
@@ -160,7 +159,7 @@ def organisation_new(request):
                 by=request.user, representative_title=title, **data
             )
         except ApplicationError as error:
-            _apply_error(form, error)
+            apply_error(form, error)
         else:
             messages.success(
                 request,
@@ -172,7 +171,9 @@ def organisation_new(request):
                 else _("The organisation has been registered."),
             )
             return redirect(organisation)
-    return render(request, "actors/organisation_form.html", {"form": form, "organisation": None})
+    return render_form(
+        request, "actors/organisation_form.html", {"form": form, "organisation": None}, form
+    )
 
 
 @login_required
@@ -197,10 +198,11 @@ def representation_request(request, slug):
             % {"org": organisation.name},
         )
         return redirect(organisation)
-    return render(
+    return render_form(
         request,
         "actors/representation_request.html",
         {"form": form, "organisation": organisation},
+        form,
     )
 
 

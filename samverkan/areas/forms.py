@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samverkan.actors.models import Organisation, Sector
 from samverkan.areas.models import HostSide, Phase, PriorityArea, SustainabilityGoal
+from samverkan.core.forms import Checkboxes
 
 
 class DateInput(forms.DateInput):
@@ -26,7 +27,7 @@ class AreaForm(forms.ModelForm):
         widgets = {
             "summary": forms.TextInput(),
             "description": forms.Textarea(attrs={"rows": 10}),
-            "goals": forms.CheckboxSelectMultiple,
+            "goals": Checkboxes,
             "started_on": DateInput(),
             "ended_on": DateInput(),
         }
@@ -175,7 +176,7 @@ class ProposalForm(forms.Form):
         label=_("Priority areas"),
         queryset=PriorityArea.objects.none(),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=Checkboxes,
     )
 
     def __init__(self, *args, agreement, **kwargs):

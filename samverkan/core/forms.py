@@ -1,5 +1,10 @@
+from functools import wraps
+
 from django import forms
+from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
+
+from samverkan.core.exceptions import ApplicationError
 
 
 class BarrierReportForm(forms.Form):
@@ -47,3 +52,61 @@ class BarrierReportForm(forms.Form):
             data["description"],
         ]
         return "\n".join(str(line) for line in lines)
+
+
+class Checkboxes(forms.CheckboxSelectMultiple):
+    """A choice of several as checkboxes in the `.choices` grid (never a Ctrl-click list).
+
+    From `searchable_from` choices on, the shared field template marks the group so that
+    core/js/forms.js adds a filter box; without JavaScript every checkbox shows.
+    """
+
+    searchable_from = 20
+
+
+def apply_error(form, error: ApplicationError, *, aliases: dict[str, str] | None = None) -> None:
+    """Show a service's refusal at the field it concerns, or above the form.
+
+    `aliases` maps a service's field name to the form's where they differ (starts_at → date).
+    """
+    field = (aliases or {}).get(error.field, error.field)
+    form.add_error(field if field in form.fields else None, str(error.message))
+
+
+def _invalid(form) -> bool:
+    return form is not None and form.is_bound and bool(form.errors)
+
+
+def render_form(request, template_name: str, context: dict, *forms_shown, status: int = 200):
+    """Render a page with one or more forms: 400 when a submitted form is invalid.
+
+    Every form page answers this way, so a person (and a test) sees one behaviour: the page comes
+    back with the error summary, each error beside its field, and "Error:" before the title
+    (base.html puts `{{ error_prefix }}` first in the page title).
+    """
+    if any(_invalid(form) for form in forms_shown):
+        context = {**context, "error_prefix": _("Error: ")}
+        status = 400
+    return render(request, template_name, context, status=status)
+
+
+def invalid_form_status(view):
+    """Give a view we do not write (allauth's) the answer of render_form: an invalid form of a
+    POST comes back with 400 and "Error:" before the title. Works on views that answer with a
+    TemplateResponse whose context holds the `form`; other answers pass unchanged."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        context = getattr(response, "context_data", None)
+        if (
+            request.method == "POST"
+            and response.status_code == 200
+            and context
+            and _invalid(context.get("form"))
+        ):
+            response.status_code = 400
+            context["error_prefix"] = _("Error: ")
+        return response
+
+    return wrapped

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_safe
 
 from samverkan.accounts.roles import is_coordinator, role_labels
 from samverkan.agreements.selectors import primary_agreement
-from samverkan.core.forms import BarrierReportForm
+from samverkan.core.forms import BarrierReportForm, render_form
 from samverkan.core.middleware import DatabaseUnavailableMiddleware
 from samverkan.core.registry import DASHBOARD, START_PAGE, Viewer
 from samverkan.core.sections import SECTIONS
@@ -71,7 +71,7 @@ def accessibility(request):
             return redirect("core:accessibility")
     else:
         form = BarrierReportForm()
-    return render(
+    return render_form(
         request,
         "core/accessibility.html",
         {
@@ -79,6 +79,7 @@ def accessibility(request):
             "contact_email": settings.ACCESSIBILITY_CONTACT_EMAIL,
             "assessed_on": datetime.date(2026, 11, 23),
         },
+        form,
     )
 
 

@@ -5,7 +5,14 @@ from django.utils.translation import gettext_lazy as _
 
 from samverkan.actors.models import District, Organisation
 from samverkan.areas.models import FocusArea, PriorityArea
-from samverkan.events.models import EventDocument, EventKind, ParticipantSector, PlaceKind
+from samverkan.core.forms import Checkboxes
+from samverkan.events.models import (
+    EventDocument,
+    EventKind,
+    ParticipantSector,
+    PlaceKind,
+    Registration,
+)
 from samverkan.venues.models import Room
 
 
@@ -27,6 +34,16 @@ def _datetime(label, *, required=True, help_text=""):
 
 
 SECTOR_CHOICES = [("", _("Choose a sector")), *ParticipantSector.choices]
+
+
+def _last_used(user, organisations) -> int | None:
+    """The organisation among `organisations` that `user` last registered for an event from."""
+    return (
+        Registration.objects.filter(user=user, organisation__in=organisations)
+        .order_by("-created_at", "-pk")
+        .values_list("organisation_id", flat=True)
+        .first()
+    )
 
 
 class RegistrationForm(forms.Form):
@@ -58,8 +75,14 @@ class RegistrationForm(forms.Form):
             representations__user=user, representations__status="confirmed"
         ).order_by("name")
         self.fields["organisation"].queryset = represented
-        if not represented.exists():
+        represented = list(represented)
+        if not represented:
             del self.fields["organisation"]
+        elif "organisation" not in self.initial:
+            # Most people register for the organisation they represent: offer it from the
+            # start (the one they came from last time, else the first by name), so that the
+            # form as shown can be sent; "another organisation, or none" stays one choice away.
+            self.initial["organisation"] = _last_used(user, represented) or represented[0].pk
 
     def clean(self):
         data = super().clean()
@@ -130,13 +153,14 @@ class EventForm(PlaceFields):
     organisers = forms.ModelMultipleChoiceField(
         label=_("Organisers"),
         queryset=Organisation.objects.none(),
+        widget=Checkboxes,
         help_text=_("At least one of them an organisation you represent."),
     )
     areas = forms.ModelMultipleChoiceField(
         label=_("Priority areas"),
         queryset=PriorityArea.objects.none(),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=Checkboxes,
     )
     focus_area = forms.ModelChoiceField(
         label=_("Focus area"), queryset=FocusArea.objects.none(), required=False
@@ -145,7 +169,7 @@ class EventForm(PlaceFields):
         label=_("Districts"),
         queryset=District.objects.none(),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=Checkboxes,
     )
     starts_at = _datetime(_("Starts"))
     ends_at = _datetime(_("Ends"))
@@ -236,12 +260,13 @@ class QuotaForm(forms.Form):
         label=_("For people of the sectors"),
         choices=ParticipantSector.choices,
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=Checkboxes,
     )
     organisations = forms.ModelMultipleChoiceField(
         label=_("For people of the organisations"),
         queryset=Organisation.objects.order_by("name"),
         required=False,
+        widget=Checkboxes,
     )
 
 

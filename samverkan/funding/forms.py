@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from samverkan.actors.models import District, LegalForm, Organisation, Sector
 from samverkan.areas.models import PriorityArea
 from samverkan.core.exceptions import ApplicationError
+from samverkan.core.forms import Checkboxes
 from samverkan.funding.models import ExpenseCategory, Funder, Grant
 from samverkan.funding.services import exact_amount
 
@@ -80,25 +81,25 @@ class CallForm(forms.Form):
         label=_("Sectors that may apply"),
         choices=Sector.choices,
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=Checkboxes,
     )
     legal_forms = forms.MultipleChoiceField(
         label=_("Legal forms that may apply"),
         choices=LegalForm.choices,
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=Checkboxes,
     )
     areas = forms.ModelMultipleChoiceField(
         label=_("Priority areas"),
         queryset=PriorityArea.objects.none(),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=Checkboxes,
     )
     districts = forms.ModelMultipleChoiceField(
         label=_("Districts"),
         queryset=District.objects.order_by("name"),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=Checkboxes,
     )
     eligibility_note = forms.CharField(
         label=_("More about who may apply"),

@@ -12,6 +12,7 @@ from samverkan.actors.models import District
 from samverkan.agreements.models import Agreement
 from samverkan.areas.models import PriorityArea
 from samverkan.core.exceptions import ApplicationError
+from samverkan.core.forms import apply_error, render_form
 from samverkan.funding import permissions, selectors, services
 from samverkan.funding.forms import CallFilterForm, CallForm, ExpenseForm, FunderForm, GrantForm
 from samverkan.funding.models import MAX_YEAR, MIN_YEAR, Funder, FundingCall
@@ -23,11 +24,6 @@ def _agreement(slug: str) -> Agreement:
 
 def _forbidden(request, reason: str):
     return render(request, "core/forbidden.html", {"reason": reason}, status=403)
-
-
-def _apply_error(form, error: ApplicationError) -> None:
-    field = error.field if error.field in form.fields else None
-    form.add_error(field, str(error.message))
 
 
 def _call(agreement, slug) -> FundingCall:
@@ -128,12 +124,15 @@ def call_new(request, agreement):
         try:
             call = services.create_call(by=request.user, **form.service_arguments())
         except ApplicationError as error:
-            _apply_error(form, error)
+            apply_error(form, error)
         else:
             messages.success(request, _("The funding call has been published."))
             return redirect(call.url_in(agreement))
-    return render(
-        request, "funding/call_form.html", {"agreement": agreement, "call": None, "form": form}
+    return render_form(
+        request,
+        "funding/call_form.html",
+        {"agreement": agreement, "call": None, "form": form},
+        form,
     )
 
 
@@ -149,12 +148,15 @@ def call_edit(request, agreement, slug):
         try:
             call = services.update_call(call=call, by=request.user, **form.service_arguments())
         except ApplicationError as error:
-            _apply_error(form, error)
+            apply_error(form, error)
         else:
             messages.success(request, _("The changes have been saved."))
             return redirect(call.url_in(agreement))
-    return render(
-        request, "funding/call_form.html", {"agreement": agreement, "call": call, "form": form}
+    return render_form(
+        request,
+        "funding/call_form.html",
+        {"agreement": agreement, "call": call, "form": form},
+        form,
     )
 
 
@@ -203,14 +205,15 @@ def funder_form(request, agreement, pk=None):
             else:
                 services.create_funder(by=request.user, **form.cleaned_data)
         except ApplicationError as error:
-            _apply_error(form, error)
+            apply_error(form, error)
         else:
             messages.success(request, _("The funder has been saved."))
             return redirect("funding:funders", agreement=agreement.slug)
-    return render(
+    return render_form(
         request,
         "funding/funder_form.html",
         {"agreement": agreement, "funder": funder, "form": form},
+        form,
     )
 
 
@@ -278,14 +281,15 @@ def _budget_form(request, agreement, year, *, form_class, heading, save, success
         try:
             save(agreement=agreement, by=request.user, year=year, **form.cleaned_data)
         except ApplicationError as error:
-            _apply_error(form, error)
+            apply_error(form, error)
         else:
             messages.success(request, success)
             return redirect("funding:budget_year", agreement=agreement.slug, year=year)
-    return render(
+    return render_form(
         request,
         "funding/budget_form.html",
         {"agreement": agreement, "year": year, "form": form, "heading": heading % {"year": year}},
+        form,
     )
 
 

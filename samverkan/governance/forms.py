@@ -7,6 +7,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.core.forms import Checkboxes
 from samverkan.governance.models import MinutesParagraph, Statement
 
 
@@ -74,7 +75,7 @@ class AttendanceForm(forms.Form):
         label=_("Present"),
         queryset=None,
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=Checkboxes,
     )
 
     def __init__(self, *args, memberships, **kwargs):
@@ -171,7 +172,7 @@ class AdjustForm(forms.Form):
     adjusters = MembershipChoiceField(
         label=_("Adjusters"),
         queryset=None,
-        widget=forms.CheckboxSelectMultiple,
+        widget=Checkboxes,
         help_text=_("Chosen among the members present at the meeting."),
     )
     adjusted_on = forms.DateField(

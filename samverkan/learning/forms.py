@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.actors.models import Organisation
+from samverkan.core.forms import Checkboxes
 from samverkan.learning.files import ACCEPT_ATTRIBUTE
 from samverkan.learning.models import Course, CourseModule, Material, Topic
 
@@ -34,8 +35,8 @@ class MaterialForm(forms.ModelForm):
         label=_("Authors"),
         queryset=Organisation.objects.none(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
-        help_text=_("The organisations that wrote the material. Hold Ctrl (⌘) to choose several."),
+        widget=Checkboxes,
+        help_text=_("The organisations that wrote the material."),
     )
 
     class Meta:
@@ -96,7 +97,7 @@ class ModuleForm(forms.ModelForm):
         label=_("Materials of the library"),
         queryset=Material.objects.none(),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=Checkboxes,
     )
     position = forms.IntegerField(
         label=_("Position"),

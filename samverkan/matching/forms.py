@@ -4,8 +4,10 @@ twice."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.accounts.roles import is_coordinator
 from samverkan.actors.models import District
 from samverkan.areas.models import PriorityArea
+from samverkan.core.forms import Checkboxes
 from samverkan.matching.models import Posting
 from samverkan.matching.permissions import organisations_to_post_for
 
@@ -90,14 +92,14 @@ class PostingForm(forms.Form):
         label=_("Priority areas"),
         queryset=PriorityArea.objects.none(),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=Checkboxes,
     )
     districts = forms.ModelMultipleChoiceField(
         label=_("Districts"),
         queryset=District.objects.all(),
         required=False,
         help_text=_("Leave empty if it concerns all of the city."),
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        widget=Checkboxes,
     )
     valid_until = forms.DateField(
         label=_("Valid until"),
@@ -111,6 +113,10 @@ class PostingForm(forms.Form):
         self.fields["areas"].queryset = PriorityArea.objects.filter(agreement=agreement)
         if posting is None:
             self.fields["organisation"].queryset = organisations_to_post_for(user).order_by("name")
+            if not is_coordinator(user):
+                # A person posts for an organisation they represent: the first one is chosen
+                # from the start, and there is no blank choice that would only fail.
+                self.fields["organisation"].empty_label = None
         else:
             del self.fields["organisation"]
             self.initial.update(

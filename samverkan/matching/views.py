@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from samverkan.agreements.models import Agreement
 from samverkan.core.exceptions import ApplicationError, PermissionDeniedError
+from samverkan.core.forms import apply_error, render_form
 from samverkan.matching import permissions, selectors, services
 from samverkan.matching.forms import PostingFilterForm, PostingForm
 from samverkan.matching.models import Match, Posting
@@ -30,10 +31,6 @@ def _posting(agreement, pk) -> Posting:
 
 def _forbidden(request, reason: str):
     return render(request, "core/forbidden.html", {"reason": reason}, status=403)
-
-
-def _apply_error(form, error: ApplicationError) -> None:
-    form.add_error(error.field if error.field in form.fields else None, str(error.message))
 
 
 @require_safe
@@ -87,15 +84,14 @@ def posting_new(request, agreement):
         except PermissionDeniedError as error:
             form.add_error("organisation", str(error.message))
         except ApplicationError as error:
-            _apply_error(form, error)
+            apply_error(form, error)
         else:
             messages.success(
                 request, _("Your posting is published. Below are the best matches right now.")
             )
             return redirect(posting)
-    status = 400 if request.method == "POST" else 200
-    return render(
-        request, "matching/posting_form.html", {"agreement": agreement, "form": form}, status=status
+    return render_form(
+        request, "matching/posting_form.html", {"agreement": agreement, "form": form}, form
     )
 
 
@@ -113,16 +109,15 @@ def posting_edit(request, agreement, pk):
         try:
             services.update_posting(posting=posting, by=request.user, **form.cleaned_data)
         except ApplicationError as error:
-            _apply_error(form, error)
+            apply_error(form, error)
         else:
             messages.success(request, _("The posting has been saved."))
             return redirect(posting)
-    status = 400 if request.method == "POST" else 200
-    return render(
+    return render_form(
         request,
         "matching/posting_form.html",
         {"agreement": agreement, "form": form, "posting": posting},
-        status=status,
+        form,
     )
 
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from samverkan.actors.models import District, Organisation
 from samverkan.areas.models import PriorityArea
 from samverkan.core.collation import SWEDISH_COLLATION
+from samverkan.core.forms import Checkboxes
 from samverkan.partnerships import files
 from samverkan.partnerships.models import Collaboration, CollaborationParty, IopAgreement
 from samverkan.partnerships.selectors import ORGANISATION_CHOICES_LIMIT
@@ -82,8 +83,8 @@ class CollaborationForm(forms.ModelForm):
             "results": forms.Textarea(attrs={"rows": 4}),
             "starts_on": DateInput(),
             "ends_on": DateInput(),
-            "areas": forms.CheckboxSelectMultiple,
-            "districts": forms.CheckboxSelectMultiple,
+            "areas": Checkboxes,
+            "districts": Checkboxes,
         }
         help_texts = {
             "results": _("What the collaboration has achieved so far, or achieved."),
@@ -120,7 +121,8 @@ class NewCollaborationForm(CollaborationForm):
         label=_("Partners"),
         queryset=Organisation.objects.none(),
         required=False,
-        help_text=_("Hold Ctrl (Cmd on a Mac) to choose several. More can be added later."),
+        widget=Checkboxes,
+        help_text=_("More can be added later."),
     )
 
     field_order = ["title", "lead", "partners"]

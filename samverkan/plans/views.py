@@ -14,14 +14,10 @@ from django.views.decorators.http import require_safe
 
 from samverkan.agreements.models import Agreement
 from samverkan.core.exceptions import ApplicationError
+from samverkan.core.forms import apply_error, render_form
 from samverkan.plans import permissions, selectors, services
 from samverkan.plans.forms import ActivityForm, FollowUpYearForm, RevisionForm, StatusChangeForm
 from samverkan.plans.models import PlanActivity
-
-
-def _apply_error(form, error: ApplicationError) -> None:
-    field = error.field if error.field in form.fields else None
-    form.add_error(field, str(error.message))
 
 
 def _forbidden(request, reason: str):
@@ -87,14 +83,17 @@ def activity_new(request, agreement, slug):
         try:
             activity = services.add_activity(plan=plan, by=request.user, **data)
         except ApplicationError as error:
-            _apply_error(form, error)
+            apply_error(form, error)
         else:
             messages.success(
                 request, _("The activity “%(title)s” was added.") % {"title": activity.title}
             )
             return redirect(plan)
-    return render(
-        request, "plans/activity_form.html", {"form": form, "plan": plan, "activity": None}
+    return render_form(
+        request,
+        "plans/activity_form.html",
+        {"form": form, "plan": plan, "activity": None},
+        form,
     )
 
 
@@ -118,12 +117,15 @@ def activity_edit(request, agreement, slug, pk):
         try:
             services.update_activity(activity=activity, by=request.user, **data)
         except ApplicationError as error:
-            _apply_error(form, error)
+            apply_error(form, error)
         else:
             messages.success(request, _("The changes have been saved."))
             return redirect(plan)
-    return render(
-        request, "plans/activity_form.html", {"form": form, "plan": plan, "activity": activity}
+    return render_form(
+        request,
+        "plans/activity_form.html",
+        {"form": form, "plan": plan, "activity": activity},
+        form,
     )
 
 
@@ -139,7 +141,7 @@ def activity_status(request, agreement, slug, pk):
         try:
             services.change_activity_status(activity=activity, by=request.user, **form.cleaned_data)
         except ApplicationError as error:
-            _apply_error(form, error)
+            apply_error(form, error)
         else:
             messages.success(
                 request,
@@ -147,10 +149,11 @@ def activity_status(request, agreement, slug, pk):
             )
             return redirect(reverse("plans:detail", args=[agreement, slug]) + f"#activity-{pk}")
     history = activity.status_changes.select_related("changed_by").order_by("-changed_on", "-pk")
-    return render(
+    return render_form(
         request,
         "plans/activity_status.html",
         {"form": form, "plan": plan, "activity": activity, "history": history},
+        form,
     )
 
 
@@ -165,7 +168,7 @@ def revision_new(request, agreement, slug):
         try:
             revision = services.record_revision(plan=plan, by=request.user, **form.cleaned_data)
         except ApplicationError as error:
-            _apply_error(form, error)
+            apply_error(form, error)
         else:
             messages.success(
                 request,
@@ -174,8 +177,9 @@ def revision_new(request, agreement, slug):
             )
             return redirect(reverse("plans:detail", args=[agreement, slug]) + "#revisions")
     revisions = plan.revisions.order_by("-revised_on", "-pk")
-    return render(
+    return render_form(
         request,
         "plans/revision_form.html",
         {"form": form, "plan": plan, "revisions": revisions},
+        form,
     )

@@ -50,7 +50,7 @@ def test_anonymous_report_with_only_a_description_is_sent(client, mailoutbox):
 def test_report_without_description_shows_the_error_at_the_field(client, mailoutbox):
     response = client.post(reverse("core:accessibility"), {"name": "Karin", "page": "/register/"})
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     html = response.content.decode()
     assert "Detta fält måste fyllas i." in html
     assert 'id="id_description_error"' in html

@@ -102,7 +102,7 @@ def test_signup_without_a_name_shows_the_error_at_the_field(client, mailoutbox):
         {"email": "ny@example.se", "password1": PASSWORD, "password2": PASSWORD},
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     html = response.content.decode()
     assert 'id="id_first_name_error"' in html
     assert re.search(r'<input[^>]*aria-invalid="true"[^>]*id="id_first_name"', html)
@@ -125,8 +125,9 @@ def test_repeated_wrong_passwords_throttle_the_account(client, verified_user):
 
     response = log_in(client, verified_user.email, PASSWORD)
 
-    # allauth refuses in the form (200) rather than with a 429: even the right password is refused.
-    assert response.status_code == 200
+    # allauth refuses in the form (400, as every invalid form) rather than with a 429: even the
+    # right password is refused.
+    assert response.status_code == 400
     assert "För många misslyckade inloggningsförsök" in response.content.decode()
     assert not is_logged_in(client)
 
@@ -182,4 +183,23 @@ def test_logout_by_post(client, verified_user):
     response = client.post(reverse("account_logout"))
 
     assert response.status_code == 302
+    assert not is_logged_in(client)
+
+
+def test_an_invalid_signup_is_answered_like_every_other_invalid_form(client, mailoutbox):
+    """400, "Fel:" before the title, and the error summary linking to the field."""
+    response = client.post(reverse("account_signup"), {"email": "inte-en-adress"})
+
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert re.search(r"<title>Fel: ", html)
+    summary = re.search(r"<div [^>]*data-error-summary>(.*?)</div>", html, re.S)
+    assert "Det finns problem" in summary.group(1)
+    assert 'href="#id_email"' in summary.group(1)
+
+
+def test_a_wrong_password_is_answered_with_400(client, verified_user):
+    response = log_in(client, verified_user.email, "fel-losenord")
+
+    assert response.status_code == 400
     assert not is_logged_in(client)

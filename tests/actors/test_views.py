@@ -276,7 +276,7 @@ def test_new_organisation_with_legal_form_of_another_sector_shows_the_error(clie
         {"sector": "municipal", "legal_form": "association", "name": "Felaktiga förvaltningen"},
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert response.context["form"].errors["legal_form"]
     assert not Organisation.objects.exists()
 
@@ -290,7 +290,7 @@ def test_edit_with_bad_organisation_number_shows_the_error_and_changes_nothing(c
         {"name": "Nytt namn", "organisation_number": "802000-1235", "city": "Lund"},
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert response.context["form"].errors["organisation_number"] == [
         t(
             "The organisation number's last digit (check digit) does not match. "

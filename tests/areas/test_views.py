@@ -232,7 +232,7 @@ def test_empty_title_shows_the_error_at_the_field(client, agreement, coordinator
 
     response = client.post(url("new", agreement), {"title": "", "position": 1})
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert response.context["form"].errors["title"]
     assert 'id="error-summary"' in response.content.decode()
 
@@ -284,7 +284,7 @@ def test_same_phase_shows_the_services_message_at_the_field(client, area, coordi
         {"phase": area.phase, "changed_on": TODAY.isoformat()},
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert response.context["form"].errors["phase"]
 
 
@@ -297,7 +297,7 @@ def test_second_civil_host_is_refused_in_the_form(client, area, coordinator):
         {"side": "civil", "organisation": other.pk, "starts_on": TODAY.isoformat()},
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert response.context["form"].errors["starts_on"]
     assert area.hostings.count() == 2
 
@@ -415,7 +415,7 @@ def test_a_past_year_is_not_offered(client, agreement, member):
         {"year": TODAY.year - 1, "title": "Gammalt", "motivation": "Text"},
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert response.context["form"].errors["year"]
 
 

@@ -149,7 +149,9 @@ PAGES: dict[str, Page] = {
     # Forms: new event, posting, booking …
     "events:new": Page(_in("events:new"), Budget(LOGGED_IN, 10, 9)),
     "events:edit": Page(_in("events:edit", slug=lambda d: d.event.slug), Budget(LOGGED_IN, 14, 13)),
-    "matching:new": Page(_in("matching:new"), Budget(LOGGED_IN, 9, 9)),
+    # Whether the person is a coordinator (they keep a blank organisation choice); without a
+    # blank, Django reads the first organisation to decide on the `required` attribute.
+    "matching:new": Page(_in("matching:new"), Budget(LOGGED_IN, 11, 10)),
     "matching:edit": Page(_in("matching:edit", pk=lambda d: d.need.pk), Budget(LOGGED_IN, 10, 9)),
     "venues:book": Page(
         _in("venues:book", venue=lambda d: d.venue.slug, room=lambda d: d.room.slug),

@@ -11,6 +11,7 @@ from samverkan.events import selectors, services
 from samverkan.events.models import EventKind, Registration
 from tests import factories
 from tests.events.factories import EventFactory, RegistrationFactory, soon
+from tests.form_defaults import form_defaults
 
 pytestmark = pytest.mark.django_db
 
@@ -279,3 +280,43 @@ def test_an_event_without_its_place_is_refused_at_the_field(client):
     assert response.status_code == 400
     assert response.context["form"].errors["address"]
     assert not agreement.events.exists()
+
+
+def test_a_representative_who_sends_the_registration_form_as_shown_is_registered(client):
+    """The form offers the organisation the person represents from the start: its sector is
+    counted, and no "choose a sector" error stands in the way."""
+    event = EventFactory()
+    association = factories.OrganisationFactory(name="Rosengårds boxningsklubb")
+    person = factories.representative(association)
+    client.force_login(person)
+
+    page = client.get(url("events:register", event))
+    response = client.post(url("events:register", event), form_defaults(page.content.decode()))
+
+    assert response.status_code == 302
+    registration = Registration.objects.get(event=event, user=person)
+    assert (registration.organisation, registration.sector) == (association, "civil")
+
+
+def test_the_registration_form_offers_the_organisation_the_person_came_from_last_time(client):
+    first, last = (
+        factories.OrganisationFactory(name=name) for name in ("Afrikagruppen", "Ö-föreningen")
+    )
+    person = factories.representative(first)
+    factories.RepresentationFactory(user=person, organisation=last)
+    RegistrationFactory(event=EventFactory(), user=person, organisation=last, sector="civil")
+    client.force_login(person)
+
+    page = client.get(url("events:register", EventFactory()))
+
+    assert page.context["form"]["organisation"].value() == last.pk
+
+
+def test_a_city_employee_is_offered_their_administration(client):
+    administration = factories.administration(name="Fritidsförvaltningen")
+    person = factories.representative(administration)
+    client.force_login(person)
+
+    page = client.get(url("events:register", EventFactory()))
+
+    assert page.context["form"]["organisation"].value() == administration.pk

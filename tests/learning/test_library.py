@@ -213,7 +213,7 @@ def test_a_material_without_title_is_not_saved(client, agreement, coordinator):
         {"title": "", "topic": Topic.IOP},
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert response.context["form"].errors["title"]
     assert not Material.objects.exists()
 

@@ -11,6 +11,7 @@ from samverkan.matching.models import Match, Posting
 from samverkan.partnerships.models import Collaboration
 from tests import factories
 from tests.areas.factories import PriorityAreaFactory
+from tests.form_defaults import form_defaults
 from tests.matching.factories import NEED, OFFER, administration, association, posting
 
 pytestmark = pytest.mark.django_db
@@ -256,3 +257,35 @@ def test_the_sitemap_lists_the_lists_and_open_postings(client, agreement, data):
     assert url("needs", agreement) in xml and url("offers", agreement) in xml
     assert data["need"].get_absolute_url() in xml
     assert data["old"].get_absolute_url() not in xml
+
+
+def test_a_person_with_one_organisation_has_it_chosen_in_the_posting_form(client, agreement):
+    club = association(name="Simklubben", slug="simklubben")
+    client.force_login(factories.representative(club))
+
+    page = client.get(url("new", agreement))
+
+    assert form_defaults(page.content.decode())["organisation"] == [str(club.pk)]
+
+
+def test_a_person_with_several_organisations_gets_no_blank_choice_that_would_fail(
+    client, agreement
+):
+    club, choir = association(name="Simklubben"), association(name="Kören")
+    person = factories.representative(club)
+    factories.RepresentationFactory(user=person, organisation=choir)
+    client.force_login(person)
+
+    form = client.get(url("new", agreement)).context["form"]
+
+    assert [value for value, _ in form.fields["organisation"].choices] == [choir.pk, club.pk]
+
+
+def test_districts_are_checkboxes_in_the_posting_form(client, agreement):
+    rosengard = factories.DistrictFactory(name="Rosengård", slug="rosengard")
+    client.force_login(factories.representative(association(name="Simklubben")))
+
+    html = client.get(url("new", agreement)).content.decode()
+
+    assert f'<input type="checkbox" name="districts" value="{rosengard.pk}"' in html
+    assert "<select" not in html.split('id="id_districts"')[1].split("</fieldset>")[0]

@@ -168,7 +168,7 @@ def test_an_activity_form_with_errors_is_shown_again(client, coordinator):
 
     response = client.post(urls(plan)["activity_new"], {"title": "", "planned_year": "2031"})
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert set(response.context["form"].errors) >= {"title", "planned_year", "responsible"}
     assert b'id="error-summary"' in response.content
     assert not PlanActivity.objects.exists()
@@ -217,7 +217,7 @@ def test_a_refused_status_change_is_shown_on_the_field(client, coordinator):
     same = client.post(status_url(activity), {"status": "started", "changed_on": "2019-04-01"})
     early = client.post(status_url(activity), {"status": "done", "changed_on": "2019-01-01"})
 
-    assert same.status_code == early.status_code == 200
+    assert same.status_code == early.status_code == 400
     assert "status" in same.context["form"].errors
     assert "changed_on" in early.context["form"].errors
     assert activity.status_changes.count() == 1
@@ -232,7 +232,7 @@ def test_a_coordinator_records_a_revision_and_a_second_is_refused(client, coordi
     second = client.post(urls(plan)["revision_new"], {**data, "revised_on": "2022-01-10"})
 
     assert first.status_code == 302
-    assert second.status_code == 200
+    assert second.status_code == 400
     assert "mandate_period" in second.context["form"].errors
     assert PlanRevision.objects.filter(plan=plan).count() == 1
     assert client.get(urls(plan)["detail"]).context["revisions"][0].mandate_period == "2019–2022"
@@ -245,7 +245,7 @@ def test_a_bad_mandate_period_is_shown_on_the_field(client, coordinator):
         urls(plan)["revision_new"],
         {"mandate_period": "2020–2024", "revised_on": "2021-06-01", "summary": "X"},
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "mandate_period" in response.context["form"].errors
 
 

@@ -57,7 +57,7 @@ def test_a_colliding_booking_is_refused_in_the_form_naming_the_time(client, room
 
     response = client.post(url("book", room), form_data(civil_org, start="15:00", end="17:00"))
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     errors = response.context["form"].errors["starts_at"]
     assert "14:00–16:00" in errors[0]
     assert Booking.objects.count() == 1
@@ -80,7 +80,7 @@ def test_booking_for_an_organisation_one_does_not_represent_is_refused(
 
     response = client.post(url("book", room), form_data(other))
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "organisation" in response.context["form"].errors
     assert not Booking.objects.exists()
 

@@ -15,8 +15,9 @@ from samverkan.areas.forms import (
     PhaseChangeForm,
 )
 from samverkan.areas.models import Hosting, PriorityArea
-from samverkan.areas.views.common import apply_error, forbidden, get_agreement
+from samverkan.areas.views.common import FIELD_ALIASES, forbidden, get_agreement
 from samverkan.core.exceptions import ApplicationError
+from samverkan.core.forms import apply_error, render_form
 
 
 def _area(agreement, slug) -> PriorityArea:
@@ -62,12 +63,15 @@ def area_new(request, agreement):
         try:
             area = services.create_area(agreement=agreement, by=request.user, **form.cleaned_data)
         except ApplicationError as error:
-            apply_error(form, error)
+            apply_error(form, error, aliases=FIELD_ALIASES)
         else:
             messages.success(request, _("The priority area has been added."))
             return redirect(area)
-    return render(
-        request, "areas/area_form.html", {"agreement": agreement, "area": None, "form": form}
+    return render_form(
+        request,
+        "areas/area_form.html",
+        {"agreement": agreement, "area": None, "form": form},
+        form,
     )
 
 
@@ -86,12 +90,12 @@ def area_edit(request, agreement, slug):
         try:
             area = services.update_area(area=area, by=request.user, **form.cleaned_data)
         except ApplicationError as error:
-            apply_error(form, error)
+            apply_error(form, error, aliases=FIELD_ALIASES)
         else:
             messages.success(request, _("The changes have been saved."))
             return redirect(area)
-    return render(
-        request, "areas/area_form.html", {"agreement": agreement, "area": area, "form": form}
+    return render_form(
+        request, "areas/area_form.html", {"agreement": agreement, "area": area, "form": form}, form
     )
 
 
@@ -107,7 +111,7 @@ def phase_change(request, agreement, slug):
         try:
             change = services.change_phase(area=area, by=request.user, **form.cleaned_data)
         except ApplicationError as error:
-            apply_error(form, error)
+            apply_error(form, error, aliases=FIELD_ALIASES)
         else:
             messages.success(
                 request,
@@ -115,8 +119,11 @@ def phase_change(request, agreement, slug):
                 % {"phase": change.get_phase_display()},
             )
             return redirect(area)
-    return render(
-        request, "areas/phase_form.html", {"agreement": agreement, "area": area, "form": form}
+    return render_form(
+        request,
+        "areas/phase_form.html",
+        {"agreement": agreement, "area": area, "form": form},
+        form,
     )
 
 
@@ -132,7 +139,7 @@ def hosting_new(request, agreement, slug):
         try:
             hosting = services.start_hosting(area=area, by=request.user, **form.service_arguments())
         except ApplicationError as error:
-            apply_error(form, error)
+            apply_error(form, error, aliases=FIELD_ALIASES)
         else:
             messages.success(
                 request,
@@ -144,8 +151,11 @@ def hosting_new(request, agreement, slug):
                 },
             )
             return redirect(area)
-    return render(
-        request, "areas/hosting_form.html", {"agreement": agreement, "area": area, "form": form}
+    return render_form(
+        request,
+        "areas/hosting_form.html",
+        {"agreement": agreement, "area": area, "form": form},
+        form,
     )
 
 
@@ -165,7 +175,7 @@ def hosting_end(request, agreement, slug, pk):
         try:
             services.end_hosting(hosting=hosting, by=request.user, **form.cleaned_data)
         except ApplicationError as error:
-            apply_error(form, error)
+            apply_error(form, error, aliases=FIELD_ALIASES)
         else:
             messages.success(
                 request,
@@ -176,8 +186,9 @@ def hosting_end(request, agreement, slug, pk):
                 },
             )
             return redirect(area)
-    return render(
+    return render_form(
         request,
         "areas/hosting_end.html",
         {"agreement": agreement, "area": area, "hosting": hosting, "form": form},
+        form,
     )

@@ -1,7 +1,6 @@
 from django.shortcuts import get_object_or_404, render
 
 from samverkan.agreements.models import Agreement
-from samverkan.core.exceptions import ApplicationError
 
 # A service's field name → the form field that holds it.
 FIELD_ALIASES = {"contact_person": "contact_email"}
@@ -13,9 +12,3 @@ def get_agreement(slug: str) -> Agreement:
 
 def forbidden(request, reason: str):
     return render(request, "core/forbidden.html", {"reason": reason}, status=403)
-
-
-def apply_error(form, error: ApplicationError) -> None:
-    """Show a service's refusal at the field it concerns, or above the form."""
-    field = FIELD_ALIASES.get(error.field, error.field)
-    form.add_error(field if field in form.fields else None, str(error.message))

@@ -8,8 +8,9 @@ from django.views.decorators.http import require_POST, require_safe
 from samverkan.areas import permissions, selectors, services
 from samverkan.areas.forms import PrepareForm, ProposalForm
 from samverkan.areas.models import FocusAreaProposal
-from samverkan.areas.views.common import apply_error, forbidden, get_agreement
+from samverkan.areas.views.common import forbidden, get_agreement
 from samverkan.core.exceptions import ApplicationError, PermissionDeniedError
+from samverkan.core.forms import apply_error, render_form
 
 
 def _proposal(agreement, pk) -> FocusAreaProposal:
@@ -44,10 +45,12 @@ def propose(request, agreement):
                 _("Thank you! Your proposal has been published; others can now support it."),
             )
             return redirect(proposal)
-    return render(request, "areas/proposal_form.html", {"agreement": agreement, "form": form})
+    return render_form(
+        request, "areas/proposal_form.html", {"agreement": agreement, "form": form}, form
+    )
 
 
-def _render_proposal(request, agreement, pk, *, prepare_form=None, status=200):
+def _render_proposal(request, agreement, pk, *, prepare_form=None):
     data = selectors.proposal_page_data(agreement, pk, user=request.user)
     if data is None:
         raise Http404(_("There is no proposal at this address."))
@@ -55,7 +58,7 @@ def _render_proposal(request, agreement, pk, *, prepare_form=None, status=200):
         data["prepare_form"] = prepare_form or PrepareForm(
             initial={"note": data["proposal"].preparation_note}
         )
-    return render(request, "areas/proposal_detail.html", data, status=status)
+    return render_form(request, "areas/proposal_detail.html", data, prepare_form)
 
 
 @require_safe
@@ -113,7 +116,7 @@ def proposal_prepare(request, agreement, pk):
         else:
             messages.success(request, _("The proposal is prepared for the steering group."))
         return redirect(proposal)
-    return _render_proposal(request, agreement, pk, prepare_form=form, status=400)
+    return _render_proposal(request, agreement, pk, prepare_form=form)
 
 
 @login_required

@@ -3,7 +3,6 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from samverkan.agreements.models import Agreement
-from samverkan.core.exceptions import ApplicationError
 from samverkan.events.models import Event
 
 
@@ -25,9 +24,3 @@ def get_event(agreement, slug: str) -> Event:
 
 def forbidden(request, reason: str):
     return render(request, "core/forbidden.html", {"reason": reason}, status=403)
-
-
-def apply_error(form, error: ApplicationError) -> None:
-    """Show a service's refusal at the field it concerns, or above the form."""
-    field = error.field
-    form.add_error(field if field in form.fields else None, str(error.message))

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from samverkan.core.exceptions import ApplicationError, PermissionDeniedError
+from samverkan.core.forms import apply_error, render_form
 from samverkan.events import permissions, selectors, services
 from samverkan.events.forms import (
     CancelEventForm,
@@ -18,7 +19,7 @@ from samverkan.events.forms import (
     SessionForm,
 )
 from samverkan.events.models import EventDocument, EventSession, SeatQuota
-from samverkan.events.views.common import apply_error, forbidden, get_agreement, get_event
+from samverkan.events.views.common import forbidden, get_agreement, get_event
 
 
 def _managed(request, agreement, slug):
@@ -50,11 +51,11 @@ def event_new(request, agreement):
                 request, _("The event is saved as a draft. Publish it when it is ready.")
             )
             return redirect(event)
-    return render(
+    return render_form(
         request,
         "events/event_form.html",
         {"agreement": agreement, "event": None, "form": form},
-        status=400 if form.is_bound else 200,
+        form,
     )
 
 
@@ -72,11 +73,11 @@ def event_edit(request, agreement, slug):
         else:
             messages.success(request, _("The changes have been saved."))
             return redirect(event)
-    return render(
+    return render_form(
         request,
         "events/event_form.html",
         {"agreement": agreement, "event": event, "form": form},
-        status=400 if form.is_bound else 200,
+        form,
     )
 
 
@@ -114,8 +115,11 @@ def event_cancel(request, agreement, slug):
         else:
             messages.success(request, _("The event is cancelled; those registered are told."))
         return redirect(event)
-    return render(
-        request, "events/event_cancel.html", {"agreement": agreement, "event": event, "form": form}
+    return render_form(
+        request,
+        "events/event_cancel.html",
+        {"agreement": agreement, "event": event, "form": form},
+        form,
     )
 
 
@@ -133,11 +137,11 @@ def session_new(request, agreement, slug):
         else:
             messages.success(request, _("The session has been added."))
             return redirect(event)
-    return render(
+    return render_form(
         request,
         "events/session_form.html",
         {"agreement": agreement, "event": event, "form": form},
-        status=400 if form.is_bound else 200,
+        form,
     )
 
 
@@ -174,11 +178,11 @@ def quota_new(request, agreement, slug):
         else:
             messages.success(request, _("The seats are reserved."))
             return redirect(event)
-    return render(
+    return render_form(
         request,
         "events/quota_form.html",
         {"agreement": agreement, "event": event, "form": form},
-        status=400 if form.is_bound else 200,
+        form,
     )
 
 
@@ -246,7 +250,7 @@ def documents(request, agreement, slug):
         else:
             messages.success(request, _("The document is attached."))
             return redirect("events:documents", agreement=agreement.slug, slug=event.slug)
-    return render(
+    return render_form(
         request,
         "events/documents.html",
         {
@@ -255,7 +259,7 @@ def documents(request, agreement, slug):
             "documents": list(event.documents.order_by("kind", "uploaded_at", "pk")),
             "form": form,
         },
-        status=400 if form.is_bound else 200,
+        form,
     )
 
 

@@ -9,10 +9,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from samverkan.core.exceptions import ApplicationError, ConflictError, PermissionDeniedError
+from samverkan.core.forms import apply_error, render_form
 from samverkan.events import permissions, selectors, services
 from samverkan.events.forms import RegistrationForm
 from samverkan.events.models import Registration
-from samverkan.events.views.common import apply_error, forbidden, get_agreement, get_event
+from samverkan.events.views.common import forbidden, get_agreement, get_event
 
 
 def _registered_message(registration: Registration) -> str:
@@ -49,11 +50,11 @@ def register(request, agreement, slug):
             messages.success(request, _registered_message(registration))
             return redirect(event)
     data = selectors.event_page_data(agreement, slug, user=request.user)
-    return render(
+    return render_form(
         request,
         "events/register.html",
         {**data, "form": form},
-        status=400 if form.is_bound else 200,
+        form,
     )
 
 

@@ -3,7 +3,6 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from samverkan.agreements.models import Agreement
-from samverkan.core.exceptions import ApplicationError
 from samverkan.governance.models import Meeting
 
 
@@ -13,12 +12,6 @@ def get_agreement(slug: str) -> Agreement:
 
 def forbidden(request, reason: str):
     return render(request, "core/forbidden.html", {"reason": reason}, status=403)
-
-
-def apply_error(form, error: ApplicationError) -> None:
-    """Show a service's refusal at the field it concerns, or above the form."""
-    field = {"starts_at": "date"}.get(error.field, error.field)
-    form.add_error(field if field in form.fields else None, str(error.message))
 
 
 def get_meeting(agreement, body_slug: str, pk: int) -> Meeting:

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from samverkan.core.exceptions import ApplicationError, PermissionDeniedError
+from samverkan.core.forms import apply_error, render_form
 from samverkan.governance import permissions, selectors, services
 from samverkan.governance.forms import (
     AdjustForm,
@@ -17,10 +18,10 @@ from samverkan.governance.forms import (
     StatementForm,
 )
 from samverkan.governance.models import Body, Membership, MinutesParagraph
-from samverkan.governance.views.common import apply_error, forbidden, get_agreement, get_meeting
+from samverkan.governance.views.common import forbidden, get_agreement, get_meeting
 
 
-def _form_page(request, *, form, meeting=None, body, heading, intro="", submit, status=200):
+def _form_page(request, *, form, meeting=None, body, heading, intro="", submit):
     context = {
         "agreement": body.agreement,
         "body": body,
@@ -31,9 +32,7 @@ def _form_page(request, *, form, meeting=None, body, heading, intro="", submit, 
         "submit": submit,
         "cancel_url": meeting.get_absolute_url() if meeting else body.get_absolute_url(),
     }
-    if form.errors and request.method == "POST":
-        status = 400
-    return render(request, "governance/form.html", context, status=status)
+    return render_form(request, "governance/form.html", context, form)
 
 
 def _run(form, service, **kwargs):
@@ -43,7 +42,8 @@ def _run(form, service, **kwargs):
     except PermissionDeniedError:
         raise
     except ApplicationError as error:
-        apply_error(form, error)
+        # The services speak of a meeting's start; the form asks for its date.
+        apply_error(form, error, aliases={"starts_at": "date"})
         return None
 
 

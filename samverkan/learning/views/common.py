@@ -2,7 +2,6 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from samverkan.agreements.models import Agreement
-from samverkan.core.exceptions import ApplicationError
 
 
 def get_agreement(slug: str) -> Agreement:
@@ -11,11 +10,6 @@ def get_agreement(slug: str) -> Agreement:
 
 def forbidden(request, reason: str):
     return render(request, "core/forbidden.html", {"reason": reason}, status=403)
-
-
-def apply_error(form, error: ApplicationError) -> None:
-    """Show a service's refusal at the field it concerns, or above the form."""
-    form.add_error(error.field if error.field in form.fields else None, str(error.message))
 
 
 def safe_next(request, default: str) -> str:

@@ -9,10 +9,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from samverkan.core.exceptions import ApplicationError, PermissionDeniedError
+from samverkan.core.forms import apply_error, render_form
 from samverkan.learning import permissions, selectors, services
 from samverkan.learning.forms import CourseForm, ModuleForm
 from samverkan.learning.models import Course, CourseModule
-from samverkan.learning.views.common import apply_error, forbidden, get_agreement, safe_next
+from samverkan.learning.views.common import forbidden, get_agreement, safe_next
 
 
 @require_safe
@@ -144,8 +145,11 @@ def course_new(request, agreement):
         else:
             messages.success(request, _("The course has been created. Now add its modules."))
             return redirect(course)
-    return render(
-        request, "learning/course_form.html", {"agreement": agreement, "course": None, "form": form}
+    return render_form(
+        request,
+        "learning/course_form.html",
+        {"agreement": agreement, "course": None, "form": form},
+        form,
     )
 
 
@@ -164,10 +168,11 @@ def course_edit(request, agreement, slug):
         else:
             messages.success(request, _("The changes have been saved."))
             return redirect(course)
-    return render(
+    return render_form(
         request,
         "learning/course_form.html",
         {"agreement": agreement, "course": course, "form": form},
+        form,
     )
 
 
@@ -218,10 +223,11 @@ def module_new(request, agreement, slug):
         else:
             messages.success(request, _("The module has been added."))
             return redirect(course)
-    return render(
+    return render_form(
         request,
         "learning/module_form.html",
         {"agreement": agreement, "course": course, "module": None, "form": form},
+        form,
     )
 
 
@@ -241,10 +247,11 @@ def module_edit(request, agreement, slug, pk):
         else:
             messages.success(request, _("The changes have been saved."))
             return redirect(course)
-    return render(
+    return render_form(
         request,
         "learning/module_form.html",
         {"agreement": agreement, "course": course, "module": module, "form": form},
+        form,
     )
 
 

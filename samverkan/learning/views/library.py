@@ -10,10 +10,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from samverkan.core.exceptions import ApplicationError, PermissionDeniedError
+from samverkan.core.forms import apply_error, render_form
 from samverkan.learning import files, permissions, selectors, services
 from samverkan.learning.forms import FileForm, LibrarySearchForm, MaterialForm
 from samverkan.learning.models import TOPIC_DESCRIPTIONS, Material, MaterialFile, Topic
-from samverkan.learning.views.common import apply_error, forbidden, get_agreement
+from samverkan.learning.views.common import forbidden, get_agreement
 
 
 def _manageable_material(request, agreement, slug) -> tuple[Material | None, object]:
@@ -112,10 +113,11 @@ def material_new(request, agreement):
                 else _("The material has been saved. It is not published yet."),
             )
             return redirect(material)
-    return render(
+    return render_form(
         request,
         "learning/material_form.html",
         {"agreement": agreement, "material": None, "form": form},
+        form,
     )
 
 
@@ -136,10 +138,11 @@ def material_edit(request, agreement, slug):
         else:
             messages.success(request, _("The changes have been saved."))
             return redirect(material)
-    return render(
+    return render_form(
         request,
         "learning/material_form.html",
         {"agreement": agreement, "material": material, "form": form},
+        form,
     )
 
 
@@ -220,30 +223,27 @@ def file_new(request, agreement, slug):
     if refusal:
         return refusal
     form = FileForm(request.POST or None, request.FILES or None, help_text=_file_help())
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                attachment = services.attach_file(
-                    material=material,
-                    upload=form.cleaned_data["file"],
-                    title=form.cleaned_data["title"],
-                    by=request.user,
-                )
-            except ApplicationError as error:
-                apply_error(form, error)
-            else:
-                messages.success(
-                    request,
-                    _("The file %(name)s has been attached.") % {"name": attachment.original_name},
-                )
-                return redirect(material)
-        status = 400
-    return render(
+    if request.method == "POST" and form.is_valid():
+        try:
+            attachment = services.attach_file(
+                material=material,
+                upload=form.cleaned_data["file"],
+                title=form.cleaned_data["title"],
+                by=request.user,
+            )
+        except ApplicationError as error:
+            apply_error(form, error)
+        else:
+            messages.success(
+                request,
+                _("The file %(name)s has been attached.") % {"name": attachment.original_name},
+            )
+            return redirect(material)
+    return render_form(
         request,
         "learning/file_form.html",
         {"agreement": agreement, "material": material, "form": form},
-        status=status,
+        form,
     )
 
 

@@ -3,12 +3,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from samverkan.core.exceptions import ApplicationError, PermissionDeniedError
+from samverkan.core.forms import apply_error, render_form
 from samverkan.partnerships import files, permissions, selectors, services
 from samverkan.partnerships.forms import (
     ConditionForm,
@@ -23,7 +24,7 @@ from samverkan.partnerships.models import (
     IopAgreement,
     IopDocument,
 )
-from samverkan.partnerships.views.common import apply_error, forbidden, get_agreement
+from samverkan.partnerships.views.common import forbidden, get_agreement
 
 
 def _page_data(request, agreement, slug) -> dict:
@@ -49,7 +50,7 @@ def iop_detail(request, agreement, slug):
     return _iop_page(request, agreement, slug)
 
 
-def _iop_page(request, agreement, slug, *, document_form=None, follow_up_form=None, status=200):
+def _iop_page(request, agreement, slug, *, document_form=None, follow_up_form=None):
     """The IOP page, also with a refused form of the page shown again (document, follow-up)."""
     agreement = get_agreement(agreement)
     data = _page_data(request, agreement, slug)
@@ -58,7 +59,7 @@ def _iop_page(request, agreement, slug, *, document_form=None, follow_up_form=No
     if data["iop"] is not None and data["can_manage"]:
         data["document_form"] = document_form or DocumentForm()
         data["follow_up_form"] = follow_up_form or FollowUpForm()
-    return render(request, "partnerships/iop.html", data, status=status)
+    return render_form(request, "partnerships/iop.html", data, document_form, follow_up_form)
 
 
 @login_required
@@ -98,11 +99,11 @@ def iop_edit(request, agreement, slug):
         else:
             messages.success(request, _("The IOP agreement has been saved."))
             return redirect("partnerships:iop", agreement=agreement.slug, slug=slug)
-    return render(
+    return render_form(
         request,
         "partnerships/iop_form.html",
         {"agreement": agreement, "collaboration": collaboration, "iop": iop, "form": form},
-        status=400 if form.errors else 200,
+        form,
     )
 
 
@@ -144,7 +145,7 @@ def condition(request, agreement, slug, condition):
             )
         return redirect("partnerships:iop", agreement=agreement.slug, slug=slug)
     item = next(item for item in iop.checklist() if item["condition"] == key)
-    return render(
+    return render_form(
         request,
         "partnerships/iop_condition.html",
         {
@@ -154,6 +155,7 @@ def condition(request, agreement, slug, condition):
             "item": item,
             "form": form,
         },
+        form,
     )
 
 
@@ -178,7 +180,7 @@ def sign(request, agreement, slug):
                 % {"date": date_format(form.cleaned_data["signed_on"])},
             )
             return redirect("partnerships:iop", agreement=agreement.slug, slug=slug)
-    return render(
+    return render_form(
         request,
         "partnerships/iop_sign.html",
         {
@@ -188,7 +190,7 @@ def sign(request, agreement, slug):
             "missing": iop.missing_conditions(),
             "form": form,
         },
-        status=400 if form.errors else 200,
+        form,
     )
 
 
@@ -209,7 +211,7 @@ def document_upload(request, agreement, slug):
         else:
             messages.success(request, _("The document has been added."))
             return redirect("partnerships:iop", agreement=agreement, slug=slug)
-    return _iop_page(request, agreement, slug, document_form=form, status=400)
+    return _iop_page(request, agreement, slug, document_form=form)
 
 
 @require_safe
@@ -254,4 +256,4 @@ def follow_up_add(request, agreement, slug):
         else:
             messages.success(request, _("The follow-up has been added."))
             return redirect("partnerships:iop", agreement=agreement, slug=slug)
-    return _iop_page(request, agreement, slug, follow_up_form=form, status=400)
+    return _iop_page(request, agreement, slug, follow_up_form=form)

@@ -12,6 +12,7 @@ from samverkan.accounts.roles import is_coordinator
 from samverkan.actors.models import Organisation
 from samverkan.core.collation import SWEDISH_COLLATION
 from samverkan.core.exceptions import ApplicationError, PermissionDeniedError
+from samverkan.core.forms import apply_error, render_form
 from samverkan.partnerships import permissions, selectors, services
 from samverkan.partnerships.forms import (
     CollaborationForm,
@@ -20,7 +21,7 @@ from samverkan.partnerships.forms import (
     PartyForm,
 )
 from samverkan.partnerships.models import CollaborationParty
-from samverkan.partnerships.views.common import apply_error, forbidden, get_agreement
+from samverkan.partnerships.views.common import forbidden, get_agreement
 
 
 @login_required
@@ -51,10 +52,11 @@ def collaboration_new(request, agreement):
         else:
             messages.success(request, _("The collaboration has been recorded."))
             return redirect(collaboration)
-    return render(
+    return render_form(
         request,
         "partnerships/form.html",
         {"agreement": agreement, "collaboration": None, "form": form},
+        form,
     )
 
 
@@ -76,10 +78,11 @@ def collaboration_edit(request, agreement, slug):
         else:
             messages.success(request, _("The changes have been saved."))
             return redirect(collaboration)
-    return render(
+    return render_form(
         request,
         "partnerships/form.html",
         {"agreement": agreement, "collaboration": collaboration, "form": form},
+        form,
     )
 
 
@@ -106,7 +109,7 @@ def parties(request, agreement, slug):
                 % {"org": party.organisation.name, "role": party.get_role_display()},
             )
             return redirect("partnerships:parties", agreement=agreement.slug, slug=slug)
-    return render(
+    return render_form(
         request,
         "partnerships/parties.html",
         {
@@ -115,7 +118,7 @@ def parties(request, agreement, slug):
             "form": form,
             "status": 400 if form.errors else 200,
         },
-        status=400 if form.errors else 200,
+        form,
     )
 
 
@@ -176,9 +179,9 @@ def collaboration_end(request, agreement, slug):
                 % {"date": date_format(form.cleaned_data["ends_on"])},
             )
             return redirect(collaboration)
-    return render(
+    return render_form(
         request,
         "partnerships/end.html",
         {"agreement": agreement, "collaboration": collaboration, "form": form},
-        status=400 if form.errors else 200,
+        form,
     )

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from samverkan.agreements.models import Agreement
 from samverkan.core.exceptions import ApplicationError, PermissionDeniedError
+from samverkan.core.forms import apply_error, render_form
 from samverkan.reports import permissions, services
 from samverkan.reports.forms import MemoForm, NewReportForm, TextsForm
 from samverkan.reports.memo import MEMO_KEYS, MEMO_LABELS
@@ -93,7 +94,7 @@ def report_new(request, agreement):
             )
             return redirect("reports:detail", agreement=agreement.slug, year=report.year)
     context = _list_context(request, agreement, form)
-    return render(request, "reports/list.html", context, status=400)
+    return render_form(request, "reports/list.html", context, form)
 
 
 @require_safe
@@ -148,19 +149,17 @@ def report_edit(request, agreement, year):
             try:
                 services.save_texts(report=report, texts=form.cleaned_data, by=request.user)
             except ApplicationError as error:
-                form.add_error(error.field if error.field in form.fields else None, error.message)
+                apply_error(form, error)
             else:
                 messages.success(request, _("The texts are saved."))
                 return redirect("reports:detail", agreement=agreement, year=year)
-        status = 400
     else:
         form = TextsForm(initial=report.texts, sections=sections)
-        status = 200
-    return render(
+    return render_form(
         request,
         "reports/edit.html",
         {"agreement": report.agreement, "report": report, "form": form},
-        status=status,
+        form,
     )
 
 
@@ -235,25 +234,21 @@ def memo_edit(request, agreement, year):
         if "draft" in request.POST:
             form = MemoForm(initial=services.draft_memo(report))
             messages.info(request, _("The memo is drafted again from the report. Save to keep it."))
-            status = 200
         else:
             form = MemoForm(request.POST)
             if form.is_valid():
                 try:
                     services.save_memo(report=report, memo=form.cleaned_data, by=request.user)
                 except ApplicationError as error:
-                    field = error.field if error.field in form.fields else None
-                    form.add_error(field, error.message)
+                    apply_error(form, error)
                 else:
                     messages.success(request, _("The memo is saved."))
                     return redirect("reports:detail", agreement=agreement, year=year)
-            status = 400
     else:
         form = MemoForm(initial={**services.draft_memo(report), **(report.memo or {})})
-        status = 200
-    return render(
+    return render_form(
         request,
         "reports/memo.html",
         {"agreement": report.agreement, "report": report, "form": form},
-        status=status,
+        form,
     )

@@ -14,10 +14,11 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 
 from samverkan.core.exceptions import ApplicationError
+from samverkan.core.forms import apply_error, render_form
 from samverkan.venues import permissions, selectors, services
 from samverkan.venues.forms import BookingForm, CancelForm, SeriesForm
 from samverkan.venues.services.common import format_day, format_time, rules_of
-from samverkan.venues.views.common import apply_error, forbidden, get_agreement
+from samverkan.venues.views.common import forbidden, get_agreement
 
 PAGE_SIZE = 25
 
@@ -80,10 +81,11 @@ def book(request, agreement, venue, room):
                 },
             )
             return redirect(booking)
-    return render(
+    return render_form(
         request,
         "venues/booking_form.html",
         {"agreement": agreement, "venue": room.venue, "room": room, "form": form},
+        form,
     )
 
 
@@ -121,10 +123,11 @@ def book_series(request, agreement, venue, room):
                     % {"count": len(plan.free)},
                 )
                 return redirect(series)
-    return render(
+    return render_form(
         request,
         "venues/series_form.html",
         {"agreement": agreement, "venue": room.venue, "room": room, "form": form, "plan": plan},
+        form,
     )
 
 
@@ -178,7 +181,7 @@ def booking_cancel(request, agreement, pk):
                 },
             )
             return redirect("venues:my_bookings", agreement=agreement.slug)
-    return render(
+    return render_form(
         request,
         "venues/booking_cancel.html",
         {
@@ -188,6 +191,7 @@ def booking_cancel(request, agreement, pk):
             "venue": booking.room.venue,
             "form": form,
         },
+        form,
     )
 
 
@@ -245,7 +249,7 @@ def series_cancel(request, agreement, pk):
                 % {"count": count},
             )
             return redirect(series)
-    return render(
+    return render_form(
         request,
         "venues/series_cancel.html",
         {
@@ -255,6 +259,7 @@ def series_cancel(request, agreement, pk):
             "venue": series.room.venue,
             "form": form,
         },
+        form,
     )
 
 

@@ -2,21 +2,22 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from samverkan.core.exceptions import ApplicationError
+from samverkan.core.forms import apply_error, render_form
 from samverkan.venues import permissions, selectors, services
 from samverkan.venues.forms import VisitorCountForm, VisitorImportForm
 from samverkan.venues.models import VisitorCount
-from samverkan.venues.views.common import apply_error, forbidden, get_agreement
+from samverkan.venues.views.common import forbidden, get_agreement
 
 RECENT = 14
 
 
-def _page(request, agreement, venue, *, count_form, import_form, import_errors=(), status=200):
-    return render(
+def _page(request, agreement, venue, *, count_form, import_form, import_errors=()):
+    return render_form(
         request,
         "venues/visitors.html",
         {
@@ -27,7 +28,8 @@ def _page(request, agreement, venue, *, count_form, import_form, import_errors=(
             "import_errors": list(import_errors),
             "recent": list(VisitorCount.objects.filter(venue=venue).order_by("-date")[:RECENT]),
         },
-        status=status,
+        count_form,
+        import_form,
     )
 
 
@@ -62,7 +64,6 @@ def visitors(request, agreement, venue):
         venue,
         count_form=form,
         import_form=VisitorImportForm(),
-        status=400 if form.errors else 200,
     )
 
 
@@ -100,5 +101,4 @@ def visitors_import(request, agreement, venue):
         count_form=VisitorCountForm(),
         import_form=form,
         import_errors=errors,
-        status=400,
     )
