@@ -93,7 +93,7 @@ SITEMAP: dict[str, Budget] = {
     "venues:list": Budget(3, 5, 5),
     "venues:venue": Budget(5, 7, 7),
     "venues:figures": Budget(6, 8, 8),
-    "venues:room": Budget(5, 7, 7),
+    "venues:room": Budget(5, 9, 8),  # logged in: may they book (their free slots are links)?
     "learning:library": Budget(5, 8, 8),
     "learning:topic": Budget(5, 8, 8),
     "learning:material": Budget(5, 8, 8),
