@@ -210,6 +210,7 @@ class Slot:
     starts_at: datetime.datetime
     ends_at: datetime.datetime
     is_busy: bool
+    has_begun: bool = False
     can_be_chosen: bool = False
     href: str = ""  # where choosing it leads; set by the page
 
@@ -235,6 +236,7 @@ def choosable_slots(day: DayAvailability, venue_rules, now: datetime.datetime) -
                     cursor,
                     end,
                     is_busy=False,
+                    has_begun=cursor < now,
                     can_be_chosen=cursor >= earliest and day.date <= latest_day,
                 )
             )

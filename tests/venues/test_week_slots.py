@@ -141,3 +141,13 @@ def test_free_time_is_cut_at_whole_hours_around_a_booking(client, room, ombud):
         ("11:15", False),
         ("12:00", False),
     ]
+
+
+def test_a_slot_that_has_begun_says_so_rather_than_free(client, room, ombud):
+    client.force_login(ombud)
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    monday = yesterday - datetime.timedelta(days=yesterday.weekday())
+
+    html = client.get(room.get_absolute_url(), {"vecka": week_param(monday)}).content.decode()
+
+    assert "Passerad" in html
