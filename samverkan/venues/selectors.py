@@ -195,13 +195,6 @@ def availability(room, first: datetime.date, days: int) -> list[DayAvailability]
 
 
 @dataclass
-class HourSlot:
-    starts_at: datetime.datetime
-    ends_at: datetime.datetime
-    is_busy: bool
-
-
-@dataclass
 class Slot:
     """A stretch of a day's opening hours that is wholly busy or wholly free. A free one can be
     chosen when the booking rules still let it be booked: not begun, not too soon, not too far
@@ -246,21 +239,6 @@ def choosable_slots(day: DayAvailability, venue_rules, now: datetime.datetime) -
         (s for s in slots if s.ends_at > opens and s.starts_at < closes),
         key=lambda s: s.starts_at,
     )
-
-
-def hour_slots(day: DayAvailability) -> list[HourSlot]:
-    """The opening hours of a day in whole-hour slots, each free or (partly) busy."""
-    if not day.is_open:
-        return []
-    slots = []
-    cursor = aware(day.date, day.opens)
-    closes = aware(day.date, day.closes)
-    while cursor < closes:
-        end = min(cursor + datetime.timedelta(hours=1), closes)
-        busy = any(i.starts_at < end and i.ends_at > cursor for i in day.busy)
-        slots.append(HourSlot(cursor, end, busy))
-        cursor = end
-    return slots
 
 
 # ---------------------------------------------------------------------------------------------

@@ -151,3 +151,26 @@ def test_a_slot_that_has_begun_says_so_rather_than_free(client, room, ombud):
     html = client.get(room.get_absolute_url(), {"vecka": week_param(monday)}).content.decode()
 
     assert "Passerad" in html
+
+
+def test_the_day_view_links_its_free_hours_to_the_booking_form_too(client, room, ombud):
+    client.force_login(ombud)
+
+    response = client.get(
+        reverse(
+            "venues:room_day",
+            kwargs={
+                "agreement": room.venue.agreement.slug,
+                "venue": room.venue.slug,
+                "room": room.slug,
+                "date": IN_THREE_DAYS,
+            },
+        )
+    )
+
+    slot = slot_at(response.context["day"], 10)
+    assert (
+        slot.href
+        == book_url(room) + f"?datum={IN_THREE_DAYS.isoformat()}&fran=10%3A00&till=11%3A00"
+    )
+    assert f'href="{slot.href.replace("&", "&amp;")}"' in response.content.decode()

@@ -103,10 +103,12 @@ def room_week(request, agreement, venue, room):
 
 @require_safe
 def room_day(request, agreement, venue, room, date):
-    """One day of a room, hour by hour."""
+    """One day of a room, hour by hour, a free hour a link to book it (as in the week)."""
     agreement = get_agreement(agreement)
     room = selectors.get_room(agreement, venue, room)
     day = selectors.availability(room, date, 1)[0]
+    day.slots = selectors.choosable_slots(day, rules_of(room.venue), timezone.now())
+    cannot_book = _link_free_slots(request, room, [day]) if room.is_bookable else ""
     return render(
         request,
         "venues/room_day.html",
@@ -115,7 +117,7 @@ def room_day(request, agreement, venue, room, date):
             "venue": room.venue,
             "room": room,
             "day": day,
-            "slots": selectors.hour_slots(day),
+            "cannot_book": cannot_book,
             "previous_day": date - datetime.timedelta(days=1),
             "next_day": date + datetime.timedelta(days=1),
             "week": selectors.week_param(selectors.monday_of(date)),
