@@ -62,6 +62,25 @@ def organisations_user_may_book_for(user, venue_rules):
     return Organisation.objects.filter(pk__in=represented, sector__in=sectors).order_by("name")
 
 
+def can_book_rooms(user, venue_rules) -> tuple[bool, str]:
+    """May `user` book the venue's rooms for at least one organisation?"""
+    return can_book_for_any(user, organisations_user_may_book_for(user, venue_rules))
+
+
+def can_book_for_any(user, organisations) -> tuple[bool, str]:
+    """can_book_rooms, given what organisations_user_may_book_for answered for the person (the
+    booking form needs those organisations too)."""
+    if not _member(user):
+        return False, _("Log in to book a room.")
+    if organisations is None or organisations.exists():
+        return True, ""
+    return False, _(
+        "Rooms are booked by the confirmed representatives of organisations and administrations "
+        "that the booking rules let book, and by the coordinators. Ask to represent your "
+        "organisation first."
+    )
+
+
 def can_see_booking(user, booking) -> tuple[bool, str]:
     """Who booked and why is shown to the organisation's representatives and the coordinators;
     everyone else sees only that the room is busy."""

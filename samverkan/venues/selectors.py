@@ -118,6 +118,7 @@ class DayAvailability:
     closed_reason: str = ""
     busy: list[Interval] = field(default_factory=list)
     free: list[Interval] = field(default_factory=list)
+    slots: list["Slot"] = field(default_factory=list)  # filled in by choosable_slots' caller
 
     @property
     def is_open(self) -> bool:
@@ -194,25 +195,50 @@ def availability(room, first: datetime.date, days: int) -> list[DayAvailability]
 
 
 @dataclass
-class HourSlot:
+class Slot:
+    """A stretch of a day's opening hours that is wholly busy or wholly free. A free one can be
+    chosen when the booking rules still let it be booked: not begun, not too soon, not too far
+    ahead."""
+
     starts_at: datetime.datetime
     ends_at: datetime.datetime
     is_busy: bool
+    has_begun: bool = False
+    can_be_chosen: bool = False
+    href: str = ""  # where choosing it leads; set by the page
 
 
-def hour_slots(day: DayAvailability) -> list[HourSlot]:
-    """The opening hours of a day in whole-hour slots, each free or (partly) busy."""
+def choosable_slots(day: DayAvailability, venue_rules, now: datetime.datetime) -> list[Slot]:
+    """The day's opening hours as slots to choose from: each busy interval as one slot (when,
+    never whose), the free time cut at every whole hour."""
     if not day.is_open:
         return []
-    slots = []
-    cursor = aware(day.date, day.opens)
-    closes = aware(day.date, day.closes)
-    while cursor < closes:
-        end = min(cursor + datetime.timedelta(hours=1), closes)
-        busy = any(i.starts_at < end and i.ends_at > cursor for i in day.busy)
-        slots.append(HourSlot(cursor, end, busy))
-        cursor = end
-    return slots
+    earliest = now + venue_rules.minimum_notice
+    latest_day = timezone.localtime(now).date() + datetime.timedelta(days=venue_rules.days_ahead)
+    slots = [Slot(i.starts_at, i.ends_at, is_busy=True) for i in day.busy]
+    for interval in day.free:
+        cursor = interval.starts_at
+        while cursor < interval.ends_at:
+            local = timezone.localtime(cursor)
+            next_hour = local.replace(minute=0, second=0, microsecond=0) + datetime.timedelta(
+                hours=1
+            )
+            end = min(next_hour, interval.ends_at)
+            slots.append(
+                Slot(
+                    cursor,
+                    end,
+                    is_busy=False,
+                    has_begun=cursor < now,
+                    can_be_chosen=cursor >= earliest and day.date <= latest_day,
+                )
+            )
+            cursor = end
+    opens, closes = aware(day.date, day.opens), aware(day.date, day.closes)
+    return sorted(
+        (s for s in slots if s.ends_at > opens and s.starts_at < closes),
+        key=lambda s: s.starts_at,
+    )
 
 
 # ---------------------------------------------------------------------------------------------

@@ -87,3 +87,43 @@ def follow(locator) -> None:
     """
     with locator.page.expect_navigation():
         locator.click()
+
+
+# Screens the pages are checked at: a laptop and a phone (an iPhone 12-15's CSS pixels).
+SCREENS = {"desktop": {"width": 1366, "height": 768}, "phone": {"width": 390, "height": 844}}
+
+# The element that reaches furthest past the right edge of the screen, as "main > div > table
+# (931px)": what to fix when a page scrolls sideways.
+_WIDEST_ELEMENT = """() => {
+  const edge = document.documentElement.clientWidth;
+  let widest = null, right = edge;
+  for (const element of document.body.querySelectorAll("*")) {
+    const box = element.getBoundingClientRect();
+    if (box.width && box.right > right) { right = box.right; widest = element; }
+  }
+  if (!widest) return "no single element (text overflowing its box?)";
+  const name = (e) => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "")
+    + (typeof e.className === "string" && e.className.trim()
+       ? "." + e.className.trim().split(/\\s+/).join(".") : "");
+  const path = [];
+  for (let e = widest; e && e !== document.body && path.length < 4; e = e.parentElement) {
+    path.unshift(name(e));
+  }
+  return path.join(" > ") + " (" + Math.round(right) + "px)";
+}"""
+
+
+def sideways_scroll(page) -> str:
+    """Why the current page scrolls sideways on its screen, or "" when it does not."""
+    screen = page.viewport_size["width"]
+    width = page.evaluate("document.documentElement.scrollWidth")
+    if width <= screen:
+        return ""
+    return f"{page.url} is {width}px wide on a {screen}px screen; widest: " + page.evaluate(
+        _WIDEST_ELEMENT
+    )
+
+
+def assert_fits_the_screen(page) -> None:
+    problem = sideways_scroll(page)
+    assert not problem, problem

@@ -1,17 +1,35 @@
-"""axe-core finds no WCAG 2.1 AA violation on any page of the sitemap, on desktop and phone."""
+"""axe-core finds no WCAG 2.1 AA violation on any page of the sitemap and on the main logged-in
+pages, and none of them scrolls sideways, on a laptop's screen and on a phone's (390 px)."""
 
 import re
 from collections import defaultdict
 from urllib.parse import urlparse
 
 import pytest
-from django.urls import resolve
+from django.contrib.auth import get_user_model
+from django.db.models import Count
+from django.urls import resolve, reverse
+from django.utils import timezone
 
+from samverkan.actors.models import Organisation
+from samverkan.agreements.models import Agreement
 from samverkan.demo.loader import load_demo
+from samverkan.events.models import Event
+from samverkan.matching.models import Posting
+from samverkan.reports.models import AnnualReport
+from samverkan.venues.models import Room
 from tests import factories
-from tests.browser.support import assert_accessible
+from tests.browser.support import (
+    SCREENS,
+    assert_accessible,
+    axe_violations,
+    log_in,
+    sideways_scroll,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+User = get_user_model()
 
 
 @pytest.fixture
@@ -65,17 +83,103 @@ def sample_per_kind(paths: list[str]) -> list[str]:
     return sample
 
 
-@pytest.mark.django_db(transaction=True)
-def test_every_kind_of_page_in_the_sitemap_has_no_axe_violations_with_the_demo(page, live_server):
+@pytest.fixture(params=list(SCREENS))
+def screen(request, browser):
+    """A page on a laptop's screen and on a phone's: the tests that take it run at both."""
+    context = browser.new_context(viewport=SCREENS[request.param], locale="sv-SE")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+def problems_on(page, base_url: str, paths: list[str]) -> list[str]:
+    """Open each page; what axe-core finds and whether it scrolls sideways, for all of them."""
+    problems = []
+    for path in paths:
+        response = page.goto(base_url + path)
+        assert response.status == 200, path
+        violations = axe_violations(page)
+        if violations:
+            problems.append(f"axe-core on {path}:\n  " + "\n  ".join(violations))
+        if overflow := sideways_scroll(page):
+            problems.append(overflow)
+    return problems
+
+
+def test_every_kind_of_page_in_the_sitemap_is_accessible_and_fits_the_screen_with_the_demo(
+    screen, live_server
+):
     load_demo()
-    paths = sitemap_paths(page, live_server.url)
-    sample = sample_per_kind(paths)
+    paths = sitemap_paths(screen, live_server.url)
     kinds = {resolve(path).route for path in paths}
     assert len(kinds) >= 15  # register, agreement, areas, focus areas, bodies, minutes, plans …
-    for path in sample:
-        response = page.goto(live_server.url + path)
-        assert response.status == 200, path
-        assert_accessible(page)
+
+    problems = problems_on(screen, live_server.url, sample_per_kind(paths))
+
+    assert not problems, "\n".join(problems)
+
+
+def logged_in_pages() -> dict[str, list[str]]:
+    """The pages a representative and a coordinator use most, in the demo: their own lists, the
+    forms, the queues and the figures, by the e-mail of the demo person who sees them."""
+    agreement = Agreement.objects.get(slug="malmoandan")
+    zigzag = Organisation.objects.get(slug="foreningen-zig-zag")
+    room = Room.objects.filter(venue__agreement=agreement, is_bookable=True).order_by("pk").first()
+    posting = Posting.objects.filter(organisation=zigzag).order_by("pk").first()
+    coming = Event.objects.filter(agreement=agreement, starts_at__gt=timezone.now())
+    crowded = (
+        Event.objects.filter(agreement=agreement)
+        .annotate(people=Count("registrations"))
+        .order_by("-people", "pk")
+        .first()
+    )
+    draft = AnnualReport.objects.filter(agreement=agreement, status="draft").first()
+
+    def at(name, **kwargs):
+        return reverse(name, kwargs={"agreement": agreement.slug, **kwargs})
+
+    in_room = {"venue": room.venue.slug, "room": room.slug}
+    return {
+        "ombud@demo.samverkan.se": [
+            reverse("core:dashboard"),
+            at("events:mine"),
+            at("venues:my_bookings"),
+            at("venues:room", **in_room),
+            at("venues:book", **in_room),
+            at("venues:book_series", **in_room),
+            at("matching:new"),
+            posting.get_absolute_url(),
+            at("events:register", slug=coming.order_by("starts_at").first().slug),
+        ],
+        "samordnare.stad@demo.samverkan.se": [
+            reverse("core:dashboard"),
+            at("matching:unmatched"),
+            at("events:participants", slug=crowded.slug),
+            at("events:new"),
+            at("reports:detail", year=draft.year),
+            at("reports:edit", year=draft.year),
+            at("reports:memo", year=draft.year),
+            at("events:figures_current"),
+            at("venues:figures", venue=room.venue.slug),
+            at("venues:visitors", venue=room.venue.slug),
+            at("partnerships:figures"),
+            at("funding:budget_year", year=timezone.localdate().year),
+            at("learning:courses"),
+        ],
+    }
+
+
+def test_the_main_logged_in_pages_are_accessible_and_fit_the_screen_with_the_demo(
+    screen, live_server
+):
+    load_demo()
+    problems = []
+    for email, paths in logged_in_pages().items():
+        log_in(screen, live_server, User.objects.get(email=email))
+        problems += problems_on(screen, live_server.url, paths)
+
+    assert not problems, "\n".join(problems)
 
 
 def test_pages_work_on_a_phone_screen(browser, live_server, public_data):

@@ -1,15 +1,24 @@
 """Browser journeys of the centre with axe-core on every page: an ombud books a room through the
 form, and a second, overlapping booking of the same room is refused with a message naming the
-time already booked. Elements are found by id, name or address, never by translated text."""
+time already booked; on a phone, an ombud books a free slot chosen in the room's week. Elements
+are found by id, name or address, never by translated text."""
 
 import datetime
 
 import pytest
 from django.utils import timezone
 
+from samverkan.venues import selectors
 from samverkan.venues.models import Booking, BookingRules
 from tests import factories
-from tests.browser.support import assert_accessible, follow, log_in, visit
+from tests.browser.support import (
+    SCREENS,
+    assert_accessible,
+    assert_fits_the_screen,
+    follow,
+    log_in,
+    visit,
+)
 from tests.venues.factories import (
     BookingFactory,
     RoomFactory,
@@ -128,3 +137,47 @@ def test_series_and_staff_pages_have_no_axe_violations(page, live_server, centre
     assert_accessible(page)
 
     visit(page, live_server, f"{venue.get_absolute_url()}besokare/")
+
+
+def test_an_ombud_on_a_phone_books_a_free_slot_of_the_week_and_finds_it_in_the_bookings(
+    browser, live_server, centre
+):
+    """At 390 px: the venue, the room's week, a free slot, the booking form filled in from it,
+    the booking, the organisation's bookings. Every page passes axe-core and fits the screen."""
+    venue, room, organisation = centre["venue"], centre["room"], centre["organisation"]
+    ombud = factories.representative(organisation)
+    context = browser.new_context(viewport=SCREENS["phone"], locale="sv-SE")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    log_in(page, live_server, ombud)
+
+    def check():
+        assert_accessible(page)
+        assert_fits_the_screen(page)
+
+    visit(page, live_server, venue.get_absolute_url())
+    assert_fits_the_screen(page)
+    follow(page.locator(f"#rooms a[href='{room.get_absolute_url()}']"))
+    check()
+    follow(page.locator("#next-week"))
+    check()
+    wednesday = selectors.parse_week(page.url.split("vecka=")[1]) + datetime.timedelta(days=2)
+    follow(page.locator(f"#week [data-date='{wednesday.isoformat()}'] a.slot-free").nth(2))
+    page.wait_for_url("**/boka/?*")
+    check()
+    assert page.locator("#id_date").input_value() == wednesday.isoformat()
+    starts = page.locator("#id_starts_at").input_value()
+    ends = page.locator("#id_ends_at").input_value()
+    assert starts and ends > starts
+    page.locator("#id_purpose").fill("Styrelsemöte")
+    page.locator("#id_expected_participants").fill("6")
+    follow(page.locator("#booking-form button[type=submit]"))
+    page.wait_for_url("**/bokningar/*/")
+    check()
+    booking = Booking.objects.get(organisation=organisation)
+    assert timezone.localtime(booking.starts_at).strftime("%H:%M") == starts
+
+    follow(page.locator(".breadcrumbs a[href$='/bokningar/']"))
+    check()
+    assert page.locator(f"#bookings a[href='{booking.get_absolute_url()}']").count() == 1
+    context.close()

@@ -121,15 +121,18 @@ def test_a_bad_week_falls_back_to_this_week(client, room):
     assert response.context["monday"] <= timezone.localdate()
 
 
-def test_the_day_view_shows_each_hour(client, room):
+def test_the_day_view_shows_each_free_hour_and_the_busy_time(client, room):
     BookingFactory(room=room, starts_at=at(2, 10), ends_at=at(2, 12))
     day = timezone.localdate() + datetime.timedelta(days=2)
 
     response = client.get(url("room_day", room, date=day))
 
-    busy = [slot.is_busy for slot in response.context["slots"]]
-    assert len(busy) == 16  # 07–23
-    assert busy[3:5] == [True, True] and not busy[2] and not busy[5]
+    slots = [
+        (timezone.localtime(slot.starts_at).strftime("%H:%M"), slot.is_busy)
+        for slot in response.context["day"].slots
+    ]
+    assert slots[2:5] == [("09:00", False), ("10:00", True), ("12:00", False)]
+    assert len(slots) == 15  # open 07–23: 3 free hours, the busy 10–12, 11 free hours
 
 
 def test_an_impossible_date_is_404(client, room):

@@ -1,5 +1,6 @@
 """Booking a room (once or weekly), one's organisations' bookings, and cancelling them."""
 
+import contextlib
 import datetime
 
 from django.contrib import messages
@@ -29,29 +30,24 @@ def _bookable_room(request, agreement, venue, room):
     if not room.is_bookable:
         return room, None, forbidden(request, _("%(room)s cannot be booked.") % {"room": room.name})
     organisations = permissions.organisations_user_may_book_for(request.user, rules_of(room.venue))
-    if organisations is not None and not organisations.exists():
-        return (
-            room,
-            None,
-            forbidden(
-                request,
-                _(
-                    "Rooms are booked by the confirmed representatives of organisations "
-                    "and administrations that the booking rules let book, and by the "
-                    "coordinators. Ask to represent your organisation first."
-                ),
-            ),
-        )
+    allowed, reason = permissions.can_book_for_any(request.user, organisations)
+    if not allowed:
+        return room, None, forbidden(request, reason)
     return room, organisations, None
 
 
 def _initial(request) -> dict:
+    """What a chosen slot fills in: ?datum=2026-12-08&fran=10:00&till=11:00 (the room's week
+    links its free slots so). A value that does not parse is left out, not refused."""
     initial = {}
     try:
         initial["date"] = datetime.date.fromisoformat(request.GET.get("datum", ""))
         initial["first_date"] = initial["date"]
     except ValueError:
         pass
+    for parameter, field in (("fran", "starts_at"), ("till", "ends_at")):
+        with contextlib.suppress(ValueError):
+            initial[field] = datetime.time.fromisoformat(request.GET.get(parameter, ""))
     return initial
 
 
