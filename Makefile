@@ -55,8 +55,14 @@ LOCAL_ENV := var/local.env
 local-env: $(VENV)/.installed
 	@$(PY) -m samverkan.local_env $(LOCAL_ENV) --port $(PORT)
 
-static: $(VENV)/.installed local-env
+# collectstatic (hashing and compressing takes a while) again only when a static file changed.
+STATIC_STAMP := var/static/.collected
+$(STATIC_STAMP): $(VENV)/.installed $(shell find samverkan -path '*/static/*' -type f 2>/dev/null)
+	@echo "Collecting the static files into var/static (the first time takes a minute)"
 	@$(PY) -m samverkan collectstatic --noinput --verbosity 0
+	@touch $@
+
+static: local-env $(STATIC_STAMP)
 
 run: demo local-env static ## the demo as production serves it (DEBUG off) on http://127.0.0.1:8000 (PORT overrides)
 	@echo "Samverkansytan: http://127.0.0.1:$(PORT)/  e-mail: http://127.0.0.1:$(PORT)/utkorg/  (demo users: see README)"
