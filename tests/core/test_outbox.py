@@ -7,7 +7,7 @@ from allauth.account.models import EmailAddress
 from django.core.mail import send_mail
 from django.urls import reverse
 
-from samverkan.core import outbox
+from samverkan.core import checks, outbox
 from tests.accounts.test_registration import sign_up
 
 pytestmark = pytest.mark.django_db
@@ -86,3 +86,11 @@ def test_the_confirmation_page_has_no_outbox_link_where_email_is_really_sent(cli
     sent_page = client.get(sign_up(client).url).content.decode()
 
     assert "/utkorg/" not in sent_page
+
+
+def test_the_deploy_check_warns_when_email_goes_to_the_outbox(demo_outbox):
+    assert [warning.id for warning in checks.demo_outbox(None)] == ["samverkan.W002"]
+
+
+def test_the_deploy_check_is_silent_where_email_is_really_sent():
+    assert checks.demo_outbox(None) == []
