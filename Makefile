@@ -10,7 +10,7 @@ PYTEST_ARGS ?= -n auto
 
 
 .PHONY: system-libs
-.PHONY: help run install install-test chromium test test-sqlite test-postgres lint format messages demo superuser clean bench bench-matching
+.PHONY: help run dev local-env static install install-test chromium test test-sqlite test-postgres lint format messages demo superuser clean bench bench-matching
 .PHONY: wrk load bench-register
 
 help: ## list the targets
@@ -49,8 +49,27 @@ demo: install ## migrate the SQLite database and load the Malmöandan demo data 
 	$(DEV_ENV) $(PY) -m samverkan migrate --noinput
 	$(DEV_ENV) $(PY) -m samverkan load_demo
 
-run: demo ## install, load the demo data and serve on http://127.0.0.1:8000 (PORT overrides)
-	@echo "Samverkansytan: http://127.0.0.1:$(PORT)/  (demo users: see README)"
+# var/local.env: the demo's secret (made once, mode 0600), SITE_URL for PORT, plain HTTP on
+# 127.0.0.1 and the outbox for e-mail; settings.py reads it when no variable says otherwise.
+LOCAL_ENV := var/local.env
+local-env: $(VENV)/.installed
+	@$(PY) -m samverkan.local_env $(LOCAL_ENV) --port $(PORT)
+
+# collectstatic (hashing and compressing takes a while) again only when a static file changed.
+STATIC_STAMP := var/static/.collected
+$(STATIC_STAMP): $(VENV)/.installed $(shell find samverkan -path '*/static/*' -type f 2>/dev/null)
+	@echo "Collecting the static files into var/static (the first time takes a minute)"
+	@$(PY) -m samverkan collectstatic --noinput --verbosity 0
+	@touch $@
+
+static: local-env $(STATIC_STAMP)
+
+run: demo local-env static ## the demo as production serves it (DEBUG off) on http://127.0.0.1:8000 (PORT overrides)
+	@echo "Samverkansytan: http://127.0.0.1:$(PORT)/  e-mail: http://127.0.0.1:$(PORT)/utkorg/  (demo users: see README)"
+	$(PY) -m samverkan runserver 127.0.0.1:$(PORT) --noreload
+
+dev: demo local-env ## for developers: DEBUG=1, reloads on code changes, same port and outbox as run
+	@echo "Samverkansytan (DEBUG): http://127.0.0.1:$(PORT)/  e-mail: http://127.0.0.1:$(PORT)/utkorg/"
 	$(DEV_ENV) $(PY) -m samverkan runserver 127.0.0.1:$(PORT)
 
 # pytest's exit code 5 means that no test ran: that is a failure here.

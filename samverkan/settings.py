@@ -1,7 +1,10 @@
 """Settings, read from the environment (12-factor).
 
 The defaults are safe for production: DEBUG is off, cookies are secure and a real SECRET_KEY is
-required. `make run` sets DEBUG=1 for the local demo; see the README for every variable.
+required. `make run` writes var/local.env (samverkan/local_env.py): the local demo's secret and
+its switches for plain HTTP on 127.0.0.1, read here as defaults when the file exists (the
+environment wins; SAMVERKAN_LOCAL_ENV names another file, empty for none; never in tests).
+`make dev` adds DEBUG=1. See the README for every variable.
 """
 
 import os
@@ -12,6 +15,8 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from samverkan import local_env
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent
@@ -28,8 +33,12 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-DEBUG = env_bool("DEBUG")
 TESTING = env_bool("SAMVERKAN_TESTING")
+LOCAL_ENV_FILE = os.environ.get("SAMVERKAN_LOCAL_ENV", str(PROJECT_DIR / "var" / "local.env"))
+if LOCAL_ENV_FILE and not TESTING:
+    for _key, _value in local_env.read(LOCAL_ENV_FILE).items():
+        os.environ.setdefault(_key, _value)
+DEBUG = env_bool("DEBUG")
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
@@ -230,6 +239,9 @@ else:
     EMAIL_BACKEND = os.environ.get(
         "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
     )
+# The demo's outbox (core/outbox.py, EMAIL_BACKEND in var/local.env) keeps each e-mail here and
+# shows it at /utkorg/; without that backend the page does not exist.
+OUTBOX_DIR = Path(os.environ.get("OUTBOX_DIR", PROJECT_DIR / "var" / "outbox"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Samverkansytan <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -242,19 +254,21 @@ TIME_ZONE = "Europe/Stockholm"
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = PROJECT_DIR / "var" / "static"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", PROJECT_DIR / "var" / "static"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", PROJECT_DIR / "var" / "media"))
+# Without DEBUG, static files get hashed names and gzip/brotli copies (whitenoise serves them);
+# STATIC_COMPRESS=0 skips the copies, which take most of collectstatic's time.
+if DEBUG or TESTING:
+    _STATIC_STORAGE = "django.contrib.staticfiles.storage.StaticFilesStorage"
+elif env_bool("STATIC_COMPRESS", True):
+    _STATIC_STORAGE = "whitenoise.storage.CompressedManifestStaticFilesStorage"
+else:
+    _STATIC_STORAGE = "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {
-        "BACKEND": (
-            "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG or TESTING
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        )
-    },
+    "staticfiles": {"BACKEND": _STATIC_STORAGE},
 }
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
 WHITENOISE_AUTOREFRESH = DEBUG or TESTING
@@ -262,8 +276,8 @@ WHITENOISE_AUTOREFRESH = DEBUG or TESTING
 # Security: safe by default, relaxed only for the local demo.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG and not TESTING)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SESSION_COOKIE_SECURE = not DEBUG and not TESTING
-CSRF_COOKIE_SECURE = not DEBUG and not TESTING
+SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG and not TESTING)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
@@ -316,3 +330,6 @@ REGISTER_PAGE_SIZE = 20
 ACCESSIBILITY_CONTACT_EMAIL = os.environ.get(
     "ACCESSIBILITY_CONTACT_EMAIL", "tillganglighet@malmo.se"
 )
+
+# Where people write when something does not work (e.g. the verification e-mail never came).
+SUPPORT_EMAIL = os.environ.get("SUPPORT_EMAIL", "samverkansytan@malmo.se")

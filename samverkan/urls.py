@@ -5,11 +5,13 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
+from samverkan.accounts.views import resend_verification
 from samverkan.actors.sitemaps import OrganisationSitemap
 from samverkan.agreements.sitemaps import AgreementSitemap
 from samverkan.api.urls import api
 from samverkan.api.views import api_info
 from samverkan.areas.sitemaps import SITEMAPS as AREA_SITEMAPS
+from samverkan.core.links import on_site_url
 from samverkan.core.sitemaps import StaticPagesSitemap
 from samverkan.core.views import ceiling, healthz
 from samverkan.events.sitemaps import SITEMAPS as EVENT_SITEMAPS
@@ -40,6 +42,12 @@ sitemaps = {
     **FUNDING_SITEMAPS,
     **REPORT_SITEMAPS,
 }
+# Their addresses on SITE_URL, like every other absolute link (core/links.py).
+sitemaps = {name: on_site_url(sitemap_class) for name, sitemap_class in sitemaps.items()}
+
+# The 500 page without the database (it may be the cause); the 404 page is Django's own view
+# with templates/404.html.
+handler500 = "samverkan.core.errors.server_error"
 
 urlpatterns = [
     path("", include("samverkan.core.urls")),
@@ -55,6 +63,11 @@ urlpatterns = [
     path("overenskommelser/<slug:agreement>/", include("samverkan.reports.urls")),
     path("overenskommelser/", include("samverkan.agreements.urls")),
     path("", include("samverkan.actors.urls")),
+    path(
+        "konto/bekrafta-e-post/skicka-igen/",
+        resend_verification,
+        name="account_resend_verification",
+    ),
     path("konto/", include("samverkan.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -6,6 +6,11 @@ from playwright.sync_api import sync_playwright
 from tests import factories
 from tests.browser.support import CHROMIUM, CHROMIUM_ARGS
 
+# A developer's demo settings (var/local.env, written by `make run`) must not reach the processes
+# that tests start without SAMVERKAN_TESTING (production settings); tests that want such a file
+# name their own.
+os.environ["SAMVERKAN_LOCAL_ENV"] = ""
+
 
 def _on_postgres() -> bool:
     return (os.environ.get("DATABASE_URL") or "").startswith(("postgres", "postgresql"))

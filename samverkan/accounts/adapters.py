@@ -1,12 +1,43 @@
+from types import SimpleNamespace
+from urllib.parse import urlsplit
+
 from allauth.account.adapter import DefaultAccountAdapter
-from django.conf import settings
+from django.urls import reverse
+
+from samverkan.core.links import absolute_url, site_domain
+
+# Where allauth's mails find the addresses they link to (activate_url, password_reset_url …).
+LINK_SUFFIX = "_url"
+# The session remembers whom the last verification e-mail went to, so that the "sent" page can
+# send it again for a person who has just signed up and is not logged in yet.
+VERIFICATION_EMAIL_SESSION_KEY = "samverkan_verification_email"
+
+
+def on_site(url: str) -> str:
+    """`url` moved onto SITE_URL: allauth builds links from the request's host."""
+    parts = urlsplit(url)
+    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    return absolute_url(path + (f"#{parts.fragment}" if parts.fragment else ""))
 
 
 class AccountAdapter(DefaultAccountAdapter):
-    """Links in e-mails point at SITE_URL, so they work behind a proxy and from the console."""
+    """Links in e-mails point at SITE_URL (core/links.py), like every other e-mail's."""
 
     def get_email_confirmation_url(self, request, emailconfirmation):
-        url = super().get_email_confirmation_url(request, emailconfirmation)
-        if request is None:
-            return settings.SITE_URL + url
-        return url
+        return absolute_url(reverse("account_confirm_email", args=[emailconfirmation.key]))
+
+    def send_mail(self, template_prefix, email, context):
+        context = {
+            key: on_site(value) if key.endswith(LINK_SUFFIX) and isinstance(value, str) else value
+            for key, value in context.items()
+        }
+        # allauth's mails greet from "current_site": the platform's name, not the request's host.
+        context.setdefault(
+            "current_site", SimpleNamespace(name="Samverkansytan", domain=site_domain())
+        )
+        super().send_mail(template_prefix, email, context)
+
+    def send_confirmation_mail(self, request, emailconfirmation, signup):
+        super().send_confirmation_mail(request, emailconfirmation, signup)
+        if request is not None and hasattr(request, "session"):
+            request.session[VERIFICATION_EMAIL_SESSION_KEY] = emailconfirmation.email_address.email

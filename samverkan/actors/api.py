@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_noop
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
@@ -51,7 +52,7 @@ class RegisterQuery(Schema):
 @router.get(
     "",
     response=list[OrganisationOut],
-    summary="Organisations in the public register, searchable and filterable",
+    summary=gettext_noop("Organisations in the public register, searchable and filterable"),
 )
 @paginate(PageNumberPagination, page_size=settings.REGISTER_PAGE_SIZE)
 def list_organisations(request, filters: Query[RegisterQuery]):
@@ -61,7 +62,7 @@ def list_organisations(request, filters: Query[RegisterQuery]):
 @router.get(
     "/{slug}",
     response=OrganisationDetailOut,
-    summary="One organisation of the public register",
+    summary=gettext_noop("One organisation of the public register"),
 )
 def get_organisation(request, slug: str):
     return get_object_or_404(

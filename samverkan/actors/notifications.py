@@ -13,6 +13,7 @@ from django.utils import translation
 
 from samverkan.accounts.roles import COORDINATOR
 from samverkan.actors.models import Representation
+from samverkan.core.links import site_url
 
 
 def _deciders(representation: Representation) -> list[str]:
@@ -36,7 +37,7 @@ def _send(template: str, recipients: list[str], context: dict) -> None:
     if not recipients:
         return
     with translation.override(settings.LANGUAGE_CODE):
-        context = {**context, "site_url": settings.SITE_URL}
+        context = {**context, "site_url": site_url()}
         subject = render_to_string(f"actors/email/{template}_subject.txt", context).strip()
         body = render_to_string(f"actors/email/{template}.txt", context)
     messages = [(subject, body, None, [email]) for email in recipients]

@@ -28,6 +28,7 @@ from samverkan.actors.selectors import (
 )
 from samverkan.core.exceptions import ApplicationError
 from samverkan.core.forms import apply_error, render_form
+from samverkan.core.links import absolute_url
 
 CSV_FIELDS = [
     ("name", gettext_lazy("Name")),
@@ -105,7 +106,7 @@ def register_csv(request):
                     org.street_address,
                     org.postal_code,
                     org.city,
-                    settings.SITE_URL + org.get_absolute_url(),
+                    absolute_url(org.get_absolute_url()),
                 ]
             )
 

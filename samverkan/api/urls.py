@@ -25,8 +25,14 @@ api = NinjaAPI(
     version="1",
     description=str(
         _(
-            "Open data from Samverkansytan: the association register and, as the platform "
-            "grows, areas, events, collaborations and decisions. Read-only, no key needed."
+            "Open data from Samverkansytan, read-only and without a key: the association "
+            "register; priority areas and focus areas; bodies, meetings, minutes and decisions; "
+            "the collaboration plans; meeting places, their rooms' availability and figures; "
+            "events and participation figures; the method library and courses; the mapping of "
+            "collaborations and the IOP agreements; needs and offers with suggested matches; "
+            "funding calls and funders; and each year's budget. Answers are JSON. Lists are "
+            "paginated with page and page_size. An error answers with "
+            '{"error": {"code": …, "message": …}}.'
         )
     ),
     openapi_url="/openapi.json",

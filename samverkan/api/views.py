@@ -1,6 +1,37 @@
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
+
+
+def endpoint_list(schema: dict) -> list[dict]:
+    """Every operation of the OpenAPI schema: its method, its address as a visitor would type it
+    (the schema's paths already start with /api/v1/; required query parameters are added) and
+    its summary in the visitor's language (the apps mark their summaries with gettext_noop)."""
+    endpoints = []
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            address = path + _required_query(operation)
+            endpoints.append(
+                {
+                    "method": method.upper(),
+                    "path": address,
+                    "has_parameters": "{" in address,
+                    "summary": gettext(operation["summary"]) if operation.get("summary") else "",
+                }
+            )
+    return endpoints
+
+
+def _required_query(operation: dict) -> str:
+    """ "?agreement={agreement}" for the query parameters an operation cannot do without, so that
+    the address on the page works once its braces are filled in."""
+    names = [
+        parameter["name"]
+        for parameter in operation.get("parameters", [])
+        if parameter.get("in") == "query" and parameter.get("required")
+    ]
+    return "?" + "&".join(f"{name}={{{name}}}" for name in names) if names else ""
 
 
 @require_safe
@@ -8,17 +39,11 @@ def api_info(request):
     """The human page about open data and the API (the Swagger UI is linked from it)."""
     from samverkan.api.urls import api
 
-    schema = api.get_openapi_schema()
-    endpoints = [
-        {"method": method.upper(), "path": path, "summary": op.get("summary", "")}
-        for path, ops in schema["paths"].items()
-        for method, op in ops.items()
-    ]
     return render(
         request,
         "api/info.html",
         {
-            "endpoints": endpoints,
+            "endpoints": endpoint_list(api.get_openapi_schema()),
             "schema_url": reverse("api-v1:openapi-json"),
             "docs_url": reverse("api-v1:openapi-view"),
         },

@@ -8,6 +8,7 @@ import datetime
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_noop
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
@@ -117,7 +118,7 @@ def _agreement(slug: str) -> Agreement | None:
 @router.get(
     "/areas",
     response=list[AreaOut],
-    summary="Priority areas with their current hosts and phase",
+    summary=gettext_noop("Priority areas with their current hosts and phase"),
     tags=AREAS,
 )
 def list_areas(request, filters: Query[AgreementQuery]):
@@ -127,7 +128,9 @@ def list_areas(request, filters: Query[AgreementQuery]):
 @router.get(
     "/areas/{agreement}/{slug}",
     response=AreaDetailOut,
-    summary="One priority area: description, goals, current hosts, phase and its history",
+    summary=gettext_noop(
+        "One priority area: description, goals, current hosts, phase and its history"
+    ),
     tags=AREAS,
 )
 def get_area(request, agreement: str, slug: str):
@@ -147,7 +150,7 @@ def get_area(request, agreement: str, slug: str):
 @router.get(
     "/focus-areas",
     response=list[FocusAreaOut],
-    summary="The focus areas the steering groups chose, newest year first",
+    summary=gettext_noop("The focus areas the steering groups chose, newest year first"),
     tags=FOCUS,
 )
 def list_focus_areas(request, filters: Query[FocusQuery]):
@@ -163,7 +166,7 @@ def list_focus_areas(request, filters: Query[FocusQuery]):
 @router.get(
     "/focus-area-proposals",
     response=list[ProposalOut],
-    summary="Proposed focus areas with their number of supporters (no personal data)",
+    summary=gettext_noop("Proposed focus areas with their number of supporters (no personal data)"),
     tags=FOCUS,
 )
 @paginate(PageNumberPagination, page_size=50)

@@ -22,3 +22,22 @@ def shared_cache(app_configs, **kwargs):
             id="samverkan.W001",
         )
     ]
+
+
+@register(Tags.security, deploy=True)
+def demo_outbox(app_configs, **kwargs):
+    """The demo's outbox shows every e-mail (verification and password links) to anyone."""
+    from samverkan.core.outbox import BACKEND
+
+    if settings.EMAIL_BACKEND != BACKEND:
+        return []
+    return [
+        Warning(
+            "E-mail goes to the demo's outbox, which anyone can read at /utkorg/.",
+            hint=(
+                "Set EMAIL_HOST (SMTP) for a server that others reach, and do not copy "
+                "var/local.env to it: it is for `make run` on one's own machine."
+            ),
+            id="samverkan.W002",
+        )
+    ]

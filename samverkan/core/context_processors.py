@@ -1,5 +1,5 @@
-from django.conf import settings
+from samverkan.core.links import site_url
 
 
 def site(request) -> dict:
-    return {"SITE_NAME": "Samverkansytan", "SITE_URL": settings.SITE_URL}
+    return {"SITE_NAME": "Samverkansytan", "SITE_URL": site_url()}

@@ -5,6 +5,7 @@ import datetime
 
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
@@ -196,7 +197,9 @@ def _sector_rows(figures) -> list[dict]:
 @router.get(
     "/events/figures",
     response=ParticipationFiguresOut,
-    summary="Participation in a year's events: registered and attended, by sector and kind",
+    summary=gettext_noop(
+        "Participation in a year's events: registered and attended, by sector and kind"
+    ),
 )
 def event_figures(request, year: int = Query(..., ge=1900, le=2200), agreement: str = ""):
     found = (
@@ -241,7 +244,9 @@ def event_figures(request, year: int = Query(..., ge=1900, le=2200), agreement: 
     }
 
 
-@router.get("/events", response=list[EventOut], summary="Published events, soonest first")
+@router.get(
+    "/events", response=list[EventOut], summary=gettext_noop("Published events, soonest first")
+)
 @paginate(PageNumberPagination, page_size=PAGE_SIZE)
 def list_events(request, filters: Query[EventQuery]):
     qs = selectors._with_counts(
@@ -267,7 +272,7 @@ def list_events(request, filters: Query[EventQuery]):
 @router.get(
     "/events/{ref}",
     response=EventDetailOut,
-    summary="One published event by id or slug, with its sessions and seat quotas",
+    summary=gettext_noop("One published event by id or slug, with its sessions and seat quotas"),
 )
 def get_event(request, ref: str):
     qs = selectors.event_with_details(selectors.published_events())

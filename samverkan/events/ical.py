@@ -6,20 +6,20 @@ subscribes updates an event instead of adding it twice.
 """
 
 import datetime
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar
 from icalendar import Event as VEvent
 
+from samverkan.core.links import absolute_url, site_host
 from samverkan.events.models import Event, Registration
 
 PRODID = "-//Samverkansytan//Evenemang//SV"
 
 
 def _host() -> str:
-    return urlsplit(settings.SITE_URL).hostname or "samverkansytan"
+    return site_host()
 
 
 def event_uid(event: Event, session=None) -> str:
@@ -45,7 +45,7 @@ def _vevent(event: Event, *, session=None, number=None, count=None, status=None)
         summary = f"{event.title} ({label})"
     vevent.add("summary", summary)
     vevent.add("location", place.place_label)
-    url = settings.SITE_URL + event.get_absolute_url()
+    url = absolute_url(event.get_absolute_url())
     vevent.add("url", url)
     description = "\n\n".join(p for p in (event.summary, event.text) if p)
     if place.is_online:

@@ -10,12 +10,14 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from samverkan.core.links import site_url
+
 
 def _send(template: str, recipients: list[str], context: dict) -> None:
     if not recipients:
         return
     with translation.override(settings.LANGUAGE_CODE):
-        context = {**context, "site_url": settings.SITE_URL}
+        context = {**context, "site_url": site_url()}
         subject = render_to_string(f"events/email/{template}_subject.txt", context).strip()
         body = render_to_string(f"events/email/{template}.txt", context)
     messages = [(subject, body, None, [email]) for email in recipients]

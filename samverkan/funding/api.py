@@ -8,6 +8,7 @@ import datetime
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_noop
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
@@ -142,7 +143,7 @@ def _agreement(slug: str) -> Agreement | None:
 @router.get(
     "/funding-calls",
     response=list[CallOut],
-    summary="Open funding calls, soonest deadline first",
+    summary=gettext_noop("Open funding calls, soonest deadline first"),
     tags=CALLS,
 )
 @paginate(PageNumberPagination, page_size=50)
@@ -164,14 +165,14 @@ def list_calls(request, filters: Query[CallQuery]):
 @router.get(
     "/funding-calls/{slug}",
     response=CallDetailOut,
-    summary="One funding call with its eligibility in words",
+    summary=gettext_noop("One funding call with its eligibility in words"),
     tags=CALLS,
 )
 def get_call(request, slug: str):
     return get_object_or_404(selectors.calls_with_relations(), slug=slug)
 
 
-@router.get("/funders", response=list[FunderListOut], summary="Funders", tags=CALLS)
+@router.get("/funders", response=list[FunderListOut], summary=gettext_noop("Funders"), tags=CALLS)
 def list_funders(request):
     return selectors.funders_with_counts()
 
@@ -179,7 +180,7 @@ def list_funders(request):
 @router.get(
     "/budget/{agreement}/{year}",
     response=AccountOut,
-    summary="The economic account of a year: grants, spending by category, balance",
+    summary=gettext_noop("The economic account of a year: grants, spending by category, balance"),
     tags=BUDGET,
 )
 def get_account(request, agreement: str, year: int):

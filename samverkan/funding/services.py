@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from samverkan.actors.models import LegalForm, Sector
 from samverkan.core.audit import log_action
 from samverkan.core.exceptions import ApplicationError, ConflictError, PermissionDeniedError
+from samverkan.core.links import absolute_url, site_url
 from samverkan.funding import permissions
 from samverkan.funding.models import (
     AMOUNT_DIGITS,
@@ -304,8 +305,8 @@ def _send_reminder(call, user, days_left: int, agreement) -> None:
             "call": call,
             "user": user,
             "days_left": days_left,
-            "site_url": settings.SITE_URL,
-            "url": settings.SITE_URL + call.url_in(agreement) if agreement else call.link,
+            "site_url": site_url(),
+            "url": absolute_url(call.url_in(agreement)) if agreement else call.link,
         }
         subject = render_to_string("funding/email/reminder_subject.txt", context).strip()
         body = render_to_string("funding/email/reminder.txt", context)

@@ -5,6 +5,7 @@ import datetime
 
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
@@ -204,7 +205,7 @@ def _member(m) -> dict:
     }
 
 
-@router.get("/bodies", response=list[BodyOut], summary="Bodies of the agreements")
+@router.get("/bodies", response=list[BodyOut], summary=gettext_noop("Bodies of the agreements"))
 def list_bodies(request, agreement: str = ""):
     qs = Body.objects.select_related("agreement").order_by("agreement__slug", "kind", "name")
     if agreement:
@@ -215,7 +216,7 @@ def list_bodies(request, agreement: str = ""):
 @router.get(
     "/bodies/{agreement}/{slug}",
     response=BodyDetailOut,
-    summary="One body: its members today and its composition against its seats",
+    summary=gettext_noop("One body: its members today and its composition against its seats"),
 )
 def get_body(request, agreement: str, slug: str):
     body = (
@@ -243,7 +244,9 @@ def get_body(request, agreement: str, slug: str):
     return body
 
 
-@router.get("/meetings", response=list[MeetingOut], summary="Meetings with published minutes")
+@router.get(
+    "/meetings", response=list[MeetingOut], summary=gettext_noop("Meetings with published minutes")
+)
 @paginate(PageNumberPagination, page_size=PAGE_SIZE)
 def list_meetings(request, filters: Query[MeetingQuery]):
     qs = selectors.published_meetings().select_related("body__agreement")
@@ -259,7 +262,9 @@ def list_meetings(request, filters: Query[MeetingQuery]):
 @router.get(
     "/meetings/{meeting_id}",
     response=MeetingDetailOut,
-    summary="Published minutes of one meeting, with paragraphs, decisions and statements",
+    summary=gettext_noop(
+        "Published minutes of one meeting, with paragraphs, decisions and statements"
+    ),
 )
 def get_meeting(request, meeting_id: int):
     meeting = (
@@ -274,7 +279,11 @@ def get_meeting(request, meeting_id: int):
     return meeting
 
 
-@router.get("/decisions", response=list[DecisionOut], summary="Published decisions, newest first")
+@router.get(
+    "/decisions",
+    response=list[DecisionOut],
+    summary=gettext_noop("Published decisions, newest first"),
+)
 @paginate(PageNumberPagination, page_size=PAGE_SIZE)
 def list_decisions(request, agreement: str = ""):
     qs = selectors.published_decisions()

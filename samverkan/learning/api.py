@@ -8,6 +8,7 @@ import datetime
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_noop
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
@@ -105,7 +106,7 @@ def _published_materials(agreement_slug: str):
 @router.get(
     "/materials",
     response=list[MaterialOut],
-    summary="Published materials of the method library, searchable and by topic",
+    summary=gettext_noop("Published materials of the method library, searchable and by topic"),
     tags=MATERIALS,
 )
 @paginate(PageNumberPagination, page_size=20)
@@ -119,7 +120,7 @@ def list_materials(request, filters: Query[MaterialQuery]):
 @router.get(
     "/materials/{agreement}/{slug}",
     response=MaterialDetailOut,
-    summary="One published material with its text and files",
+    summary=gettext_noop("One published material with its text and files"),
     tags=MATERIALS,
 )
 def get_material(request, agreement: str, slug: str):
@@ -136,7 +137,7 @@ def _published_courses(agreement_slug: str):
 @router.get(
     "/courses",
     response=list[CourseOut],
-    summary="Published courses with their number of modules and time",
+    summary=gettext_noop("Published courses with their number of modules and time"),
     tags=COURSES,
 )
 def list_courses(request, filters: Query[CourseQuery]):
@@ -146,7 +147,7 @@ def list_courses(request, filters: Query[CourseQuery]):
 @router.get(
     "/courses/{agreement}/{slug}",
     response=CourseDetailOut,
-    summary="One published course with its modules in order (no learner data)",
+    summary=gettext_noop("One published course with its modules in order (no learner data)"),
     tags=COURSES,
 )
 def get_course(request, agreement: str, slug: str):

@@ -6,6 +6,7 @@ Who posted a posting is personal data and is not exposed; the organisation is.
 import datetime
 
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_noop
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
@@ -86,7 +87,9 @@ class PostingQuery(Schema):
 @router.get(
     "/postings",
     response=list[PostingOut],
-    summary="Needs and offers; open and valid ones unless include_closed, newest first",
+    summary=gettext_noop(
+        "Needs and offers; open and valid ones unless include_closed, newest first"
+    ),
     tags=TAGS,
 )
 @paginate(PageNumberPagination, page_size=50)
@@ -117,7 +120,9 @@ def _posting(pk: int) -> Posting:
     )
 
 
-@router.get("/postings/{pk}", response=PostingOut, summary="One need or offer", tags=TAGS)
+@router.get(
+    "/postings/{pk}", response=PostingOut, summary=gettext_noop("One need or offer"), tags=TAGS
+)
 def get_posting(request, pk: int):
     return _posting(pk)
 
@@ -125,7 +130,9 @@ def get_posting(request, pk: int):
 @router.get(
     "/postings/{pk}/suggestions",
     response=list[SuggestionOut],
-    summary="The ten best counterparts of a posting, with the reasons (empty when it is closed)",
+    summary=gettext_noop(
+        "The ten best counterparts of a posting, with the reasons (empty when it is closed)"
+    ),
     tags=TAGS,
 )
 def get_suggestions(request, pk: int):

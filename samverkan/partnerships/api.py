@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
@@ -158,7 +159,7 @@ class IopQuery(Schema):
 @router.get(
     "/collaborations",
     response=list[CollaborationOut],
-    summary="The public mapping of collaborations, filtered and searched",
+    summary=gettext_noop("The public mapping of collaborations, filtered and searched"),
     tags=TAGS,
 )
 @paginate(PageNumberPagination, page_size=50)
@@ -172,7 +173,9 @@ def list_collaborations(request, filters: Query[CollaborationQuery]):
 @router.get(
     "/collaborations/figures",
     response=FiguresOut,
-    summary="New, running and ended collaborations of a year, by kind, area and district",
+    summary=gettext_noop(
+        "New, running and ended collaborations of a year, by kind, area and district"
+    ),
     tags=TAGS,
 )
 def collaboration_figures(request, filters: Query[FiguresQuery]):
@@ -191,7 +194,7 @@ def collaboration_figures(request, filters: Query[FiguresQuery]):
 @router.get(
     "/collaborations/{agreement}/{slug}",
     response=CollaborationDetailOut,
-    summary="One collaboration of the public mapping",
+    summary=gettext_noop("One collaboration of the public mapping"),
     tags=TAGS,
 )
 def get_collaboration(request, agreement: str, slug: str):
@@ -206,7 +209,9 @@ def get_collaboration(request, agreement: str, slug: str):
 @router.get(
     "/iop-agreements",
     response=list[IopOut],
-    summary="IOP agreements: parties, period, value, purpose, signing and checklist state",
+    summary=gettext_noop(
+        "IOP agreements: parties, period, value, purpose, signing and checklist state"
+    ),
     tags=TAGS,
 )
 @paginate(PageNumberPagination, page_size=50)

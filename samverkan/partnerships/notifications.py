@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from samverkan.actors.models import Representation
+from samverkan.core.links import site_url
 
 
 def _party_representatives(collaboration, *, exclude=None) -> list[str]:
@@ -30,7 +31,7 @@ def _send(template: str, recipients: list[str], context: dict) -> None:
     if not recipients:
         return
     with translation.override(settings.LANGUAGE_CODE):
-        context = {**context, "site_url": settings.SITE_URL}
+        context = {**context, "site_url": site_url()}
         subject = render_to_string(f"partnerships/email/{template}_subject.txt", context).strip()
         body = render_to_string(f"partnerships/email/{template}.txt", context)
     messages = [(subject, body, None, [email]) for email in recipients]

@@ -7,6 +7,7 @@ import datetime
 
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_noop
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
@@ -93,7 +94,9 @@ def _plans():
     )
 
 
-@router.get("/plans", response=list[PlanOut], summary="Collaboration plans of the agreements")
+@router.get(
+    "/plans", response=list[PlanOut], summary=gettext_noop("Collaboration plans of the agreements")
+)
 def list_plans(request, filters: Query[PlanQuery]):
     plans = _plans()
     if filters.agreement:
@@ -104,7 +107,7 @@ def list_plans(request, filters: Query[PlanQuery]):
 @router.get(
     "/plans/{agreement}/{slug}",
     response=PlanDetailOut,
-    summary="One collaboration plan with its revisions (once per mandate period)",
+    summary=gettext_noop("One collaboration plan with its revisions (once per mandate period)"),
 )
 def get_plan(request, agreement: str, slug: str):
     return get_object_or_404(
@@ -119,7 +122,7 @@ def get_plan(request, agreement: str, slug: str):
 @router.get(
     "/plan-activities",
     response=list[ActivityOut],
-    summary="Activities of the collaboration plans, each with its status history",
+    summary=gettext_noop("Activities of the collaboration plans, each with its status history"),
 )
 @paginate(PageNumberPagination, page_size=ACTIVITIES_PAGE_SIZE)
 def list_activities(request, filters: Query[ActivityQuery]):

@@ -12,11 +12,11 @@ as an attachment (views/exports.py), never as a page.
 
 from datetime import datetime
 
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samverkan.core import links
 from samverkan.reports.charts import format_number, format_value, render_svg
 from samverkan.reports.models import AnnualReport, ReportStatus
 
@@ -45,7 +45,7 @@ def report_context(source, texts: dict | None = None, *, status: str | None = No
         "sections": [
             _section(section, texts.get(section["key"], "")) for section in snapshot["sections"]
         ],
-        "site_url": settings.SITE_URL,
+        "site_url": links.site_url(),
     }
 
 
@@ -65,9 +65,7 @@ def parse_read_at(value) -> datetime | None:
 def absolute_url(link: str | None) -> str | None:
     if not link:
         return None
-    if link.startswith(("http://", "https://")):
-        return link
-    return settings.SITE_URL + (link if link.startswith("/") else "/" + link)
+    return links.absolute_url(link)
 
 
 def figure_change(figure: dict) -> str:

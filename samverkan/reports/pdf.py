@@ -11,11 +11,11 @@ city's form of a memo (tjänsteskrivelse), as in the seeds.
 import logging
 import re
 
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samverkan.core.links import absolute_url
 from samverkan.reports.export_html import report_context
 from samverkan.reports.memo import MEMO_KEYS, MEMO_LABELS, draft_memo
 
@@ -129,4 +129,4 @@ def _write_pdf(html: str) -> bytes:
 
     # PDF/UA: a tagged PDF (headings, tables, reading order, language, title) that a screen
     # reader can follow, as the law on accessible public documents asks.
-    return HTML(string=html, base_url=settings.SITE_URL).write_pdf(pdf_variant="pdf/ua-1")
+    return HTML(string=html, base_url=absolute_url("/")).write_pdf(pdf_variant="pdf/ua-1")

@@ -11,6 +11,7 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from ninja import Field, Query, Router, Schema
 
 from samverkan.agreements.models import Agreement
@@ -158,7 +159,7 @@ def _venue(slug: str, agreement_slug: str | None, *, detail: bool = False) -> Ve
 @router.get(
     "/venues",
     response=list[VenueOut],
-    summary="Meeting places and their rooms",
+    summary=gettext_noop("Meeting places and their rooms"),
     url_name="venues",
 )
 def list_venues(request, filters: Query[AgreementQuery]):
@@ -170,7 +171,7 @@ def list_venues(request, filters: Query[AgreementQuery]):
 @router.get(
     "/venues/{slug}",
     response=VenueDetailOut,
-    summary="A meeting place: rooms, opening hours and booking rules",
+    summary=gettext_noop("A meeting place: rooms, opening hours and booking rules"),
     url_name="venue",
 )
 def get_venue(request, slug: str, filters: Query[AgreementQuery]):
@@ -189,7 +190,7 @@ def get_venue(request, slug: str, filters: Query[AgreementQuery]):
 @router.get(
     "/rooms/{venue}/{room}/availability",
     response=AvailabilityOut,
-    summary="When a room is busy (busy intervals only; no personal data)",
+    summary=gettext_noop("When a room is busy (busy intervals only; no personal data)"),
     url_name="room_availability",
 )
 def room_availability(request, venue: str, room: str, filters: Query[AvailabilityQuery]):
@@ -227,7 +228,9 @@ def room_availability(request, venue: str, room: str, filters: Query[Availabilit
 @router.get(
     "/venues/{slug}/figures",
     response=VisitorFiguresOut,
-    summary="A meeting place's figures of a year: visitors, meetings, by sector and room",
+    summary=gettext_noop(
+        "A meeting place's figures of a year: visitors, meetings, by sector and room"
+    ),
     url_name="venue_figures",
 )
 def venue_figures(request, slug: str, filters: Query[FiguresQuery]):

@@ -9,12 +9,14 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from samverkan.core.links import site_url
+
 
 def _send(template: str, recipient: str, context: dict) -> None:
     if not recipient:
         return
     with translation.override(settings.LANGUAGE_CODE):
-        context = {**context, "site_url": settings.SITE_URL}
+        context = {**context, "site_url": site_url()}
         subject = render_to_string(f"venues/email/{template}_subject.txt", context).strip()
         body = render_to_string(f"venues/email/{template}.txt", context)
     transaction.on_commit(lambda: send_mail(subject, body, None, [recipient], fail_silently=False))

@@ -8,7 +8,8 @@ from tests.learning.factories import MaterialFactory, course_with_modules
 pytestmark = pytest.mark.django_db
 
 
-def test_public_pages_are_in_the_sitemap(client):
+def test_public_pages_are_in_the_sitemap(client, settings):
+    settings.SITE_URL = "http://testserver"  # the sitemap's links are on SITE_URL
     agreement = factories.AgreementFactory(slug="malmoandan")
     material = MaterialFactory(agreement=agreement, slug="guide")
     MaterialFactory(agreement=agreement, slug="utkast", is_published=False)

@@ -186,6 +186,7 @@ def url_kwargs(name: str, w: SimpleNamespace) -> dict:
         "agreement": w.agreement.slug,
         "section": "omraden",
         "token": "ingen-sadan-kalender",
+        "message_id": "inget-sadant-meddelande",  # the demo outbox's (core:outbox_message)
         "date": timezone.localdate(),
     }
     by_app = {

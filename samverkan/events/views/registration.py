@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from samverkan.core.exceptions import ApplicationError, ConflictError, PermissionDeniedError
 from samverkan.core.forms import apply_error, render_form
+from samverkan.core.links import absolute_url
 from samverkan.events import permissions, selectors, services
 from samverkan.events.forms import RegistrationForm
 from samverkan.events.models import Registration
@@ -90,7 +91,7 @@ def mine(request, agreement):
     agreement = get_agreement(agreement)
     data = selectors.my_registrations(agreement, request.user)
     token = services.calendar_token_for(request.user)
-    data["feed_url"] = request.build_absolute_uri(
+    data["feed_url"] = absolute_url(
         reverse("events:personal_ics", kwargs={"agreement": agreement.slug, "token": token.token})
     )
     return render(request, "events/mine.html", data)

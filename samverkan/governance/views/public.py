@@ -2,7 +2,6 @@
 
 import logging
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -11,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from samverkan.accounts.roles import is_coordinator
+from samverkan.core.links import absolute_url
 from samverkan.governance import permissions, selectors
 from samverkan.governance.models import Body
 from samverkan.governance.views.common import get_agreement
@@ -78,7 +78,7 @@ def minutes_pdf(request, agreement, body, pk):
         {"meeting": meeting, "body": meeting.body, "agreement": meeting.body.agreement},
         request=request,
     )
-    pdf = HTML(string=html, base_url=settings.SITE_URL).write_pdf()
+    pdf = HTML(string=html, base_url=absolute_url("/")).write_pdf()
     response = HttpResponse(pdf, content_type="application/pdf")
     filename = f"protokoll-{meeting.body.slug}-{meeting.starts_at:%Y-%m-%d}.pdf"
     response["Content-Disposition"] = f'inline; filename="{filename}"'

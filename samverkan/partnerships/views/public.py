@@ -1,6 +1,5 @@
 import csv
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import render
@@ -9,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
+from samverkan.core.links import absolute_url
 from samverkan.partnerships import selectors
 from samverkan.partnerships.forms import FilterForm
 from samverkan.partnerships.views.common import get_agreement
@@ -105,7 +105,7 @@ def collaboration_csv(request, agreement):
                     ", ".join(d.name for d in c.districts.all()),
                     c.description,
                     c.results,
-                    settings.SITE_URL + c.get_absolute_url(),
+                    absolute_url(c.get_absolute_url()),
                 ]
             )
 

@@ -1,0 +1,53 @@
+"""Absolute links: the one place that knows the site's public address (settings.SITE_URL).
+
+E-mails, calendar feeds, PDFs, the register's CSV and the sitemap are read outside the browser,
+so their links must be absolute, and they must name the address people reach the site at, not
+the host a request happened to come in on (behind a proxy, or from a command with no request).
+Everything builds such links here; `make run` points SITE_URL at the port it serves on
+(var/local.env).
+"""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+
+
+def site_url() -> str:
+    """The site's address without a trailing slash, e.g. "https://samverkan.malmo.se"."""
+    return settings.SITE_URL.rstrip("/")
+
+
+def absolute_url(path: str = "/") -> str:
+    """`path` ("/kalender/", or a name's reverse()) as a full address on this site.
+
+    An address that is already absolute (another site's, e.g. a funding call's own page) is
+    returned as it is.
+    """
+    if urlsplit(path).scheme in {"http", "https", "mailto", "webcal"}:
+        return path
+    return site_url() + "/" + path.lstrip("/")
+
+
+def site_domain() -> str:
+    """Host and port, e.g. "127.0.0.1:8801" (what the sitemap's links are built on)."""
+    return urlsplit(site_url()).netloc
+
+
+def site_host() -> str:
+    """The host name alone (for identifiers such as iCalendar UIDs)."""
+    return urlsplit(site_url()).hostname or "samverkansytan"
+
+
+class SiteURLSitemapMixin:
+    """Sitemap entries on SITE_URL's scheme and host, not on the request's."""
+
+    def get_domain(self, site=None) -> str:
+        return site_domain()
+
+    def get_protocol(self, protocol=None) -> str:
+        return urlsplit(site_url()).scheme
+
+
+def on_site_url(sitemap_class: type) -> type:
+    """`sitemap_class` with its links on SITE_URL (see SiteURLSitemapMixin)."""
+    return type(sitemap_class.__name__, (SiteURLSitemapMixin, sitemap_class), {})
