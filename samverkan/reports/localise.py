@@ -9,6 +9,7 @@ sentences is translated sentence by sentence. Names and other data that are no c
 stay as they are.
 """
 
+import datetime
 import functools
 import re
 
@@ -33,6 +34,7 @@ SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9])")
 UNITS = {"per vecka": "per week"}
 QUOTES = ("”", "“", '"', "«")
 # A number grouped the Swedish way: 28 418, 1 000 000 (no-break or thin spaces).
+ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 SWEDISH_GROUPED = re.compile(r"(?<![\d,.])\d{1,3}(?:[\u00a0\u202f]\d{3})+(?![\d,])")
 
 
@@ -155,12 +157,21 @@ def _in_snapshot_language() -> bool:
     return (get_language() or SNAPSHOT_LANGUAGE).split("-")[0] == SNAPSHOT_LANGUAGE
 
 
+def with_readable_dates(text):
+    """The ISO dates a snapshot stores ("2022-03-16", language-neutral) written as people read
+    them: "16 mar 2022" / "16 Mar 2022"."""
+    if not isinstance(text, str):
+        return text
+    return ISO_DATE.sub(lambda m: formatting.short_date(datetime.date.fromisoformat(m[0])), text)
+
+
 def localised_section(section: dict) -> dict:
     """A snapshot section with its titles, labels, captions, headings and summary in the
-    active language; values, keys and links unchanged."""
-    if _in_snapshot_language():
-        return section
-    t = translate_stored
+    active language, and its dates as people read them; values, keys and links unchanged."""
+
+    def t(text):
+        return with_readable_dates(translate_stored(text))
+
     return {
         **section,
         "title": t(section.get("title", "")),

@@ -6,8 +6,10 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from samverkan.reports import services
+from samverkan.reports.localise import translate_stored, with_readable_dates
 from samverkan.reports.models import ChannelFigure
 from tests import factories
 
@@ -60,3 +62,18 @@ def test_numbers_are_grouped_the_english_way(page):
 def test_numbers_inside_a_stored_sentence_are_grouped_the_english_way_too(page):
     assert "Nyhetsbrev 28,418" in page
     assert "28\u00a0418" not in page
+
+
+def test_a_stored_iso_date_reads_as_swedish_writes_it():
+    with translation.override("sv"):
+        assert with_readable_dates("Styrgruppen 2022-03-16, § 4") == "Styrgruppen 16 mar 2022, § 4"
+
+
+def test_a_stored_iso_date_reads_as_english_writes_it():
+    with translation.override("en"):
+        assert with_readable_dates("2022-03-16") == "16 Mar 2022"
+
+
+def test_a_name_with_och_is_not_half_translated():
+    with translation.override("en"):
+        assert translate_stored("Ungas hälsa och livsstil") == "Ungas hälsa och livsstil"
