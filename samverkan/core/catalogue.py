@@ -18,6 +18,7 @@ class Entry:
     msgctxt: str | None = None
     msgstr: list[str] = dataclasses.field(default_factory=list)
     flags: set[str] = dataclasses.field(default_factory=set)
+    references: list[str] = dataclasses.field(default_factory=list)
     line: int = 0
 
     @property
@@ -53,6 +54,8 @@ def read_po(path: Path) -> list[Entry]:
             close()
         elif line.startswith("#,"):
             entry.flags |= {flag.strip() for flag in line[2:].split(",")}
+        elif line.startswith("#:"):
+            entry.references += line[2:].split()
         elif line.startswith("#"):
             continue
         elif match := KEYWORD.match(line):

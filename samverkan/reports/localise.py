@@ -54,7 +54,13 @@ def _reverse_catalogue():
     e.g. month names) and patterns for the texts with placeholders."""
     exact: dict[str, callable] = {}
     patterns: list[tuple[re.Pattern, callable]] = []
-    for entry in read_po(swedish_catalogue()):
+    # Where two texts share a Swedish translation ("Besökare": Visitor, Visitors), the
+    # report's own comes first.
+    entries = sorted(
+        read_po(swedish_catalogue()),
+        key=lambda entry: not any(ref.startswith("reports/") for ref in entry.references),
+    )
+    for entry in entries:
         if not entry.translated or entry.fuzzy:
             continue
         for msgstr in entry.msgstr:
