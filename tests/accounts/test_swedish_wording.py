@@ -73,3 +73,38 @@ def test_confirmation_message_after_sign_up_has_no_verifierings_mail(client, mai
     text = visible_text(response)
     assert "Verifierings-mail" not in text
     assert "Vi har skickat ett e-postmeddelande till ny@example.org" in text
+
+
+def test_confirm_e_mail_page_uses_the_house_style(client, mailoutbox):
+    client.post(
+        reverse("account_signup"),
+        {
+            "email": "ny@example.org",
+            "password1": "ett-langt-losenord-42",
+            "password2": "ett-langt-losenord-42",
+            "first_name": "Ny",
+            "last_name": "Person",
+        },
+    )
+    link = re.search(r"https?://[^/\s]+(/konto/\S+)", mailoutbox[0].body).group(1)
+
+    text = visible_text(client.get(link))
+
+    assert "Bekräfta e-postadress" in text
+    assert not LIBRARY_WORDS.search(text), LIBRARY_WORDS.search(text).group(0)
+
+
+def test_the_confirmation_e_mail_itself_uses_the_house_style(client, mailoutbox):
+    client.post(
+        reverse("account_signup"),
+        {
+            "email": "ny@example.org",
+            "password1": "ett-langt-losenord-42",
+            "password2": "ett-langt-losenord-42",
+            "first_name": "Ny",
+            "last_name": "Person",
+        },
+    )
+
+    message = mailoutbox[0]
+    assert not LIBRARY_WORDS.search(message.subject + message.body)

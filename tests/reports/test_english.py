@@ -77,3 +77,8 @@ def test_a_stored_iso_date_reads_as_english_writes_it():
 def test_a_name_with_och_is_not_half_translated():
     with translation.override("en"):
         assert translate_stored("Ungas hälsa och livsstil") == "Ungas hälsa och livsstil"
+
+
+def test_a_shared_swedish_word_is_said_as_the_report_means_it():
+    with translation.override("en"):
+        assert translate_stored("Besökare") == "Visitors"
