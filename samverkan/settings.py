@@ -121,6 +121,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "samverkan.core.context_processors.site",
             ],
+            # Every template formats dates and numbers the same way: {{ day|short_date }}.
+            "builtins": ["samverkan.core.templatetags.formatting"],
         },
     },
 ]
@@ -249,6 +251,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Swedish")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates and numbers as each language writes them; shown through samverkan.core.formatting.
+FORMAT_MODULE_PATH = ["samverkan.formats"]
 USE_I18N = True
 TIME_ZONE = "Europe/Stockholm"
 USE_TZ = True

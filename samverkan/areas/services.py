@@ -24,6 +24,7 @@ from samverkan.areas.models import (
     PriorityArea,
     ProposalSupport,
 )
+from samverkan.core import formatting
 from samverkan.core.audit import log_action
 from samverkan.core.exceptions import ApplicationError, ConflictError, PermissionDeniedError
 
@@ -451,7 +452,7 @@ def change_phase(
     if latest and changed_on < latest:
         raise ApplicationError(
             _("The date cannot be before the area's latest phase change (%(date)s).")
-            % {"date": latest.isoformat()},
+            % {"date": formatting.long_date(latest)},
             code="invalid",
             field="changed_on",
         )

@@ -23,7 +23,7 @@ class DecisionsFeed(Feed):
         return _("Decisions of %(agreement)s") % {"agreement": obj.name}
 
     def subtitle(self, obj):
-        return _("Decisions in the adjusted minutes of the agreement's bodies.")
+        return _("Decisions in the checked minutes of the agreement's bodies.")
 
     def link(self, obj):
         return reverse("governance:decisions", kwargs={"agreement": obj.slug})

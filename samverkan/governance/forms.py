@@ -170,13 +170,13 @@ class StatementForm(forms.Form):
 
 class AdjustForm(forms.Form):
     adjusters = MembershipChoiceField(
-        label=_("Adjusters"),
+        label=_("Minutes checkers"),
         queryset=None,
         widget=Checkboxes,
         help_text=_("Chosen among the members present at the meeting."),
     )
     adjusted_on = forms.DateField(
-        label=_("Adjusted on"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Checked on"), widget=forms.DateInput(attrs={"type": "date"})
     )
 
     def __init__(self, *args, memberships, **kwargs):

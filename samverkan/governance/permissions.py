@@ -56,7 +56,7 @@ def can_record_decision(user, meeting) -> tuple[bool, str]:
 
 
 def can_adjust(user, meeting) -> tuple[bool, str]:
-    return _coordinators_only(user, _("Only the coordinators adjust and publish minutes."))
+    return _coordinators_only(user, _("Only the coordinators check and publish minutes."))
 
 
 def can_view_meeting(user, meeting, *, is_member: bool | None = None) -> tuple[bool, str]:
@@ -70,7 +70,7 @@ def can_view_meeting(user, meeting, *, is_member: bool | None = None) -> tuple[b
         is_member = is_member_of(user, meeting.body)
     if is_member:
         return True, ""
-    return False, _("The minutes are published once they have been adjusted.")
+    return False, _("The minutes are published once they have been checked.")
 
 
 def _rule(check):

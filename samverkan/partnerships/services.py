@@ -7,11 +7,11 @@ from pathlib import PurePath
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.text import get_valid_filename, slugify
 from django.utils.translation import gettext as _
 
 from samverkan.actors.models import Organisation
+from samverkan.core import formatting
 from samverkan.core.audit import log_action
 from samverkan.core.exceptions import ApplicationError, ConflictError, PermissionDeniedError
 from samverkan.partnerships import files, notifications, permissions
@@ -328,7 +328,7 @@ def end_collaboration(
     if collaboration.starts_on and ends_on < collaboration.starts_on:
         raise ApplicationError(
             _("The collaboration cannot end before it starts (%(date)s).")
-            % {"date": date_format(collaboration.starts_on)},
+            % {"date": formatting.long_date(collaboration.starts_on)},
             code="ends_before_start",
             field="ends_on",
         )

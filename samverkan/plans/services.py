@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from samverkan.core import formatting
 from samverkan.core.audit import log_action
 from samverkan.core.exceptions import ApplicationError, ConflictError, PermissionDeniedError
 from samverkan.plans import permissions
@@ -298,7 +299,7 @@ def change_activity_status(
     if last is not None and changed_on < last.changed_on:
         raise ApplicationError(
             _("The date may not be before the activity's last change (%(date)s).")
-            % {"date": last.changed_on.isoformat()},
+            % {"date": formatting.long_date(last.changed_on)},
             code="date_before_last_change",
             field="changed_on",
         )

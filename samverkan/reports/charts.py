@@ -13,6 +13,8 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from samverkan.core import formatting
+
 # Contrast against white: text 16:1, axis 7:1, bars 7.4:1 (WCAG AA wants 4.5:1 for text and 3:1
 # for graphics).
 TEXT = "#1a1a1a"
@@ -28,14 +30,13 @@ MAX_CATEGORIES = 15
 
 
 def format_number(value) -> str:
-    """Swedish convention: a (non-breaking) space between thousands, a decimal comma."""
+    """The active language's convention (1 000 000 / 1,000,000), one decimal at most, and a
+    real minus sign."""
     if value is None:
         return "–"
     if isinstance(value, float) and not value.is_integer():
-        text = f"{value:,.1f}"
-    else:
-        text = f"{int(value):,}"
-    return text.replace(",", "\u00a0").replace(".", ",").replace("-", "−")
+        return formatting.number(value, 1).replace("-", "−")
+    return formatting.number(int(value)).replace("-", "−")
 
 
 # Units that the label already says ("Möten: 4", not "4 st").

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from samverkan.core import links
 from samverkan.reports.charts import format_number, format_value, render_svg
+from samverkan.reports.localise import with_readable_dates
 from samverkan.reports.models import AnnualReport, ReportStatus
 
 # Tables up to this many rows are kept on one page of the PDF.
@@ -168,7 +169,7 @@ def _cell(value):
     """Numbers in tables read the Swedish way: a space between thousands from 10 000 on (so
     years and "2850 möten" stay as they are), a decimal comma."""
     if not _is_number(value):
-        return value
+        return with_readable_dates(value)
     if isinstance(value, int) and abs(value) < 10_000:
         return str(value)
     return format_number(value)

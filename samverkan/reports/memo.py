@@ -12,6 +12,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from samverkan.core import formatting
+
 MEMO_KEYS = [
     "summary",
     "proposed_decision",
@@ -110,7 +112,7 @@ def _draft(report) -> dict:
                 "The city board funds the coordination of the non-profit sector with a grant of "
                 "%(amount)s kr for the year. The economic account is part of the annual report."
             )
-            % {"amount": f"{granted:,}".replace(",", "\u00a0")}
+            % {"amount": formatting.number(granted)}
         )
     summary.append(
         _(

@@ -33,8 +33,8 @@ class _BookingFields(forms.Form):
         empty_label=None,
         help_text=_("The organisation the room is booked for."),
     )
-    starts_at = forms.TimeField(label=_("From"), widget=TimeInput())
-    ends_at = forms.TimeField(label=_("Until"), widget=TimeInput())
+    starts_at = forms.TimeField(label=_("Starts"), widget=TimeInput())
+    ends_at = forms.TimeField(label=_("Ends"), widget=TimeInput())
     purpose = forms.CharField(
         label=_("Purpose"),
         max_length=MAX_PURPOSE,

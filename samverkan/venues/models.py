@@ -13,6 +13,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Venue(models.Model):
@@ -284,7 +285,7 @@ class Booking(models.Model):
 
     class Status(models.TextChoices):
         CONFIRMED = "confirmed", _("Confirmed")
-        CANCELLED = "cancelled", _("Cancelled")
+        CANCELLED = "cancelled", pgettext_lazy("booking", "Cancelled")
 
     room = models.ForeignKey(
         Room, on_delete=models.PROTECT, related_name="bookings", verbose_name=_("room")

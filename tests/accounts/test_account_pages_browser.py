@@ -120,7 +120,7 @@ def test_manage_pages(page, live_server):
 
     page.goto(base + "/konto/email/")
     check(page)
-    submit(page, "Lägg till epost")
+    submit(page, "Lägg till e-postadress")
     check(page)  # add-e-mail form with an error
 
     page.goto(base + "/konto/password/change/")

@@ -57,7 +57,7 @@ def test_newcomer_becomes_representative_and_edits_the_public_profile(page, live
     link = re.search(r"https?://\S+/konto/confirm-email/\S+/", mail.outbox[0].body).group(0)
     page.goto(base + urlparse(link).path)
     assert_accessible(page)
-    follow(page.get_by_role("button", name="Verifiera"))
+    follow(page.get_by_role("button", name="Bekräfta"))
     page.wait_for_url(re.compile(r"/mina-sidor/"))
     assert_accessible(page)
 

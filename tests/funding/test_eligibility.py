@@ -63,7 +63,7 @@ def test_empty_eligibility_means_any():
     [suggestion] = selectors.eligible_calls_for_organisation(company)
     assert suggestion.call.title == "Öppen för alla"
     assert any("alla samhällsutmaningar" in r for r in suggestion.reasons)
-    assert any("hela kommunen" in r for r in suggestion.reasons)
+    assert any("hela staden" in r for r in suggestion.reasons)
 
 
 def test_districts_must_overlap(lindangen, rosengard):

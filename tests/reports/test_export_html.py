@@ -80,7 +80,7 @@ def test_charts_are_inline_svg_with_their_figures_as_a_table(document):
 
 
 def test_file_shows_read_date_and_that_it_is_not_published(document):
-    assert '<time datetime="2023-03-16T09:30:00+01:00">16 mars 2023 09:30</time>' in document
+    assert '<time datetime="2023-03-16T09:30:00+01:00">16 mars 2023, 09:30</time>' in document
     assert sv("Not published: the figures and texts may still change.") in document
 
 

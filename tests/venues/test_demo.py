@@ -45,7 +45,7 @@ def test_nobel_21_shows_the_2022_figures_of_the_annual_report(client, loaded):
     )
     html = response.content.decode()
     assert '<dd id="visitors-per-week">545</dd>' in html
-    assert '<dd id="meetings">2850</dd>' in html
+    assert '<dd id="meetings">2\u00a0850</dd>' in html
 
 
 def test_the_2022_bookings_are_spread_without_overlaps_and_coming_ones_exist(loaded):

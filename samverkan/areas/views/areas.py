@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -16,6 +15,7 @@ from samverkan.areas.forms import (
 )
 from samverkan.areas.models import Hosting, PriorityArea
 from samverkan.areas.views.common import FIELD_ALIASES, forbidden, get_agreement
+from samverkan.core import formatting
 from samverkan.core.exceptions import ApplicationError
 from samverkan.core.forms import apply_error, render_form
 
@@ -147,7 +147,7 @@ def hosting_new(request, agreement, slug):
                 % {
                     "org": hosting.organisation.name,
                     "area": area.title,
-                    "date": date_format(hosting.starts_on),
+                    "date": formatting.long_date(hosting.starts_on),
                 },
             )
             return redirect(area)
@@ -182,7 +182,7 @@ def hosting_end(request, agreement, slug, pk):
                 _("The hosting of %(org)s ends on %(date)s.")
                 % {
                     "org": hosting.organisation.name,
-                    "date": date_format(form.cleaned_data["ends_on"]),
+                    "date": formatting.long_date(form.cleaned_data["ends_on"]),
                 },
             )
             return redirect(area)

@@ -11,10 +11,10 @@ from collections.abc import Iterable
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from samverkan.actors.models import Organisation, Representation
+from samverkan.core import formatting
 from samverkan.core.audit import log_action
 from samverkan.core.exceptions import ApplicationError, ConflictError
 from samverkan.events import notifications, permissions
@@ -130,7 +130,7 @@ def check_window(event: Event, now: datetime.datetime) -> None:
     if event.registration_opens_at and now < event.registration_opens_at:
         raise ConflictError(
             _("Registration opens on %(when)s.")
-            % {"when": date_format(timezone.localtime(event.registration_opens_at), "j F Y H:i")},
+            % {"when": formatting.date_time(event.registration_opens_at)},
             code="registration_not_open",
         )
     if now >= event.registration_closes:

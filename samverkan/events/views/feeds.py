@@ -12,6 +12,7 @@ from django.views.decorators.http import require_safe
 
 from samverkan.agreements.models import Agreement
 from samverkan.areas.models import PriorityArea
+from samverkan.core import formatting
 from samverkan.events import ical, selectors
 from samverkan.events.models import CalendarToken
 from samverkan.events.views.common import get_agreement
@@ -93,7 +94,7 @@ class UpcomingEventsFeed(Feed):
         )
 
     def item_title(self, item):
-        when = timezone.localtime(item.starts_at).strftime("%Y-%m-%d %H:%M")
+        when = formatting.short_date_time(item.starts_at)
         prefix = _("Cancelled") + ": " if item.is_cancelled else ""
         return f"{prefix}{item.title} ({when})"
 

@@ -16,6 +16,6 @@ def locked_meeting(meeting: Meeting) -> Meeting:
 def refuse_if_adjusted(meeting: Meeting) -> None:
     if meeting.status == Meeting.Status.ADJUSTED:
         raise ConflictError(
-            _("The minutes of this meeting are adjusted and can no longer be changed."),
+            _("The minutes of this meeting are checked and can no longer be changed."),
             code="minutes_adjusted",
         )

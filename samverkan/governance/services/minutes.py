@@ -295,7 +295,7 @@ def adjust_minutes(
     adjusters = list(adjusters)
     if not adjusters:
         raise ApplicationError(
-            _("Choose at least one adjuster."), code="invalid", field="adjusters"
+            _("Choose at least one minutes checker."), code="invalid", field="adjusters"
         )
     present = set(
         Attendance.objects.filter(meeting=meeting, present=True).values_list(
@@ -304,20 +304,20 @@ def adjust_minutes(
     )
     if any(user.pk not in present for user in adjusters):
         raise ApplicationError(
-            _("Adjusters are chosen among the members present at the meeting."),
+            _("Minutes checkers are chosen among the members present at the meeting."),
             code="adjuster_absent",
             field="adjusters",
         )
     if adjusted_on < meeting_day(meeting):
         raise ApplicationError(
-            _("The minutes cannot be adjusted before the meeting (%(day)s).")
+            _("The minutes cannot be checked before the meeting (%(day)s).")
             % {"day": meeting_day(meeting)},
             code="invalid",
             field="adjusted_on",
         )
     if adjusted_on > timezone.localdate():
         raise ApplicationError(
-            _("The adjustment date cannot be in the future."), code="invalid", field="adjusted_on"
+            _("The checking date cannot be in the future."), code="invalid", field="adjusted_on"
         )
     meeting.status = Meeting.Status.ADJUSTED
     meeting.adjusted_on = adjusted_on

@@ -284,7 +284,7 @@ def adjust(request, agreement, body, pk):
                 by=request.user,
             )
             if done is not None:
-                messages.success(request, _("The minutes are adjusted and published."))
+                messages.success(request, _("The minutes are checked and published."))
                 return redirect(meeting)
         else:
             return render(
@@ -303,9 +303,9 @@ def adjust(request, agreement, body, pk):
         form=form,
         meeting=meeting,
         body=meeting.body,
-        heading=_("Adjust and publish the minutes"),
+        heading=_("Check and publish the minutes"),
         intro=_(
-            "Once adjusted, the minutes are published for everyone and can no longer be changed."
+            "Once checked, the minutes are published for everyone and can no longer be changed."
         ),
         submit=_("Continue"),
     )

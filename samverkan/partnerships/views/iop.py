@@ -4,10 +4,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from samverkan.core import formatting
 from samverkan.core.exceptions import ApplicationError, PermissionDeniedError
 from samverkan.core.forms import apply_error, render_form
 from samverkan.partnerships import files, permissions, selectors, services
@@ -177,7 +177,7 @@ def sign(request, agreement, slug):
             messages.success(
                 request,
                 _("The agreement is marked signed on %(date)s.")
-                % {"date": date_format(form.cleaned_data["signed_on"])},
+                % {"date": formatting.long_date(form.cleaned_data["signed_on"])},
             )
             return redirect("partnerships:iop", agreement=agreement.slug, slug=slug)
     return render_form(

@@ -5,11 +5,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models.functions import Collate
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from samverkan.accounts.roles import is_coordinator
 from samverkan.actors.models import Organisation
+from samverkan.core import formatting
 from samverkan.core.collation import SWEDISH_COLLATION
 from samverkan.core.exceptions import ApplicationError, PermissionDeniedError
 from samverkan.core.forms import apply_error, render_form
@@ -176,7 +176,7 @@ def collaboration_end(request, agreement, slug):
             messages.success(
                 request,
                 _("The collaboration ended on %(date)s.")
-                % {"date": date_format(form.cleaned_data["ends_on"])},
+                % {"date": formatting.long_date(form.cleaned_data["ends_on"])},
             )
             return redirect(collaboration)
     return render_form(

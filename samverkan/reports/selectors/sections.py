@@ -80,7 +80,7 @@ def steering_group(sources: Sources) -> dict:
         [
             [
                 _date(timezone.localtime(m.starts_at).date()),
-                _("Adjusted") if m.status == Meeting.Status.ADJUSTED else _("Being adjusted"),
+                _("Checked") if m.status == Meeting.Status.ADJUSTED else _("Being checked"),
             ]
             for m in held
         ],

@@ -6,10 +6,11 @@ from functools import cached_property
 
 from django.db.models import Count
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samverkan.areas.models import FocusArea
+from samverkan.core import formatting
 from samverkan.events.selectors import participation_figures
 from samverkan.governance.models import Body, Meeting
 from samverkan.plans.models import PlanPeriod
@@ -75,10 +76,8 @@ def section(key, title, summary, figures=(), tables=(), charts=()) -> dict:
 
 
 def format_number(value) -> str:
-    """1000000 → "1 000 000" (Swedish grouping with a no-break space)."""
-    if isinstance(value, float):
-        return formats.number_format(value, decimal_pos=1, use_l10n=True, force_grouping=True)
-    return formats.number_format(value, use_l10n=True, force_grouping=True)
+    """1000000 → "1 000 000" in Swedish, "1,000,000" in English; a float with one decimal."""
+    return formatting.number(value, 1 if isinstance(value, float) else None)
 
 
 def kronor(amount: Decimal) -> int:

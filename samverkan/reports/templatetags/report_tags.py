@@ -10,7 +10,7 @@ register = template.Library()
 
 @register.filter
 def number(value):
-    """A figure's value in Swedish form: 1 000 000."""
+    """A figure's value in the active language's form: 1 000 000 / 1,000,000."""
     if value is None or value == "":
         return ""
     if isinstance(value, bool) or not isinstance(value, int | float):

@@ -18,6 +18,7 @@ from samverkan.core.exceptions import ApplicationError, PermissionDeniedError
 from samverkan.core.forms import apply_error, render_form
 from samverkan.reports import permissions, services
 from samverkan.reports.forms import MemoForm, NewReportForm, TextsForm
+from samverkan.reports.localise import localised_section
 from samverkan.reports.memo import MEMO_KEYS, MEMO_LABELS
 from samverkan.reports.models import AnnualReport, ReportStatus
 
@@ -103,7 +104,7 @@ def report_detail(request, agreement, year):
     manage = permissions.can_manage_reports(request.user)[0]
     texts = report.texts or {}
     sections = [
-        {**section, "text": texts.get(section["key"], "")}
+        {**localised_section(section), "text": texts.get(section["key"], "")}
         for section in (report.snapshot or {}).get("sections", [])
     ]
     return render(

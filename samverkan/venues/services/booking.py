@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samverkan.accounts.roles import is_coordinator
+from samverkan.core import formatting
 from samverkan.core.audit import log_action
 from samverkan.core.exceptions import ApplicationError, ConflictError, PermissionDeniedError
 from samverkan.venues import notifications, permissions
@@ -108,8 +109,8 @@ def rule_problem(
             )
             % {
                 "venue": calendar.venue.name,
-                "opens": opens.strftime("%H:%M"),
-                "closes": closes.strftime("%H:%M"),
+                "opens": formatting.clock(opens),
+                "closes": formatting.clock(closes),
             },
             "outside_opening_hours",
             "starts_at",

@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from samverkan.core import formatting
 from samverkan.core.db import require, wait_while_sqlite_locked  # noqa: F401 (used by services)
 from samverkan.venues.models import BookingRules, ClosedDay, Weekday
 
@@ -37,14 +37,14 @@ def rules_of(venue) -> BookingRules:
 
 
 def format_time(value: datetime.datetime) -> str:
-    return timezone.localtime(value).strftime("%H:%M")
+    return formatting.clock(value)
 
 
 def format_day(value: datetime.date) -> str:
     """'3 mars' (in Swedish), with the year when it is not this year's date."""
     if value.year == timezone.localdate().year:
-        return date_format(value, "j F")
-    return date_format(value, "j F Y")
+        return formatting.day_month(value)
+    return formatting.long_date(value)
 
 
 def hours_text(duration: datetime.timedelta) -> str:

@@ -9,11 +9,11 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 
+from samverkan.core import formatting
 from samverkan.core.exceptions import ApplicationError
 from samverkan.core.forms import apply_error, render_form
 from samverkan.venues import permissions, selectors, services
@@ -173,7 +173,7 @@ def booking_cancel(request, agreement, pk):
                 _("The booking of %(room)s on %(date)s is cancelled.")
                 % {
                     "room": booking.room.name,
-                    "date": date_format(booking.starts_at, "j F Y"),
+                    "date": formatting.long_date(booking.starts_at),
                 },
             )
             return redirect("venues:my_bookings", agreement=agreement.slug)

@@ -3,9 +3,9 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from samverkan.core import formatting
 from samverkan.core.exceptions import ApplicationError
 from samverkan.core.forms import apply_error, render_form
 from samverkan.venues import permissions, selectors, services
@@ -55,7 +55,10 @@ def visitors(request, agreement, venue):
             messages.success(
                 request,
                 _("%(visitors)s visitors recorded for %(date)s.")
-                % {"visitors": count.visitors, "date": date_format(count.date, "j F Y")},
+                % {
+                    "visitors": formatting.number(count.visitors),
+                    "date": formatting.long_date(count.date),
+                },
             )
             return redirect("venues:visitors", agreement=agreement.slug, venue=venue.slug)
     return _page(
