@@ -24,7 +24,10 @@ pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
 
 PROJECT = Path(__file__).resolve().parents[2]
 README = PROJECT / "README.md"
-SHELL_BLOCK = re.compile(r"^```(?:sh|bash|shell|console)[ \t]*\n(.*?)^```", re.M | re.S)
+# A fenced shell block, also when it is indented inside a list item.
+SHELL_BLOCK = re.compile(r"^[ \t]*```(?:sh|bash|shell|console)[ \t]*\n(.*?)^[ \t]*```", re.M | re.S)
+# The guides the README links to for operations carry commands a newcomer copies too.
+GUIDES = [PROJECT / "docs" / "operations.md", PROJECT / "docs" / "annual-report.md"]
 COMMAND = re.compile(r"(?:\.venv/bin/)?python -m samverkan\s+(.+)")
 # The command the issue quotes (and the README's annual report section gives): run even while
 # the README mentions it in running text rather than in a shell block.
@@ -63,6 +66,10 @@ def readme_commands(text: str) -> list[str]:
 
 def commands_to_run() -> list[str]:
     commands = readme_commands(README.read_text(encoding="utf-8"))
+    for guide in GUIDES:
+        commands += [
+            c for c in readme_commands(guide.read_text(encoding="utf-8")) if c not in commands
+        ]
     commands += [command for command in QUOTED if command not in commands]
     return [
         command
