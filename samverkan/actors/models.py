@@ -8,7 +8,7 @@ from samverkan.actors.validators import validate_organisation_number
 
 class Sector(models.TextChoices):
     CIVIL_SOCIETY = "civil", _("Non-profit sector")
-    MUNICIPALITY = "municipal", _("Municipality")
+    MUNICIPALITY = "municipal", _("The city")
     ACADEMIA = "academia", _("Academia")
     BUSINESS = "business", _("Business")
     AUTHORITY = "authority", _("Other public authority")

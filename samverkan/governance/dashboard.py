@@ -18,7 +18,7 @@ def minutes_to_adjust(viewer) -> dict | None:
     )
     return {
         "key": "minutes",
-        "heading": _("Minutes to adjust"),
+        "heading": _("Minutes to check"),
         "total": total,
         "meetings": meetings,
         "agreement": viewer.agreement,

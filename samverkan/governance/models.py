@@ -133,8 +133,8 @@ class Meeting(models.Model):
 
     class Status(models.TextChoices):
         PLANNED = "planned", _("Planned")
-        HELD = "held", _("Held, minutes being adjusted")
-        ADJUSTED = "adjusted", _("Minutes adjusted and published")
+        HELD = "held", _("Held, minutes being checked")
+        ADJUSTED = "adjusted", _("Minutes checked and published")
 
     body = models.ForeignKey(
         Body, verbose_name=_("body"), on_delete=models.CASCADE, related_name="meetings"
@@ -161,9 +161,9 @@ class Meeting(models.Model):
         related_name="+",
     )
     adjusters = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, verbose_name=_("adjusters"), blank=True, related_name="+"
+        settings.AUTH_USER_MODEL, verbose_name=_("minutes checkers"), blank=True, related_name="+"
     )
-    adjusted_on = models.DateField(_("adjusted on"), null=True, blank=True)
+    adjusted_on = models.DateField(_("checked on"), null=True, blank=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     is_demo = models.BooleanField(_("demo data"), default=False)
 
