@@ -138,6 +138,15 @@ def _translated(text: str) -> str:
     sentences = SENTENCE_END.split(text)
     if len(sentences) > 1:
         return " ".join(_translated(sentence) for sentence in sentences)
+    # "Samarbetsplan 2021–2026: 9 av 14 aktiviteter påbörjade; 4 klara.": a name, then a
+    # catalogue text; each part on its own.
+    head, colon, tail = text.partition(": ")
+    if colon and tail:
+        end = "." if tail.endswith(".") else ""
+        tail = tail[: -len(end)] if end else tail
+        said = "; ".join(_translated(part) for part in tail.split("; "))
+        if said != tail:
+            return f"{_translated(head)}: {said}{end}"
     return text
 
 
@@ -150,7 +159,11 @@ def _filled(value: str):
 def _mostly_catalogue_text(text: str, match: re.Match) -> bool:
     """Whether the pattern's own words make up at least half of `text`: "%(a)s och %(b)s" must
     not turn a name such as "Ungas hälsa och livsstil" into "Ungas hälsa and livsstil". A
-    quoted value (a title in ”…”) counts as the pattern's own."""
+    quoted value (a title in ”…”) counts as the pattern's own. A pattern that begins with its own
+    words ("Tema: %(theme)s.") is a label for what follows, however long that is."""
+    first = min((match.start(name) for name in match.groupdict()), default=len(text))
+    if len(re.findall(r"[^\W\d_]", text[:first])) >= 3:
+        return True
     filled = sum(
         len(value)
         for name, value in match.groupdict().items()

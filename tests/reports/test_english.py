@@ -82,3 +82,17 @@ def test_a_name_with_och_is_not_half_translated():
 def test_a_shared_swedish_word_is_said_as_the_report_means_it():
     with translation.override("en"):
         assert translate_stored("Besökare") == "Visitors"
+
+
+def test_a_label_before_a_long_stored_value_is_translated():
+    theme = "Ungas situation på arbetsmarknaden och ungas psykiska och fysiska hälsa"
+    with translation.override("en"):
+        assert translate_stored(f"Tema: {theme}.") == f"Theme: {theme}."
+
+
+def test_a_name_before_a_catalogue_text_keeps_the_name_and_translates_the_rest():
+    stored = "Samarbetsplan 2021–2026: 9 av 14 aktiviteter påbörjade; 4 klara."
+    with translation.override("en"):
+        assert translate_stored(stored) == (
+            "Samarbetsplan 2021–2026: 9 of 14 activities started; 4 done."
+        )
