@@ -66,7 +66,9 @@ static: local-env $(STATIC_STAMP)
 
 run: demo local-env static ## the demo as production serves it (DEBUG off) on http://127.0.0.1:8000 (PORT overrides)
 	@echo "Samverkansytan: http://127.0.0.1:$(PORT)/  e-mail: http://127.0.0.1:$(PORT)/utkorg/  (demo users: see README)"
-	$(PY) -m samverkan runserver 127.0.0.1:$(PORT) --noreload
+	@# gunicorn, the server production runs; one process (threads), so that the page cache it keeps
+	@# in memory sees every write (production shares it through REDIS_URL).
+	$(PY) -m gunicorn samverkan.wsgi --bind 127.0.0.1:$(PORT) --workers 1 --threads 8 --access-logfile -
 
 dev: demo local-env ## for developers: DEBUG=1, reloads on code changes, same port and outbox as run
 	@echo "Samverkansytan (DEBUG): http://127.0.0.1:$(PORT)/  e-mail: http://127.0.0.1:$(PORT)/utkorg/"

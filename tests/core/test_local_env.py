@@ -86,7 +86,7 @@ def test_make_run_writes_the_demo_settings_for_its_port_and_serves_without_debug
 
     assert "samverkan.local_env var/local.env --port 8801" in dry_run
     assert "collectstatic" in dry_run
-    serve = next(line for line in dry_run.splitlines() if "runserver" in line)
+    serve = next(line for line in dry_run.splitlines() if "gunicorn" in line)
     assert "127.0.0.1:8801" in serve and "DEBUG=1" not in serve
 
 
