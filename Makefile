@@ -64,10 +64,10 @@ $(STATIC_STAMP): $(VENV)/.installed $(shell find samverkan -path '*/static/*' -t
 
 static: local-env $(STATIC_STAMP)
 
+# make run serves through gunicorn, as production does: one process with threads, so that the page
+# cache it keeps in memory sees every write (production shares it between processes via REDIS_URL).
 run: demo local-env static ## the demo as production serves it (DEBUG off) on http://127.0.0.1:8000 (PORT overrides)
 	@echo "Samverkansytan: http://127.0.0.1:$(PORT)/  e-mail: http://127.0.0.1:$(PORT)/utkorg/  (demo users: see README)"
-	@# gunicorn, the server production runs; one process (threads), so that the page cache it keeps
-	@# in memory sees every write (production shares it through REDIS_URL).
 	$(PY) -m gunicorn samverkan.wsgi --bind 127.0.0.1:$(PORT) --workers 1 --threads 8 --access-logfile -
 
 dev: demo local-env ## for developers: DEBUG=1, reloads on code changes, same port and outbox as run
