@@ -253,17 +253,23 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Background tasks (django-tasks): e-mail and the periodic jobs run in the worker,
 # `python -m samverkan run_worker` (core/tasks.py). TASKS_BACKEND: "database" (default: a table in
-# this database, no extra server), "immediate" (runs at once, in the request: tests) or a dotted
-# backend path, e.g. "django_tasks_rq.RQBackend" for Redis/RQ in a larger installation.
+# this database, no extra server), "rq" (Redis at REDIS_URL through RQ, for larger installations:
+# `pip install -e '.[rq]'`; workers are `python -m samverkan rqworker --with-scheduler
+# --job-class django_tasks_rq.Job`, plus one `run_worker --scheduler-only` for the periodic jobs)
+# or "immediate" (runs each task at once, inside the request: for tests only).
 TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate" if TESTING else "database")
 TASKS = {
     "default": {
         "BACKEND": {
             "database": "django_tasks_db.DatabaseBackend",
+            "rq": "django_tasks_rq.RQBackend",
             "immediate": "django_tasks.backends.immediate.ImmediateBackend",
         }.get(TASKS_BACKEND, TASKS_BACKEND),
     }
 }
+if TASKS_BACKEND == "rq":
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    RQ_QUEUES = {"default": {"URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")}}
 # Seconds before each new attempt at an e-mail that failed; after the last it is marked failed
 # (admin: E-mail deliveries, with a "retry" action).
 EMAIL_RETRY_DELAYS = [int(s) for s in env_list("EMAIL_RETRY_DELAYS", "60,300,1800")]

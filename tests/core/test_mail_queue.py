@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from samverkan.core import checks
 from samverkan.core.models import EmailDelivery
 from samverkan.core.notify import notify
 from samverkan.core.tasks import enqueue_due_jobs, retry_deliveries
@@ -191,3 +192,13 @@ def test_the_worker_runs_the_reminders_it_enqueued(database_queue, settings):
 
 def test_the_worker_is_a_command_of_the_platform():
     assert get_commands()["run_worker"] == "samverkan.core"
+
+
+def test_the_deploy_check_warns_when_tasks_run_inside_the_request(settings):
+    settings.TASKS = {"default": {"BACKEND": checks.IMMEDIATE_TASKS}}
+
+    assert [warning.id for warning in checks.tasks_in_the_request(None)] == ["samverkan.W020"]
+
+
+def test_the_deploy_check_is_silent_with_the_database_queue(database_queue):
+    assert checks.tasks_in_the_request(None) == []
