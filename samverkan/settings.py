@@ -273,8 +273,11 @@ if TASKS_BACKEND == "rq":
 # Seconds before each new attempt at an e-mail that failed; after the last it is marked failed
 # (admin: E-mail deliveries, with a "retry" action).
 EMAIL_RETRY_DELAYS = [int(s) for s in env_list("EMAIL_RETRY_DELAYS", "60,300,1800")]
+# Sent e-mails (and finished task results) are deleted after this many days; failed ones stay.
+EMAIL_KEEP_DAYS = int(os.environ.get("EMAIL_KEEP_DAYS", "30"))
 # Jobs the worker enqueues once a day at a local time (core/tasks.py enqueue_due_jobs).
 PERIODIC_JOBS = {
+    "prune_sent_mail": {"task": "samverkan.core.tasks.prune_sent_mail", "at": "03:00"},
     "funding_reminders": {
         "task": "samverkan.funding.tasks.send_funding_reminders",
         "at": os.environ.get("FUNDING_REMINDERS_AT", "07:15"),

@@ -9,9 +9,11 @@ import logging
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.core.management import call_command
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django_tasks import task
+from django_tasks_db import DatabaseBackend
 
 from samverkan.core.models import EmailDelivery, PeriodicJob
 
@@ -133,3 +135,16 @@ def enqueue_due_jobs(now: datetime.datetime | None = None) -> list[str]:
             import_string(settings.PERIODIC_JOBS[name]["task"]).enqueue()
             enqueued.append(name)
     return enqueued
+
+
+@task()
+def prune_sent_mail() -> int:
+    """Delete the e-mails sent more than settings.EMAIL_KEEP_DAYS ago (their bodies hold links
+    that sign people in or reset passwords) and, with the database queue, the finished task
+    results as old. Failed deliveries stay until an administrator deals with them.
+    Returns the number of e-mails deleted."""
+    cutoff = timezone.now() - datetime.timedelta(days=settings.EMAIL_KEEP_DAYS)
+    deleted, _ = EmailDelivery.objects.filter(status=Status.SENT, sent_at__lt=cutoff).delete()
+    if isinstance(deliver_email.get_backend(), DatabaseBackend):
+        call_command("prune_db_task_results", min_age_days=settings.EMAIL_KEEP_DAYS, verbosity=0)
+    return deleted

@@ -3,6 +3,7 @@ worker, with retries; a dead mail server never fails the request that asked for 
 
 import datetime
 import socket
+from datetime import timedelta
 
 import pytest
 import time_machine
@@ -18,7 +19,7 @@ from django_tasks_db.models import DBTaskResult
 from samverkan.core import checks
 from samverkan.core.models import EmailDelivery
 from samverkan.core.notify import notify
-from samverkan.core.tasks import enqueue_due_jobs, retry_deliveries
+from samverkan.core.tasks import enqueue_due_jobs, prune_sent_mail, retry_deliveries
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -202,3 +203,22 @@ def test_the_deploy_check_warns_when_tasks_run_inside_the_request(settings):
 
 def test_the_deploy_check_is_silent_with_the_database_queue(database_queue):
     assert checks.tasks_in_the_request(None) == []
+
+
+def test_sent_mail_is_deleted_after_the_keeping_time_and_failed_mail_stays(
+    settings, database_queue
+):
+    settings.EMAIL_KEEP_DAYS = 30
+    now = timezone.now()
+    fields = {"subject": "Återställ lösenordet", "body": "https://example.se/nyckel"}
+    sent = {"status": Status.SENT, **fields}
+    EmailDelivery.objects.create(to="gammal@example.se", sent_at=now - timedelta(days=31), **sent)
+    EmailDelivery.objects.create(to="ny@example.se", sent_at=now, **sent)
+    EmailDelivery.objects.create(to="fel@example.se", status=Status.FAILED, **fields)
+
+    prune_sent_mail.call()
+
+    assert sorted(EmailDelivery.objects.values_list("to", flat=True)) == [
+        "fel@example.se",
+        "ny@example.se",
+    ]
