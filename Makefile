@@ -10,7 +10,7 @@ PYTEST_ARGS ?= -n auto
 
 
 .PHONY: system-libs
-.PHONY: help run dev local-env static install install-test chromium test test-sqlite test-postgres lint format messages demo superuser clean bench bench-matching
+.PHONY: help run dev worker local-env static install install-test chromium test test-sqlite test-postgres lint format messages demo superuser clean bench bench-matching
 .PHONY: wrk load bench-register
 
 help: ## list the targets
@@ -64,15 +64,24 @@ $(STATIC_STAMP): $(VENV)/.installed $(shell find samverkan -path '*/static/*' -t
 
 static: local-env $(STATIC_STAMP)
 
+# The worker (e-mail, periodic jobs) runs beside the web server in the background and stops with
+# it: the trap ends it when the server exits or Ctrl+C stops the recipe. Production runs the
+# worker as a service of its own (README).
+WORKER = $(PY) -m samverkan run_worker
+with_worker = $(1) $(WORKER) & worker=$$!; trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; $(2)
+
 # make run serves through gunicorn, as production does: one process with threads, so that the page
 # cache it keeps in memory sees every write (production shares it between processes via REDIS_URL).
-run: demo local-env static ## the demo as production serves it (DEBUG off) on http://127.0.0.1:8000 (PORT overrides)
+run: demo local-env static ## the demo as production serves it (DEBUG off) on http://127.0.0.1:8000 (PORT overrides), with its worker
 	@echo "Samverkansytan: http://127.0.0.1:$(PORT)/  e-mail: http://127.0.0.1:$(PORT)/utkorg/  (demo users: see README)"
-	$(PY) -m gunicorn samverkan.wsgi --bind 127.0.0.1:$(PORT) --workers 1 --threads 8 --access-logfile -
+	@$(call with_worker,,$(PY) -m gunicorn samverkan.wsgi --bind 127.0.0.1:$(PORT) --workers 1 --threads 8 --access-logfile -)
 
-dev: demo local-env ## for developers: DEBUG=1, reloads on code changes, same port and outbox as run
+dev: demo local-env ## for developers: DEBUG=1, reloads on code changes, same port and outbox as run, with its worker
 	@echo "Samverkansytan (DEBUG): http://127.0.0.1:$(PORT)/  e-mail: http://127.0.0.1:$(PORT)/utkorg/"
-	$(DEV_ENV) $(PY) -m samverkan runserver 127.0.0.1:$(PORT)
+	@$(call with_worker,$(DEV_ENV),$(DEV_ENV) $(PY) -m samverkan runserver 127.0.0.1:$(PORT))
+
+worker: install ## the background worker alone (e-mail with retries, periodic jobs), as production runs it
+	$(WORKER)
 
 # pytest's exit code 5 means that no test ran: that is a failure here.
 define run_pytest

@@ -85,6 +85,8 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.socialaccount",
     "ninja",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -244,8 +246,43 @@ else:
 # The demo's outbox (core/outbox.py, EMAIL_BACKEND in var/local.env) keeps each e-mail here and
 # shows it at /utkorg/; without that backend the page does not exist.
 OUTBOX_DIR = Path(os.environ.get("OUTBOX_DIR", PROJECT_DIR / "var" / "outbox"))
+# The worker gives up on a mail server that does not answer (and retries later) after this long.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Samverkansytan <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Background tasks (django-tasks): e-mail and the periodic jobs run in the worker,
+# `python -m samverkan run_worker` (core/tasks.py). TASKS_BACKEND: "database" (default: a table in
+# this database, no extra server), "rq" (Redis at REDIS_URL through RQ, for larger installations:
+# `pip install -e '.[rq]'`; workers are `python -m samverkan rqworker --with-scheduler
+# --job-class django_tasks_rq.Job`, plus one `run_worker --scheduler-only` for the periodic jobs)
+# or "immediate" (runs each task at once, inside the request: for tests only).
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate" if TESTING else "database")
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "rq": "django_tasks_rq.RQBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        }.get(TASKS_BACKEND, TASKS_BACKEND),
+    }
+}
+if TASKS_BACKEND == "rq":
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    RQ_QUEUES = {"default": {"URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")}}
+# Seconds before each new attempt at an e-mail that failed; after the last it is marked failed
+# (admin: E-mail deliveries, with a "retry" action).
+EMAIL_RETRY_DELAYS = [int(s) for s in env_list("EMAIL_RETRY_DELAYS", "60,300,1800")]
+# Sent e-mails (and finished task results) are deleted after this many days; failed ones stay.
+EMAIL_KEEP_DAYS = int(os.environ.get("EMAIL_KEEP_DAYS", "30"))
+# Jobs the worker enqueues once a day at a local time (core/tasks.py enqueue_due_jobs).
+PERIODIC_JOBS = {
+    "prune_sent_mail": {"task": "samverkan.core.tasks.prune_sent_mail", "at": "03:00"},
+    "funding_reminders": {
+        "task": "samverkan.funding.tasks.send_funding_reminders",
+        "at": os.environ.get("FUNDING_REMINDERS_AT", "07:15"),
+    },
+}
 
 # Language: Swedish first, English second.
 LANGUAGE_CODE = "sv"

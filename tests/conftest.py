@@ -42,6 +42,34 @@ def _swedish(settings):
 
 
 @pytest.fixture
+def requests_commit(monkeypatch):
+    """E-mail leaves after the transaction commits (core/notify.py), and a test's transaction
+    never commits. As in production, where each request commits, a test client's request here
+    runs what it left for after commit (what a rolled-back savepoint left is already gone)."""
+    from django.db import connection
+    from django.test import Client
+
+    send = Client.request
+
+    def request(self, **request):
+        start = len(connection.run_on_commit)
+        response = send(self, **request)
+        pending = connection.run_on_commit[start:]
+        del connection.run_on_commit[start:]
+        for _savepoints, callback, _robust in pending:
+            callback()
+        return response
+
+    monkeypatch.setattr(Client, "request", request)
+
+
+@pytest.fixture
+def mailoutbox(mailoutbox, requests_commit):
+    """The e-mails sent, each request's as soon as it has answered."""
+    return mailoutbox
+
+
+@pytest.fixture
 def organisation(db):
     return factories.OrganisationFactory()
 

@@ -5,6 +5,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.urls import reverse
 
 from samverkan.core.links import absolute_url, site_domain
+from samverkan.core.notify import notify_message
 
 # Where allauth's mails find the addresses they link to (activate_url, password_reset_url …).
 LINK_SUFFIX = "_url"
@@ -35,7 +36,8 @@ class AccountAdapter(DefaultAccountAdapter):
         context.setdefault(
             "current_site", SimpleNamespace(name="Samverkansytan", domain=site_domain())
         )
-        super().send_mail(template_prefix, email, context)
+        # allauth renders the message; it leaves through the queue like every other e-mail.
+        notify_message(self.render_mail(template_prefix, email, context))
 
     def send_confirmation_mail(self, request, emailconfirmation, signup):
         super().send_confirmation_mail(request, emailconfirmation, signup)

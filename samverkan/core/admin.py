@@ -1,7 +1,10 @@
 from django.contrib import admin
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from samverkan.core.models import AuditEntry
+from samverkan.core.models import AuditEntry, EmailDelivery
+from samverkan.core.tasks import retry_deliveries
 
 # Addresses typed without a scheme are https:// (Django 6's default; says so to Django 5.2).
 HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
@@ -27,3 +30,24 @@ class AuditEntryAdmin(RecordAdmin):
     list_filter = ["action", "content_type"]
     search_fields = ["action", "object_id", "actor__email"]
     readonly_fields = [f.name for f in AuditEntry._meta.fields]
+
+
+@admin.register(EmailDelivery)
+class EmailDeliveryAdmin(RecordAdmin):
+    """Every e-mail the platform has sent or tried to send (core/notify.py): what failed, how
+    often, and the mail server's last answer. "Retry" queues the chosen ones again."""
+
+    list_display = ["created_at", "to", "subject", "status", "attempts", "next_attempt_at"]
+    list_filter = ["status"]
+    search_fields = ["to", "subject"]
+    readonly_fields = [f.name for f in EmailDelivery._meta.fields]
+    actions = ["retry"]
+
+    @admin.action(description=_("Retry sending the selected e-mails"))
+    def retry(self, request, queryset):
+        count = retry_deliveries(queryset)
+        self.message_user(
+            request,
+            ngettext("%(count)d e-mail queued again.", "%(count)d e-mails queued again.", count)
+            % {"count": count},
+        )

@@ -41,3 +41,24 @@ def demo_outbox(app_configs, **kwargs):
             id="samverkan.W002",
         )
     ]
+
+
+IMMEDIATE_TASKS = "django_tasks.backends.immediate.ImmediateBackend"
+
+
+@register(deploy=True)
+def tasks_in_the_request(app_configs, **kwargs):
+    """With the immediate backend, e-mail goes out inside the request again (core/notify.py)."""
+    if settings.TASKS["default"]["BACKEND"] != IMMEDIATE_TASKS:
+        return []
+    return [
+        Warning(
+            "Background tasks run inside the request (TASKS_BACKEND=immediate).",
+            hint=(
+                "Leave TASKS_BACKEND unset (the database queue) and run the worker "
+                "(`python -m samverkan run_worker`): otherwise a mail server that is down "
+                "fails the request that sends e-mail, and nothing is retried."
+            ),
+            id="samverkan.W020",
+        )
+    ]

@@ -53,3 +53,53 @@ class RecordedChange(models.Model):
 
     class Meta:
         abstract = True
+
+
+class EmailDelivery(models.Model):
+    """One e-mail to one address, rendered when it was asked for (core/notify.py) and delivered
+    by the worker. Kept after delivery, so administrators see what failed and why."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("queued")
+        SENDING = "sending", _("sending")
+        RETRYING = "retrying", _("waiting to retry")
+        SENT = "sent", _("sent")
+        FAILED = "failed", _("failed")
+
+    created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
+    to = models.CharField(_("to"), max_length=254)
+    from_email = models.CharField(_("from"), max_length=254, blank=True)
+    subject = models.CharField(_("subject"), max_length=998)
+    body = models.TextField(_("text"))
+    html_body = models.TextField(_("HTML"), blank=True)
+    headers = models.JSONField(_("headers"), default=dict, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED, db_index=True
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("e-mail delivery")
+        verbose_name_plural = _("e-mail deliveries")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.to}: {self.subject}"
+
+
+class PeriodicJob(models.Model):
+    """When a periodic job (settings.PERIODIC_JOBS) was last enqueued: the worker claims a day's
+    run by updating this row, so two workers never run the same job twice on one day."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    last_run_on = models.DateField(_("last run"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("periodic job")
+        verbose_name_plural = _("periodic jobs")
+
+    def __str__(self) -> str:
+        return self.name

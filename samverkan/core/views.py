@@ -5,7 +5,6 @@ from allauth.core import ratelimit
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.mail import send_mail
 from django.db import connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -17,6 +16,7 @@ from samverkan.accounts.roles import is_coordinator, role_labels
 from samverkan.agreements.selectors import primary_agreement
 from samverkan.core.forms import BarrierReportForm, render_form
 from samverkan.core.middleware import DatabaseUnavailableMiddleware
+from samverkan.core.notify import notify
 from samverkan.core.registry import DASHBOARD, START_PAGE, Viewer
 from samverkan.core.sections import SECTIONS
 
@@ -59,11 +59,10 @@ def accessibility(request):
         if not ratelimit.consume(request, action="barrier_report"):
             return render(request, "429.html", status=429)
         if form.is_valid():
-            send_mail(
+            notify(
+                to=[settings.ACCESSIBILITY_CONTACT_EMAIL],
                 subject=f"[Samverkansytan] {_('Accessibility barrier reported')}",
-                message=form.as_email_body(),
-                from_email=None,
-                recipient_list=[settings.ACCESSIBILITY_CONTACT_EMAIL],
+                body=form.as_email_body(),
             )
             messages.success(
                 request, _("Thank you. Your report has been sent to our accessibility team.")

@@ -5,21 +5,19 @@ database's constraints; each change is audited in the same transaction.
 """
 
 import datetime
-import logging
 from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from samverkan.actors.models import LegalForm, Sector
 from samverkan.core.audit import log_action
 from samverkan.core.exceptions import ApplicationError, ConflictError, PermissionDeniedError
-from samverkan.core.links import absolute_url, site_url
+from samverkan.core.links import absolute_url
+from samverkan.core.notify import notify
 from samverkan.funding import permissions
 from samverkan.funding.models import (
     AMOUNT_DIGITS,
@@ -35,8 +33,6 @@ from samverkan.funding.models import (
     ReminderSent,
     pack_choices,
 )
-
-logger = logging.getLogger(__name__)
 
 DEFAULT_REMINDER_DAYS = (14, 3)
 CALL_FIELDS = [
@@ -300,25 +296,24 @@ def _reminder_point(days_left: int, points: tuple[int, ...]) -> int | None:
 
 
 def _send_reminder(call, user, days_left: int, agreement) -> None:
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {
+    notify(
+        to=[user.email],
+        template="funding/email/reminder",
+        context={
             "call": call,
             "user": user,
             "days_left": days_left,
-            "site_url": site_url(),
             "url": absolute_url(call.url_in(agreement)) if agreement else call.link,
-        }
-        subject = render_to_string("funding/email/reminder_subject.txt", context).strip()
-        body = render_to_string("funding/email/reminder.txt", context)
-    send_mail(subject, body, None, [user.email], fail_silently=False)
+        },
+    )
 
 
 def send_due_reminders(*, today: datetime.date | None = None, points=None) -> int:
     """E-mail each follower of an open call whose deadline has reached a reminder point
     (by default 14 and 3 days before, settings.FUNDING_REMINDER_DAYS). Safe to run daily and
     more than once a day: a reminder per follower, call, deadline and point is recorded and
-    sent once. The record and the e-mail are one transaction: a failed e-mail is retried on
-    the next run. Returns the number of e-mails sent."""
+    queued once; the record and the queued e-mail are one transaction, and the worker retries
+    a delivery that fails (core/notify.py). Returns the number of e-mails queued."""
     from samverkan.agreements.models import Agreement
 
     today = today or timezone.localdate()
@@ -355,9 +350,6 @@ def send_due_reminders(*, today: datetime.date | None = None, points=None) -> in
                 _send_reminder(call, follow.user, days_left, call.agreement or fallback)
         except IntegrityError:
             continue  # another run sent it a moment ago
-        except Exception:
-            logger.exception("Reminder about call %s to user %s failed", call.pk, follow.user_id)
-            continue
         sent += 1
     return sent
 

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo_outbox(settings, tmp_path):
+def demo_outbox(settings, tmp_path, requests_commit):
     settings.EMAIL_BACKEND = outbox.BACKEND
     settings.OUTBOX_DIR = tmp_path / "outbox"
     settings.SITE_URL = "http://testserver"

@@ -1,9 +1,9 @@
-"""E-mail the followers of funding calls before their deadlines. Run it daily from cron:
+"""E-mail the followers of funding calls before their deadlines. The worker runs this daily
+by itself (`run_worker`, settings.PERIODIC_JOBS, FUNDING_REMINDERS_AT); the command is for a
+run by hand, e.g. with --today to see what a day would send.
 
-    15 7 * * *  cd /srv/samverkan && .venv/bin/python -m samverkan send_funding_reminders
-
-Idempotent: each reminder (follower, call, deadline, days before) is recorded and sent once,
-so running it twice a day, or again after a failure, sends nothing twice.
+Idempotent: each reminder (follower, call, deadline, days before) is recorded and queued once,
+so running it twice a day sends nothing twice; the worker retries a delivery that fails.
 """
 
 import datetime
@@ -36,4 +36,4 @@ class Command(BaseCommand):
         if points and any(p < 0 for p in points):
             raise CommandError("Reminder days must be zero or more.")
         sent = services.send_due_reminders(today=day, points=points)
-        self.stdout.write(f"Sent {sent} reminder(s).")
+        self.stdout.write(f"Queued {sent} reminder(s).")
