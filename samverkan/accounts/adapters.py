@@ -4,6 +4,7 @@ from urllib.parse import urlsplit
 from allauth.account.adapter import DefaultAccountAdapter
 from django.urls import reverse
 
+from samverkan.core.client_ip import client_ip
 from samverkan.core.links import absolute_url, site_domain
 
 # Where allauth's mails find the addresses they link to (activate_url, password_reset_url …).
@@ -22,6 +23,11 @@ def on_site(url: str) -> str:
 
 class AccountAdapter(DefaultAccountAdapter):
     """Links in e-mails point at SITE_URL (core/links.py), like every other e-mail's."""
+
+    def get_client_ip(self, request):
+        """allauth's rate limits (login, sign-up, the accessibility report) count per client as
+        core/client_ip.py finds it, behind TRUSTED_PROXY_COUNT proxies."""
+        return client_ip(request)
 
     def get_email_confirmation_url(self, request, emailconfirmation):
         return absolute_url(reverse("account_confirm_email", args=[emailconfirmation.key]))

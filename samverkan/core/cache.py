@@ -3,7 +3,7 @@
 Most visitors are anonymous and read the same pages (the start page, the register, the
 calendar); rendering those again for each of them costs queries and template time, so
 `PageCacheMiddleware` keeps the rendered response in Django's cache (Redis when REDIS_URL is
-set, each process's memory otherwise, see settings.CACHES) for PAGE_CACHE_SECONDS.
+set, a table in the database otherwise, see settings.CACHES) for PAGE_CACHE_SECONDS.
 
 What keeps it safe:
 - Only anonymous requests are served or stored: a request with a session cookie, a messages
@@ -68,6 +68,16 @@ RENEWAL_SECONDS = 30
 IGNORED_TABLES = {"django_session"}
 
 
+def database_cache_tables() -> set[str]:
+    """The tables of database caches (settings.CACHES): a write to them is the cache's own, and
+    bumping for it would write to the cache again, without end."""
+    return {
+        config["LOCATION"]
+        for config in settings.CACHES.values()
+        if config["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
+    }
+
+
 def generation_key(table: str) -> str:
     return f"page-cache:table:{table}"
 
@@ -114,7 +124,7 @@ def bump_at_commit(table: str, connection) -> None:
     Bumping after the commit, not before, means that a page rendered from the old rows while
     the transaction ran has read the old generation and is never served afterwards.
     """
-    if table in IGNORED_TABLES:
+    if table in IGNORED_TABLES or table in database_cache_tables():
         return
     if connection.in_atomic_block and any(
         getattr(func, "func", None) is bump_table and func.args == (table,)
