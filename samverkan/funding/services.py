@@ -13,13 +13,13 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from samverkan.actors.models import LegalForm, Sector
 from samverkan.core.audit import log_action
 from samverkan.core.exceptions import ApplicationError, ConflictError, PermissionDeniedError
 from samverkan.core.links import absolute_url, site_url
+from samverkan.core.slugs import unique_slug
 from samverkan.funding import permissions
 from samverkan.funding.models import (
     AMOUNT_DIGITS,
@@ -97,15 +97,6 @@ def exact_amount(value, *, field: str = "amount", allow_zero: bool = False) -> D
 # ---------------------------------------------------------------------------------------------
 
 
-def _unique_slug(model, base: str, *, exclude_pk=None) -> str:
-    base = (slugify(base) or "utlysning")[:200]
-    slug, n = base, 2
-    qs = model.objects.exclude(pk=exclude_pk) if exclude_pk else model.objects.all()
-    while qs.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
 def create_funder(
     *,
     by,
@@ -126,7 +117,7 @@ def create_funder(
     with transaction.atomic():
         funder = Funder.objects.create(
             name=name.strip(),
-            slug=slug or _unique_slug(Funder, name),
+            slug=slug or unique_slug(Funder, name, fallback="utlysning"),
             kind=kind,
             website=website,
             description=description,
@@ -225,7 +216,7 @@ def create_call(
             funder=funder,
             agreement=agreement,
             title=title.strip(),
-            slug=slug or _unique_slug(FundingCall, title),
+            slug=slug or unique_slug(FundingCall, title, fallback="utlysning"),
             description=description,
             eligibility_note=eligibility_note,
             link=link,
