@@ -152,30 +152,31 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is given, else (issue 14, deploy) a table in the database, so that
-# every server process shares login throttling and the page cache; `migrate` creates the table.
-# Each process's own memory only with DEBUG, in tests, or with CACHE_LOCAL_MEMORY=1 (one process,
-# as `make run`); `check --deploy` refuses that without DEBUG (samverkan.E001, core/checks.py).
+# every server process counts login attempts together (allauth's throttling uses "default");
+# `migrate` creates the table. Each process's own memory only with DEBUG, in tests, or with
+# CACHE_LOCAL_MEMORY=1 (one process, as `make run`); `check --deploy` refuses that without DEBUG
+# (samverkan.E001, core/checks.py). The page cache ("pages", core/cache.py) is Redis or each
+# process's memory: it reads on every anonymous request and must not query the database.
+_MEMORY_CACHE = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "OPTIONS": {"MAX_ENTRIES": 2000},
+}
 if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-        }
+    _REDIS_CACHE = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ["REDIS_URL"],
     }
+    CACHES = {"default": _REDIS_CACHE, "pages": _REDIS_CACHE}
 elif DEBUG or TESTING or env_bool("CACHE_LOCAL_MEMORY"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "OPTIONS": {"MAX_ENTRIES": 2000},
-        }
-    }
+    CACHES = {"default": _MEMORY_CACHE, "pages": _MEMORY_CACHE}  # one store (same LOCATION)
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "samverkan_cache",
             "OPTIONS": {"MAX_ENTRIES": 20000},
-        }
+        },
+        "pages": _MEMORY_CACHE,
     }
 # Anonymous pages are kept this long at most (core/cache.py); any write drops them sooner.
 # 0 turns the page cache off: the default with DEBUG (edited templates show at once) and in

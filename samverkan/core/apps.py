@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 from django.db.backends.signals import connection_created
-from django.db.models.signals import post_migrate
+from django.db.models.signals import pre_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -16,8 +16,9 @@ class CoreConfig(AppConfig):
 
         connection_created.connect(register_sqlite_collation)
         connection_created.connect(record_writes)  # any write drops the cached pages
-        # `migrate` creates the cache's table where the cache is the database (settings.CACHES).
-        post_migrate.connect(create_cache_tables, sender=self)
+        # `migrate` creates the cache's table where the cache is the database (settings.CACHES),
+        # first of all: every write of the migrations already bumps the page cache in it.
+        pre_migrate.connect(create_cache_tables, sender=self)
 
 
 def create_cache_tables(using: str = "default", verbosity: int = 1, **kwargs) -> None:

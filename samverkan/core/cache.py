@@ -3,7 +3,7 @@
 Most visitors are anonymous and read the same pages (the start page, the register, the
 calendar); rendering those again for each of them costs queries and template time, so
 `PageCacheMiddleware` keeps the rendered response in Django's cache (Redis when REDIS_URL is
-set, a table in the database otherwise, see settings.CACHES) for PAGE_CACHE_SECONDS.
+set, each process's memory otherwise: the "pages" alias of settings.CACHES) for PAGE_CACHE_SECONDS.
 
 What keeps it safe:
 - Only anonymous requests are served or stored: a request with a session cookie, a messages
@@ -35,14 +35,17 @@ import re
 import time
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import connection as db_connection
 from django.http import HttpResponse
 from django.middleware.csrf import _does_token_match, get_token
 from django.utils import translation
 from django.utils.cache import cc_delim_re
+from django.utils.connection import ConnectionProxy
 
 logger = logging.getLogger(__name__)
+# The page cache's own alias: Redis or each process's memory, never the database (settings).
+cache = ConnectionProxy(caches, "pages")
 
 HIT_HEADER = "X-Page-Cache"
 # A stored response may vary only on what the key holds: the cookies that matter are the
