@@ -109,3 +109,14 @@ def test_with_the_database_cache_a_write_is_kept_and_the_pages_still_cached(clie
     assert cache.add("throttle-probe", 1)  # the rate limits' cache is the table
     client.get("/")
     assert client.get("/").headers.get("X-Page-Cache") == "hit"
+
+
+@pytest.mark.django_db
+def test_migrate_creates_the_database_caches_table():
+    from django.db import connection
+
+    caches = {"default": {**DATABASE_CACHE["default"], "LOCATION": "rate_limit_probe"}}
+    with override_settings(CACHES=caches):
+        call_command("migrate", verbosity=0)
+
+    assert "rate_limit_probe" in connection.introspection.table_names()
