@@ -48,6 +48,8 @@ def demo_values(*, port: int, secret_key: str) -> dict[str, str]:
         "SECURE_HSTS_SECONDS": "0",
         # Every e-mail is kept for the outbox page (/utkorg/) instead of being sent.
         "EMAIL_BACKEND": OUTBOX_BACKEND,
+        # One server process: the cache may be its own memory (production shares a table).
+        "CACHE_LOCAL_MEMORY": "1",
     }
 
 

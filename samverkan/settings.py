@@ -153,20 +153,32 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when REDIS_URL is given (several processes share login throttling), else memory.
+# Cache: Redis when REDIS_URL is given, else (issue 14, deploy) a table in the database, so that
+# every server process counts login attempts together (allauth's throttling uses "default");
+# `migrate` creates the table. Each process's own memory only with DEBUG, in tests, or with
+# CACHE_LOCAL_MEMORY=1 (one process, as `make run`); `check --deploy` refuses that without DEBUG
+# (samverkan.E001, core/checks.py). The page cache ("pages", core/cache.py) is Redis or each
+# process's memory: it reads on every anonymous request and must not query the database.
+_MEMORY_CACHE = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "OPTIONS": {"MAX_ENTRIES": 2000},
+}
 if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-        }
+    _REDIS_CACHE = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ["REDIS_URL"],
     }
+    CACHES = {"default": _REDIS_CACHE, "pages": _REDIS_CACHE}
+elif DEBUG or TESTING or env_bool("CACHE_LOCAL_MEMORY"):
+    CACHES = {"default": _MEMORY_CACHE, "pages": _MEMORY_CACHE}  # one store (same LOCATION)
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "OPTIONS": {"MAX_ENTRIES": 2000},
-        }
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "samverkan_cache",
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        },
+        "pages": _MEMORY_CACHE,
     }
 # Anonymous pages are kept this long at most (core/cache.py); any write drops them sooner.
 # 0 turns the page cache off: the default with DEBUG (edited templates show at once) and in
@@ -316,7 +328,15 @@ WHITENOISE_AUTOREFRESH = DEBUG or TESTING
 
 # Security: safe by default, relaxed only for the local demo.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG and not TESTING)
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Proxies (issue 14, deploy): TRUSTED_PROXY_COUNT reverse proxies in front (0: none, the client
+# is REMOTE_ADDR; N: the Nth address from the right of X-Forwarded-For, core/client_ip.py). Their
+# X-Forwarded-Proto is believed only when a proxy is declared (or SECURE_PROXY_SSL_HEADER=1).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0") or "0")
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more.")
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+if TRUSTED_PROXY_COUNT > 0 or env_bool("SECURE_PROXY_SSL_HEADER"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG and not TESTING)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000"))

@@ -4,6 +4,7 @@ from urllib.parse import urlsplit
 from allauth.account.adapter import DefaultAccountAdapter
 from django.urls import reverse
 
+from samverkan.core.client_ip import client_ip
 from samverkan.core.links import absolute_url, site_domain
 from samverkan.core.notify import notify_message
 
@@ -23,6 +24,11 @@ def on_site(url: str) -> str:
 
 class AccountAdapter(DefaultAccountAdapter):
     """Links in e-mails point at SITE_URL (core/links.py), like every other e-mail's."""
+
+    def get_client_ip(self, request):
+        """allauth's rate limits (login, sign-up, the accessibility report) count per client as
+        core/client_ip.py finds it, behind TRUSTED_PROXY_COUNT proxies."""
+        return client_ip(request)
 
     def get_email_confirmation_url(self, request, emailconfirmation):
         return absolute_url(reverse("account_confirm_email", args=[emailconfirmation.key]))

@@ -1,8 +1,10 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
+from samverkan.actors import services
 from samverkan.actors.models import District, InterestArea, Organisation, Representation
 from samverkan.actors.search import reindex_organisation
-from samverkan.core.admin import HTTPS_URLS
+from samverkan.core.admin import HTTPS_URLS, service_action
 from samverkan.core.audit import log_action
 
 
@@ -43,8 +45,45 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 @admin.register(Representation)
 class RepresentationAdmin(admin.ModelAdmin):
+    """Requests are made on the site; here they are looked up and decided through the services
+    (the actions), so each decision has its audit row and its e-mail, as on the site."""
+
     list_display = ["user", "organisation", "status", "requested_at", "decided_by"]
     list_filter = ["status"]
     search_fields = ["user__email", "organisation__name"]
     autocomplete_fields = ["user", "organisation"]
-    readonly_fields = ["requested_at", "decided_at", "decided_by"]
+    readonly_fields = [
+        "user",
+        "organisation",
+        "status",
+        "requested_at",
+        "decided_at",
+        "decided_by",
+        "decision_note",
+    ]
+    actions = [
+        service_action(
+            services.confirm_representation,
+            name="confirm_representations",
+            description=_("Confirm the selected requests"),
+            done=_("%(count)s requests confirmed."),
+            argument="representation",
+        ),
+        service_action(
+            services.reject_representation,
+            name="reject_representations",
+            description=_("Reject the selected requests"),
+            done=_("%(count)s requests rejected."),
+            argument="representation",
+        ),
+        service_action(
+            services.end_representation,
+            name="end_representations",
+            description=_("End the selected representations"),
+            done=_("%(count)s representations ended."),
+            argument="representation",
+        ),
+    ]
+
+    def has_add_permission(self, request):
+        return False  # a request is made on the organisation's page, by the person

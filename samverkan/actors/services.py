@@ -8,7 +8,6 @@ ApplicationError with a Swedish message when a rule is broken.
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from samverkan.accounts.roles import is_coordinator
@@ -18,17 +17,7 @@ from samverkan.actors.search import reindex_organisation
 from samverkan.actors.validators import normalise_organisation_number
 from samverkan.core.audit import log_action
 from samverkan.core.exceptions import ApplicationError, ConflictError, PermissionDeniedError
-
-
-def unique_slug(name: str, *, exclude_pk=None) -> str:
-    base = slugify(name.replace("ö", "o").replace("ä", "a").replace("å", "a"))[:200] or "org"
-    slug, n = base, 2
-    qs = Organisation.objects.all()
-    if exclude_pk:
-        qs = qs.exclude(pk=exclude_pk)
-    while qs.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
+from samverkan.core.slugs import unique_slug
 
 
 def _check_organisation_number_is_free(organisation: Organisation) -> None:
@@ -91,7 +80,7 @@ def create_organisation(*, by, representative_title: str = "", **fields) -> Orga
     if fields.get("organisation_number"):
         fields["organisation_number"] = normalise_organisation_number(fields["organisation_number"])
     organisation = Organisation(**fields)
-    organisation.slug = unique_slug(organisation.name)
+    organisation.slug = unique_slug(Organisation, organisation.name, fallback="org")
     _validate(organisation)
     _save(organisation)
     _set_relations(organisation, relations)

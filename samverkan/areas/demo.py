@@ -17,7 +17,6 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.text import slugify
 
 from samverkan.actors.models import Organisation
 from samverkan.agreements.models import Agreement
@@ -30,6 +29,7 @@ from samverkan.areas.models import (
     PriorityArea,
     SustainabilityGoal,
 )
+from samverkan.core.slugs import slug_text
 
 AGREEMENT_SLUG = "malmoandan"
 COORDINATOR_CITY = "samordnare.stad@demo.samverkan.se"
@@ -434,7 +434,7 @@ def _load_host_people(tally: _Tally) -> dict:
 
 
 def _load_area(spec: dict, agreement, coordinator, people: dict, tally: _Tally) -> None:
-    slug = slugify(spec["title"].translate(services.ASCII_LETTERS))
+    slug = slug_text(spec["title"])
     existing = PriorityArea.objects.filter(
         Q(slug=slug) | Q(title=spec["title"]), agreement=agreement
     ).first()

@@ -9,7 +9,6 @@ import datetime
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from samverkan.areas import permissions
@@ -27,6 +26,7 @@ from samverkan.areas.models import (
 from samverkan.core import formatting
 from samverkan.core.audit import log_action
 from samverkan.core.exceptions import ApplicationError, ConflictError, PermissionDeniedError
+from samverkan.core.slugs import unique_slug
 
 # ---------------------------------------------------------------------------------------------
 # Focus areas: members propose, others support, coordinators prepare, the steering group decides.
@@ -281,20 +281,18 @@ AREA_FIELDS = frozenset(
     {"title", "summary", "description", "started_on", "ended_on", "position", "goals"}
 )
 
-ASCII_LETTERS = str.maketrans({"å": "a", "ä": "a", "ö": "o", "Å": "A", "Ä": "A", "Ö": "O"})
 # Addresses under omraden/ that are pages, not areas.
 RESERVED_SLUGS = frozenset({"ny"})
 
 
 def _unique_area_slug(agreement, title: str) -> str:
-    base = slugify(title.translate(ASCII_LETTERS))[:100].strip("-") or "omrade"
-    slug, n = base, 2
-    while (
-        slug in RESERVED_SLUGS
-        or PriorityArea.objects.filter(agreement=agreement, slug=slug).exists()
-    ):
-        slug, n = f"{base}-{n}", n + 1
-    return slug
+    return unique_slug(
+        PriorityArea.objects.filter(agreement=agreement),
+        title,
+        max_length=100,
+        fallback="omrade",
+        reserved=RESERVED_SLUGS,
+    )
 
 
 def _check_title(title: str) -> str:

@@ -1,8 +1,9 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from samverkan.core.exceptions import ApplicationError
 from samverkan.core.models import AuditEntry, EmailDelivery
 from samverkan.core.tasks import retry_deliveries
 
@@ -22,6 +23,29 @@ class RecordAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+def service_action(service, *, name: str, description, done, argument: str, **extra):
+    """An admin action that changes each selected row through its service, with the
+    administrator as the actor: the service's rules, audit row and e-mails apply as on the
+    site. `argument` is the service's keyword for the row, `done` a message with %(count)s;
+    a row the service refuses is reported with the service's reason and the others go on.
+    """
+
+    def action(modeladmin, request, queryset):
+        count = 0
+        for row in queryset:
+            try:
+                service(**{argument: row}, by=request.user, **extra)
+            except ApplicationError as error:
+                modeladmin.message_user(request, f"{row}: {error.message}", messages.WARNING)
+            else:
+                count += 1
+        if count:
+            modeladmin.message_user(request, done % {"count": count}, messages.SUCCESS)
+
+    action.__name__ = name
+    return admin.action(description=description)(action)
 
 
 @admin.register(AuditEntry)

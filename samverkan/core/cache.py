@@ -3,7 +3,7 @@
 Most visitors are anonymous and read the same pages (the start page, the register, the
 calendar); rendering those again for each of them costs queries and template time, so
 `PageCacheMiddleware` keeps the rendered response in Django's cache (Redis when REDIS_URL is
-set, each process's memory otherwise, see settings.CACHES) for PAGE_CACHE_SECONDS.
+set, each process's memory otherwise: the "pages" alias of settings.CACHES) for PAGE_CACHE_SECONDS.
 
 What keeps it safe:
 - Only anonymous requests are served or stored: a request with a session cookie, a messages
@@ -35,14 +35,17 @@ import re
 import time
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import connection as db_connection
 from django.http import HttpResponse
 from django.middleware.csrf import _does_token_match, get_token
 from django.utils import translation
 from django.utils.cache import cc_delim_re
+from django.utils.connection import ConnectionProxy
 
 logger = logging.getLogger(__name__)
+# The page cache's own alias: Redis or each process's memory, never the database (settings).
+cache = ConnectionProxy(caches, "pages")
 
 HIT_HEADER = "X-Page-Cache"
 # A stored response may vary only on what the key holds: the cookies that matter are the
@@ -66,6 +69,16 @@ LAST_LOGIN_RE = re.compile(r'\s*UPDATE\s+"?\w+"?\s+SET\s+"?last_login"?\s*=\s*%s
 RENEWAL_SECONDS = 30
 # Rows written while people only read: bumping for them would empty the cache for nothing.
 IGNORED_TABLES = {"django_session"}
+
+
+def database_cache_tables() -> set[str]:
+    """The tables of database caches (settings.CACHES): a write to them is the cache's own, and
+    bumping for it would write to the cache again, without end."""
+    return {
+        config["LOCATION"]
+        for config in settings.CACHES.values()
+        if config["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
+    }
 
 
 def generation_key(table: str) -> str:
@@ -114,7 +127,7 @@ def bump_at_commit(table: str, connection) -> None:
     Bumping after the commit, not before, means that a page rendered from the old rows while
     the transaction ran has read the old generation and is never served afterwards.
     """
-    if table in IGNORED_TABLES:
+    if table in IGNORED_TABLES or table in database_cache_tables():
         return
     if connection.in_atomic_block and any(
         getattr(func, "func", None) is bump_table and func.args == (table,)

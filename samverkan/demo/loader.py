@@ -16,7 +16,6 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.db.models import Q
-from django.utils.text import slugify
 from stdnum import luhn
 
 from samverkan.actors import services
@@ -31,6 +30,7 @@ from samverkan.actors.models import (
 from samverkan.actors.search import reindex_organisation
 from samverkan.agreements.models import Agreement
 from samverkan.areas import demo as areas_demo
+from samverkan.core.slugs import slug_text
 from samverkan.demo import data
 from samverkan.events import demo as events_demo
 from samverkan.funding import demo as funding_demo
@@ -41,8 +41,6 @@ from samverkan.partnerships import demo as partnerships_demo
 from samverkan.plans import demo as plans_demo
 from samverkan.reports import demo as reports_demo
 from samverkan.venues import demo as venues_demo
-
-_ASCII = str.maketrans({"å": "a", "ä": "a", "ö": "o", "Å": "A", "Ä": "A", "Ö": "O"})
 
 # First digits of the made-up organisation numbers of generated organisations: 8 for
 # non-profit associations and foundations, 7 for economic associations.
@@ -106,11 +104,6 @@ class Tally:
 
     def as_dict(self) -> dict[str, int]:
         return {"created": self.created, "existing": self.existing}
-
-
-def ascii_slug(name: str) -> str:
-    """'Östervärns hyresgästförening' → 'ostervarns-hyresgastforening'."""
-    return slugify(name.translate(_ASCII))
 
 
 def organisation_number(first_nine: str) -> str:
@@ -215,7 +208,7 @@ def generated_associations(
         }
 
     def add(name: str, district: str, key: str, ctx: dict) -> None:
-        slug = ascii_slug(name)
+        slug = slug_text(name)
         if slug in seen:
             return
         seen.add(slug)
@@ -298,7 +291,7 @@ def _load_agreement() -> Tally:
 def _load_districts() -> tuple[Tally, dict[str, District]]:
     tally, by_name = Tally(), {}
     for name, _postal, _streets in data.DISTRICTS:
-        slug = ascii_slug(name)
+        slug = slug_text(name)
         district = District.objects.filter(
             Q(slug=slug) | Q(municipality=data.MUNICIPALITY, name=name)
         ).first()
@@ -314,7 +307,7 @@ def _load_districts() -> tuple[Tally, dict[str, District]]:
 def _load_interest_areas() -> tuple[Tally, dict[str, InterestArea]]:
     tally, by_name = Tally(), {}
     for name in data.INTEREST_AREAS:
-        slug = ascii_slug(name)
+        slug = slug_text(name)
         area = InterestArea.objects.filter(Q(slug=slug) | Q(name=name)).first()
         if area is None:
             area = InterestArea.objects.create(name=name, slug=slug)

@@ -1,6 +1,8 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
-from samverkan.core.admin import HTTPS_URLS
+from samverkan.core.admin import HTTPS_URLS, service_action
+from samverkan.events import services
 from samverkan.events.models import (
     CalendarToken,
     Event,
@@ -50,6 +52,34 @@ class EventAdmin(admin.ModelAdmin):
     raw_id_fields = ["room", "focus_area", "created_by"]
     inlines = [SessionInline, QuotaInline, DocumentInline]
     formfield_overrides = HTTPS_URLS
+    # Publishing opens registration and cancelling tells everyone registered: the services do
+    # both (with the audit row), through the actions.
+    readonly_fields = ["is_published", "published_at", "status", "cancellation_note"]
+    actions = [
+        service_action(
+            services.set_published,
+            name="publish_events",
+            description=_("Publish the selected events"),
+            done=_("%(count)s events published."),
+            argument="event",
+            published=True,
+        ),
+        service_action(
+            services.set_published,
+            name="unpublish_events",
+            description=_("Take the selected events back to draft"),
+            done=_("%(count)s events taken back to draft."),
+            argument="event",
+            published=False,
+        ),
+        service_action(
+            services.cancel_event,
+            name="cancel_events",
+            description=_("Cancel the selected events"),
+            done=_("%(count)s events cancelled."),
+            argument="event",
+        ),
+    ]
 
 
 @admin.register(Registration)

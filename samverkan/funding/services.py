@@ -10,7 +10,6 @@ from decimal import Decimal, InvalidOperation
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from samverkan.actors.models import LegalForm, Sector
@@ -18,6 +17,7 @@ from samverkan.core.audit import log_action
 from samverkan.core.exceptions import ApplicationError, ConflictError, PermissionDeniedError
 from samverkan.core.links import absolute_url
 from samverkan.core.notify import notify
+from samverkan.core.slugs import unique_slug
 from samverkan.funding import permissions
 from samverkan.funding.models import (
     AMOUNT_DIGITS,
@@ -93,15 +93,6 @@ def exact_amount(value, *, field: str = "amount", allow_zero: bool = False) -> D
 # ---------------------------------------------------------------------------------------------
 
 
-def _unique_slug(model, base: str, *, exclude_pk=None) -> str:
-    base = (slugify(base) or "utlysning")[:200]
-    slug, n = base, 2
-    qs = model.objects.exclude(pk=exclude_pk) if exclude_pk else model.objects.all()
-    while qs.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
 def create_funder(
     *,
     by,
@@ -122,7 +113,7 @@ def create_funder(
     with transaction.atomic():
         funder = Funder.objects.create(
             name=name.strip(),
-            slug=slug or _unique_slug(Funder, name),
+            slug=slug or unique_slug(Funder, name, fallback="utlysning"),
             kind=kind,
             website=website,
             description=description,
@@ -221,7 +212,7 @@ def create_call(
             funder=funder,
             agreement=agreement,
             title=title.strip(),
-            slug=slug or _unique_slug(FundingCall, title),
+            slug=slug or unique_slug(FundingCall, title, fallback="utlysning"),
             description=description,
             eligibility_note=eligibility_note,
             link=link,

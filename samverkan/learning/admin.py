@@ -7,6 +7,8 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.core.admin import service_action
+from samverkan.learning import services
 from samverkan.learning.models import (
     Course,
     CourseModule,
@@ -36,8 +38,25 @@ class MaterialAdmin(admin.ModelAdmin):
     search_fields = ["title", "summary"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["authors"]
-    readonly_fields = ["created_by", "created_at", "updated_at", "published_at"]
+    # Publishing goes through the services (audit row), through the actions.
+    readonly_fields = ["is_published", "created_by", "created_at", "updated_at", "published_at"]
     inlines = [MaterialFileInline]
+    actions = [
+        service_action(
+            services.publish_material,
+            name="publish_materials",
+            description=_("Publish the selected materials"),
+            done=_("%(count)s materials published."),
+            argument="material",
+        ),
+        service_action(
+            services.unpublish_material,
+            name="unpublish_materials",
+            description=_("Unpublish the selected materials"),
+            done=_("%(count)s materials unpublished."),
+            argument="material",
+        ),
+    ]
 
 
 @admin.register(MaterialFile)

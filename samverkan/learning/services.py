@@ -15,11 +15,11 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Max
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from samverkan.core.audit import log_action
 from samverkan.core.exceptions import ApplicationError, ConflictError, PermissionDeniedError
+from samverkan.core.slugs import unique_slug
 from samverkan.learning import files, permissions
 from samverkan.learning.models import (
     Course,
@@ -37,8 +37,6 @@ MODULE_FIELDS = frozenset({"title", "body", "estimated_minutes", "materials", "p
 # Addresses under metodbank/ and kurser/ that are pages, not materials or courses.
 RESERVED_MATERIAL_SLUGS = frozenset({"ny", "amne"})
 RESERVED_COURSE_SLUGS = frozenset({"ny"})
-
-_ASCII = str.maketrans({"å": "a", "ä": "a", "ö": "o", "Å": "A", "Ä": "A", "Ö": "O", "–": "-"})
 
 
 def _check(allowed_reason: tuple[bool, str], by) -> None:
@@ -64,11 +62,13 @@ def _validate(obj, *, exclude=None) -> None:
 
 
 def _unique_slug(model, agreement, title: str, reserved: frozenset, fallback: str) -> str:
-    base = slugify(title.translate(_ASCII))[:100].strip("-") or fallback
-    slug, n = base, 2
-    while slug in reserved or model.objects.filter(agreement=agreement, slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
+    return unique_slug(
+        model.objects.filter(agreement=agreement),
+        title,
+        max_length=100,
+        fallback=fallback,
+        reserved=reserved,
+    )
 
 
 def _title(title: str, message: str) -> str:

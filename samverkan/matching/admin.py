@@ -3,8 +3,10 @@ matches change through the platform's pages, where each side's acceptance is rec
 
 from django.contrib import admin
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
-from samverkan.core.admin import RecordAdmin
+from samverkan.core.admin import RecordAdmin, service_action
+from samverkan.matching import services
 from samverkan.matching.index import index_posting
 from samverkan.matching.models import Match, Posting
 
@@ -25,7 +27,17 @@ class PostingAdmin(admin.ModelAdmin):
     search_fields = ["title", "text", "organisation__name"]
     autocomplete_fields = ["organisation"]
     filter_horizontal = ["areas", "districts"]
-    readonly_fields = ["created_by", "created_at", "updated_at", "index_length"]
+    # A posting leaves the lists through the service (withdraw_posting), with its audit row.
+    readonly_fields = ["status", "created_by", "created_at", "updated_at", "index_length"]
+    actions = [
+        service_action(
+            services.withdraw_posting,
+            name="withdraw_postings",
+            description=_("Withdraw the selected postings"),
+            done=_("%(count)s postings withdrawn."),
+            argument="posting",
+        )
+    ]
 
     def save_related(self, request, form, formsets, change):
         # The index reads the areas and the text: re-index after both are saved.

@@ -29,11 +29,11 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 
 from samverkan.actors.models import District, LegalForm, Organisation, Sector
 from samverkan.agreements.models import Agreement
 from samverkan.areas.models import PriorityArea
+from samverkan.core.slugs import slug_text
 from samverkan.demo import data
 from samverkan.partnerships.models import (
     Collaboration,
@@ -50,7 +50,6 @@ GENERATED_COUNT = 150
 GENERATED_SEED = 2018
 FIRST_YEAR, LAST_YEAR = 2018, 2026
 D = datetime.date
-_ASCII = str.maketrans({"å": "a", "ä": "a", "ö": "o", "Å": "A", "Ä": "A", "Ö": "O", "é": "e"})
 
 LEAD, PARTNER, FUNDER = "lead", "partner", "funder"
 
@@ -305,10 +304,6 @@ def _tally() -> dict[str, int]:
     return {"created": 0, "existing": 0}
 
 
-def _ascii_slug(text: str) -> str:
-    return slugify(text.translate(_ASCII))
-
-
 def _seed_organisations(counts) -> dict[str, Organisation]:
     """The organisations the examples name, by name; a missing one is created."""
     found = {o.name: o for o in Organisation.objects.filter(name__in=list(SEED_ORGANISATIONS))}
@@ -354,10 +349,10 @@ def _generated_specs() -> list[dict]:
         pattern = rng.choice(TITLES[kind])
         title = pattern.format(d=district)
         mapping_year = rng.randint(FIRST_YEAR, LAST_YEAR)
-        slug = _ascii_slug(title)
+        slug = slug_text(title)
         if slug in seen:
             title = f"{title} {mapping_year}"
-            slug = _ascii_slug(title)
+            slug = slug_text(title)
             if slug in seen:
                 continue
         seen.add(slug)

@@ -7,13 +7,14 @@ from pathlib import PurePath
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import get_valid_filename, slugify
+from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
 from samverkan.actors.models import Organisation
 from samverkan.core import formatting
 from samverkan.core.audit import log_action
 from samverkan.core.exceptions import ApplicationError, ConflictError, PermissionDeniedError
+from samverkan.core.slugs import slug_text, unique_slug
 from samverkan.partnerships import files, notifications, permissions
 from samverkan.partnerships.models import (
     Collaboration,
@@ -52,13 +53,15 @@ def _require(check) -> None:
 
 
 def _unique_slug(agreement, title: str) -> str:
-    base = slugify(title.replace("ö", "o").replace("ä", "a").replace("å", "a"))[:300] or "samarbete"
-    if base in RESERVED_SLUGS:
-        base = f"{base}-samarbete"
-    slug, n = base, 2
-    while Collaboration.objects.filter(agreement=agreement, slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
+    # A title that is a word of the app's addresses ("ny") gets "-samarbete", not "-2".
+    if slug_text(title) in RESERVED_SLUGS:
+        title = f"{title} samarbete"
+    return unique_slug(
+        Collaboration.objects.filter(agreement=agreement),
+        title,
+        max_length=300,
+        fallback="samarbete",
+    )
 
 
 def _check_title(title: str) -> str:

@@ -14,12 +14,12 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from samverkan.core import formatting
 from samverkan.core.audit import log_action
 from samverkan.core.exceptions import ApplicationError, ConflictError, PermissionDeniedError
+from samverkan.core.slugs import slug_text
 from samverkan.plans import permissions
 from samverkan.plans.models import (
     ActivityStatus,
@@ -45,8 +45,6 @@ ACTIVITY_FIELDS = (
     "position",
 )
 
-_ASCII = str.maketrans({"å": "a", "ä": "a", "ö": "o", "Å": "A", "Ä": "A", "Ö": "O", "–": "-"})
-
 
 def _check(allowed_reason: tuple[bool, str], by) -> None:
     if by is None:
@@ -71,7 +69,7 @@ def _validate(obj, *, exclude=None) -> None:
 
 
 def plan_slug(title: str) -> str:
-    return slugify(title.translate(_ASCII))[:120] or "samarbetsplan"
+    return slug_text(title, max_length=120, fallback="samarbetsplan")
 
 
 def parse_mandate_period(value: str) -> tuple[int, int]:

@@ -1,11 +1,11 @@
 """The centre in Django's admin. Bookings and visitor counts are written through the services
 (the same rules and audit trail as the pages); the admin lists them and cancels bookings."""
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.accounts.roles import is_coordinator
-from samverkan.core.exceptions import ApplicationError
+from samverkan.core.admin import service_action
 from samverkan.venues import services
 from samverkan.venues.models import (
     Booking,
@@ -75,20 +75,13 @@ class BookingRulesAdmin(admin.ModelAdmin):
     ]
 
 
-@admin.action(description=_("Cancel the selected bookings"))
-def cancel_bookings(modeladmin, request, queryset):
-    cancelled = 0
-    for booking in queryset:
-        try:
-            services.cancel_booking(booking=booking, by=request.user)
-        except ApplicationError as error:
-            modeladmin.message_user(request, f"{booking}: {error.message}", messages.WARNING)
-        else:
-            cancelled += 1
-    if cancelled:
-        modeladmin.message_user(
-            request, _("%(count)s bookings cancelled.") % {"count": cancelled}, messages.SUCCESS
-        )
+cancel_bookings = service_action(
+    services.cancel_booking,
+    name="cancel_bookings",
+    description=_("Cancel the selected bookings"),
+    done=_("%(count)s bookings cancelled."),
+    argument="booking",
+)
 
 
 @admin.register(Booking)

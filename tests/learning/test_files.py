@@ -238,3 +238,18 @@ def test_a_file_name_with_control_characters_is_cleaned_before_it_is_served(
 
     assert attachment.original_name == "radbryt.pdf"
     assert response["Content-Disposition"] == 'inline; filename="radbryt.pdf"'
+
+
+def test_a_file_of_the_library_is_served_in_a_sandbox_without_the_sites_policy(
+    client, coordinator, material
+):
+    """An uploaded file never runs as part of the site: the same sandbox as event and IOP
+    documents (core/uploads.py serve_upload), not the pages' Content-Security-Policy."""
+    attachment = _attach(client, coordinator, material, "Guide.pdf", PDF_BYTES)
+
+    response = client.get(attachment.get_absolute_url())
+
+    response.close()
+    policy = response["Content-Security-Policy"]
+    assert "sandbox" in policy
+    assert "default-src 'none'" in policy

@@ -75,7 +75,7 @@ def test_https_answers_carry_hsts_in_production(client, settings):
     assert "Strict-Transport-Security" not in insecure.headers
 
 
-def production_settings(*, clean: bool = True, **extra_env: str):
+def production_settings(*, clean: bool = True, extra_code: str = "", **extra_env: str):
     """Settings as production reads them from its environment, in a fresh interpreter; the
     deploy check must be clean unless `clean` is false."""
     env = {
@@ -96,7 +96,7 @@ def production_settings(*, clean: bool = True, **extra_env: str):
         "call_command('check', '--deploy', '--fail-level', 'WARNING');"
         "print(json.dumps({'HSTS': settings.SECURE_HSTS_SECONDS,"
         " 'SSL': settings.SECURE_SSL_REDIRECT,"
-        " 'CSP': settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['form-action']}))"
+        " 'CSP': settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['form-action']}));" + extra_code
     )
     result = subprocess.run(
         [sys.executable, "-c", code],
@@ -128,8 +128,23 @@ def test_deploy_check_is_clean_with_single_sign_on_and_redis_configured():
 
 
 @pytest.mark.filterwarnings("ignore::ResourceWarning")
-def test_deploy_check_warns_when_the_processes_would_not_share_a_cache():
-    result = production_settings(clean=False, REDIS_URL="")
+def test_production_without_redis_shares_a_cache_in_the_database():
+    code = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
+    result = production_settings(REDIS_URL="", extra_code=code)
+    assert "django.core.cache.backends.db.DatabaseCache" in result.stdout
+
+
+@pytest.mark.filterwarnings("ignore::ResourceWarning")
+def test_deploy_check_fails_when_the_processes_would_not_share_a_cache():
+    result = production_settings(clean=False, REDIS_URL="", CACHE_LOCAL_MEMORY="1")
     assert result.returncode != 0
-    assert "samverkan.W001" in result.stderr + result.stdout
-    assert "REDIS_URL" in result.stderr + result.stdout
+    assert "samverkan.E001" in result.stderr + result.stdout
+
+
+@pytest.mark.filterwarnings("ignore::ResourceWarning")
+def test_production_believes_no_https_header_unless_a_proxy_is_declared():
+    code = "from django.conf import settings; print('HEADER', settings.SECURE_PROXY_SSL_HEADER)"
+    without = production_settings(REDIS_URL="", extra_code=code)
+    behind = production_settings(REDIS_URL="", TRUSTED_PROXY_COUNT="1", extra_code=code)
+    assert "HEADER None" in without.stdout
+    assert "HEADER ('HTTP_X_FORWARDED_PROTO', 'https')" in behind.stdout

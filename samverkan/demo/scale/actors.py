@@ -15,9 +15,10 @@ from samverkan.actors.models import (
     Sector,
 )
 from samverkan.actors.search import stems
+from samverkan.core.slugs import slug_text
 from samverkan.demo import data
 from samverkan.demo.bulk import insert, insert_new
-from samverkan.demo.loader import _genitive, ascii_slug, organisation_number
+from samverkan.demo.loader import _genitive, organisation_number
 from samverkan.demo.scale.common import EMAIL_DOMAIN, PREFIX, TZ
 from samverkan.demo.scale.vocabulary import (
     ACADEMIA_NAMES,
@@ -68,7 +69,7 @@ def organisations(ctx) -> dict[str, int]:
         )
         candidate = name
         while True:
-            slug = PREFIX + ascii_slug(candidate)
+            slug = PREFIX + slug_text(candidate)
             if candidate not in taken_names and slug not in taken_slugs:
                 taken_names.add(candidate)
                 taken_slugs.add(slug)
@@ -133,7 +134,7 @@ def organisations(ctx) -> dict[str, int]:
             description = f"Samarbetar med föreningslivet i {district.name} om {words['t']}."
             areas = [rng.choice(list(ctx.interest_areas))]
         name = unique(name)
-        slug = PREFIX + ascii_slug(name)
+        slug = PREFIX + slug_text(name)
         org_districts = [district]
         if rng.random() < 0.25:
             other = rng.choice(ctx.districts)

@@ -17,8 +17,8 @@ from samverkan.areas.models import (
     PriorityArea,
     SustainabilityGoal,
 )
+from samverkan.core.slugs import slug_text
 from samverkan.demo.bulk import assign_ids, insert
-from samverkan.demo.loader import ascii_slug
 from samverkan.demo.scale.common import PREFIX, at
 from samverkan.demo.scale.vocabulary import KIND_WORDS, TEXT_SENTENCES, THEMES
 from samverkan.matching.index import impact
@@ -50,7 +50,7 @@ def areas(ctx) -> dict[str, int]:
         area = PriorityArea(
             agreement_id=ctx.agreement.pk,
             title=f"{text[0].upper()}{text[1:]} ({i + 1})",
-            slug=f"{PREFIX}{ascii_slug(theme)}-{i + 1}",
+            slug=f"{PREFIX}{slug_text(theme)}-{i + 1}",
             summary=f"Samverkan om {text}.",
             description=" ".join(rng.sample(TEXT_SENTENCES, 3)),
             phase=phase,
@@ -136,7 +136,7 @@ def collaborations(ctx) -> dict[str, int]:
         collaboration = Collaboration(
             agreement_id=ctx.agreement.pk,
             title=title,
-            slug=f"{PREFIX}{i + 1}-{ascii_slug(title)}"[:300],
+            slug=f"{PREFIX}{i + 1}-{slug_text(title)}"[:300],
             description=description,
             kind=Collaboration.Kind.IOP if is_iop else rng.choice(kinds),
             status=status,

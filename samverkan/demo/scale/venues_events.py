@@ -7,9 +7,10 @@ import math
 from samverkan.actors.models import (
     Sector,
 )
+from samverkan.core.slugs import slug_text
 from samverkan.demo import data
 from samverkan.demo.bulk import assign_ids, insert, insert_new
-from samverkan.demo.loader import _genitive, ascii_slug
+from samverkan.demo.loader import _genitive
 from samverkan.demo.scale.common import PREFIX, TZ, VISITOR_WEEKS, at
 from samverkan.demo.scale.vocabulary import (
     CAPACITIES,
@@ -64,7 +65,7 @@ def venues(ctx) -> dict[str, int]:
                 Room(
                     venue_id=venue.pk,
                     name=name,
-                    slug=ascii_slug(name),
+                    slug=slug_text(name),
                     capacity=capacity,
                     equipment="Projektor, whiteboard" if position % 2 == 0 else "",
                 )
@@ -172,7 +173,7 @@ def events(ctx) -> dict[str, int]:
             agreement_id=ctx.agreement.pk,
             kind=kind,
             title=title[:200],
-            slug=f"{PREFIX}{i + 1}-{ascii_slug(title)}"[:220].rstrip("-"),
+            slug=f"{PREFIX}{i + 1}-{slug_text(title)}"[:220].rstrip("-"),
             summary=f"Om {text}, för föreningar och stadens verksamheter.",
             text=" ".join(rng.sample(TEXT_SENTENCES, 3)),
             theme=theme,

@@ -6,13 +6,14 @@ from pathlib import PurePath
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import get_valid_filename, slugify
+from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
 from samverkan.accounts.roles import is_coordinator
 from samverkan.core import uploads
 from samverkan.core.audit import log_action
 from samverkan.core.exceptions import ApplicationError, ConflictError
+from samverkan.core.slugs import unique_slug
 from samverkan.events import notifications, permissions
 from samverkan.events.models import (
     Event,
@@ -25,8 +26,6 @@ from samverkan.events.models import (
 )
 from samverkan.events.services.common import locked_event, require
 from samverkan.events.services.registrations import Seats, _promote
-
-_ASCII = str.maketrans({"å": "a", "ä": "a", "ö": "o", "Å": "A", "Ä": "A", "Ö": "O"})
 
 # The fields of an event a form edits (relations apart).
 EVENT_FIELDS = [
@@ -61,18 +60,14 @@ DOCUMENT_KINDS = (
 )
 
 
-def unique_slug(title: str, starts_at: datetime.datetime, *, exclude_pk=None) -> str:
-    base = slugify(f"{title.translate(_ASCII)}-{timezone.localtime(starts_at):%Y-%m-%d}")[:200]
-    base = base or "evenemang"
-    taken = set(
-        Event.objects.filter(slug__startswith=base)
-        .exclude(pk=exclude_pk)
-        .values_list("slug", flat=True)
+def event_slug(title: str, starts_at: datetime.datetime, *, exclude_pk=None) -> str:
+    """The title and the day: 'larandelunch-2026-05-12'."""
+    return unique_slug(
+        Event,
+        f"{title}-{timezone.localtime(starts_at):%Y-%m-%d}",
+        fallback="evenemang",
+        exclude_pk=exclude_pk,
     )
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
-    return slug
 
 
 def _aware(value):
@@ -190,7 +185,7 @@ def create_event(
         is_demo=is_demo,
     )
     _validate(event, organisers=organisers, areas=areas, districts=districts, by=by)
-    event.slug = slug or unique_slug(event.title, starts_at)
+    event.slug = slug or event_slug(event.title, starts_at)
     event.save()
     event.organisers.set(organisers)
     event.areas.set(areas)

@@ -3,13 +3,14 @@ participants and attendance; documentation."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from samverkan.core.exceptions import ApplicationError, PermissionDeniedError
 from samverkan.core.forms import apply_error, render_form
+from samverkan.core.uploads import serve_upload
 from samverkan.events import permissions, selectors, services
 from samverkan.events.forms import (
     CancelEventForm,
@@ -275,20 +276,12 @@ def document(request, agreement, slug, pk):
         if not request.user.is_authenticated:
             raise Http404(_("There is no document at this address."))
         return forbidden(request, reason)
-    try:
-        handle = doc.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404(_("There is no document at this address.")) from exc
-    inline = doc.content_type.startswith("image/") or doc.content_type == "application/pdf"
-    response = FileResponse(
-        handle,
+    return serve_upload(
+        doc.file,
         content_type=doc.content_type,
-        as_attachment=not inline,
         filename=doc.file.name.rsplit("/", 1)[-1].split("-", 1)[-1],
+        missing=_("There is no document at this address."),
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"
-    return response
 
 
 @login_required

@@ -4,17 +4,16 @@ import datetime
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from samverkan.actors.models import Sector
 from samverkan.core.audit import log_action
 from samverkan.core.exceptions import ApplicationError, ConflictError
+from samverkan.core.slugs import slug_text
 from samverkan.governance import permissions
 from samverkan.governance.models import Body, Membership, Seat
 from samverkan.governance.services.common import require
 
-_ASCII = str.maketrans({"å": "a", "ä": "a", "ö": "o", "Å": "A", "Ä": "A", "Ö": "O"})
 SECTOR_OF_SEAT = {Seat.CITY: Sector.MUNICIPALITY, Seat.CIVIL_SOCIETY: Sector.CIVIL_SOCIETY}
 
 
@@ -42,7 +41,7 @@ def create_body(
     name = name.strip()
     if not name:
         raise ApplicationError(_("A body needs a name."), code="invalid", field="name")
-    slug = slug or slugify(name.translate(_ASCII))[:120]
+    slug = slug or slug_text(name, max_length=120)
     seats = (city_voting_seats or 0) + (civil_voting_seats or 0)
     fixed = city_voting_seats is not None or civil_voting_seats is not None
     if quorum and fixed and quorum > seats:

@@ -3,7 +3,7 @@ file downloads, and the coordinators' forms."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from samverkan.core.exceptions import ApplicationError, PermissionDeniedError
 from samverkan.core.forms import apply_error, render_form
+from samverkan.core.uploads import serve_upload
 from samverkan.learning import files, permissions, selectors, services
 from samverkan.learning.forms import FileForm, LibrarySearchForm, MaterialForm
 from samverkan.learning.models import TOPIC_DESCRIPTIONS, Material, MaterialFile, Topic
@@ -75,16 +76,11 @@ def material_file(request, agreement, slug, pk):
     if material is None:
         raise Http404(_("There is no material at this address."))
     attachment = get_object_or_404(MaterialFile, material=material, pk=pk)
-    try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404(_("The file is missing. Tell the coordinators.")) from exc
-    kind = files.KINDS_BY_EXTENSION.get(attachment.extension.lower())
-    response = FileResponse(
-        handle,
+    response = serve_upload(
+        attachment.file,
         content_type=attachment.content_type,
-        as_attachment=not (kind and kind.inline),
         filename=attachment.original_name,
+        missing=_("The file is missing. Tell the coordinators."),
     )
     if not material.is_published:  # only coordinators get here: keep it out of shared caches
         response["Cache-Control"] = "private, no-store"

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
@@ -10,7 +10,8 @@ from django.views.decorators.http import require_POST, require_safe
 from samverkan.core import formatting
 from samverkan.core.exceptions import ApplicationError, PermissionDeniedError
 from samverkan.core.forms import apply_error, render_form
-from samverkan.partnerships import files, permissions, selectors, services
+from samverkan.core.uploads import serve_upload
+from samverkan.partnerships import permissions, selectors, services
 from samverkan.partnerships.forms import (
     ConditionForm,
     DocumentForm,
@@ -223,20 +224,12 @@ def document_download(request, agreement, slug, pk):
     if not permissions.can_manage_iop(request.user, iop.collaboration)[0]:
         raise Http404(_("There is no document at this address."))
     document = get_object_or_404(IopDocument, iop=iop, pk=pk)
-    try:
-        handle = document.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404(_("There is no document at this address.")) from exc
-    kind = files.KINDS.get(document.file.name.rpartition(".")[2].lower())
-    response = FileResponse(
-        handle,
+    return serve_upload(
+        document.file,
         content_type=document.content_type,
-        as_attachment=not (kind and kind.inline),
         filename=document.file.name.rsplit("/", 1)[-1],
+        missing=_("There is no document at this address."),
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
 
 
 @login_required

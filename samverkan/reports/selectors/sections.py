@@ -6,12 +6,12 @@ from decimal import Decimal
 from django.db.models import Count, Q
 from django.db.models.functions import Collate
 from django.utils import formats, timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
 from samverkan.areas.models import FocusArea, FocusAreaProposal
 from samverkan.core.collation import SWEDISH_COLLATION
+from samverkan.core.slugs import slug_text
 from samverkan.events.models import Event, EventKind, ParticipantSector, SeatQuota
 from samverkan.funding.models import CallFollow
 from samverkan.funding.selectors import economic_account
@@ -435,10 +435,7 @@ def inspiration(sources: Sources) -> dict:
 
 
 def _channel_key(channel: str, measure: str) -> str:
-    return "communication." + slugify(f"{channel} {measure}".translate(_ASCII)).replace("-", "_")
-
-
-_ASCII = str.maketrans({"å": "a", "ä": "a", "ö": "o", "Å": "A", "Ä": "A", "Ö": "O"})
+    return "communication." + slug_text(f"{channel} {measure}").replace("-", "_")
 
 
 def communication(sources: Sources) -> dict:
