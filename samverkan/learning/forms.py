@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.actors.models import Organisation
+from samverkan.core.bounds import MAX_SMALL_INTEGER
 from samverkan.core.forms import Checkboxes
 from samverkan.learning.files import ACCEPT_ATTRIBUTE
 from samverkan.learning.models import Course, CourseModule, Material, Topic
@@ -102,11 +103,12 @@ class ModuleForm(forms.ModelForm):
     position = forms.IntegerField(
         label=_("Position"),
         min_value=0,
+        max_value=MAX_SMALL_INTEGER,
         required=False,
         help_text=_("Modules are shown in this order. Leave empty to put the module last."),
     )
     estimated_minutes = forms.IntegerField(
-        label=_("Estimated time (minutes)"), min_value=1, max_value=32767, initial=15
+        label=_("Estimated time (minutes)"), min_value=1, max_value=MAX_SMALL_INTEGER, initial=15
     )
 
     class Meta:
