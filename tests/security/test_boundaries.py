@@ -158,3 +158,16 @@ def test_a_call_of_1e400_is_refused_at_the_field(client, funding):
     assert response.status_code == 400
     assert response.context["form"].errors["amount_max"]
     assert not FundingCall.objects.exists()
+
+
+def test_the_admin_refuses_an_event_in_year_1(admin_client):
+    """The admin's own form has the bound too: a year-1 event there was a BC timestamp that
+    broke the admin's event list on PostgreSQL."""
+    response = admin_client.post(
+        reverse("admin:events_event_add"),
+        {"title": "Forntid", "starts_at_0": "0001-01-01", "starts_at_1": "10:00"},
+    )
+
+    assert response.status_code == 200  # the form again, not a redirect
+    assert "Ange ett datum mellan 1900 och 2200." in response.content.decode()
+    assert not Event.objects.exists()
