@@ -10,6 +10,7 @@ from samverkan.actors.models import (
     Organisation,
     Sector,
 )
+from samverkan.core.bounds import bounded_formfield
 from samverkan.core.forms import Checkboxes
 
 
@@ -42,6 +43,7 @@ class OrganisationForm(forms.ModelForm):
 
     class Meta:
         model = Organisation
+        formfield_callback = bounded_formfield
         fields = [*PROFILE_FIELDS, *PROFILE_RELATIONS]
         widgets = {
             "districts": Checkboxes,

@@ -27,6 +27,7 @@ from samverkan.actors.selectors import (
     search_register,
 )
 from samverkan.core.exceptions import ApplicationError
+from samverkan.core.exports import safe_row
 from samverkan.core.forms import apply_error, render_form
 from samverkan.core.links import absolute_url
 
@@ -93,21 +94,23 @@ def register_csv(request):
         yield writer.writerow([str(label) for _field, label in CSV_FIELDS])
         for org in organisations.iterator(chunk_size=500):
             yield writer.writerow(
-                [
-                    org.name,
-                    org.organisation_number,
-                    org.get_sector_display(),
-                    org.get_legal_form_display(),
-                    ", ".join(d.name for d in org.districts.all()),
-                    ", ".join(a.name for a in org.interest_areas.all()),
-                    org.website,
-                    org.email,
-                    org.phone,
-                    org.street_address,
-                    org.postal_code,
-                    org.city,
-                    absolute_url(org.get_absolute_url()),
-                ]
+                safe_row(
+                    [
+                        org.name,
+                        org.organisation_number,
+                        org.get_sector_display(),
+                        org.get_legal_form_display(),
+                        ", ".join(d.name for d in org.districts.all()),
+                        ", ".join(a.name for a in org.interest_areas.all()),
+                        org.website,
+                        org.email,
+                        org.phone,
+                        org.street_address,
+                        org.postal_code,
+                        org.city,
+                        absolute_url(org.get_absolute_url()),
+                    ]
+                )
             )
 
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")

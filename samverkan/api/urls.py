@@ -1,7 +1,11 @@
 """The public API, version 1: read-only for now. Apps add their routers here."""
 
+import logging
+from functools import wraps
+
 from django.db import InterfaceError, OperationalError
 from django.http import Http404
+from django.urls import URLPattern
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
@@ -20,7 +24,41 @@ from samverkan.partnerships.api import router as partnerships_router
 from samverkan.plans.api import router as plans_router
 from samverkan.venues.api import router as venues_router
 
-api = NinjaAPI(
+logger = logging.getLogger("django.request")
+
+
+class SamverkanAPI(NinjaAPI):
+    """NinjaAPI whose own "405 Method not allowed" (a plain-text answer from ninja's path view,
+    not an exception a handler could catch) comes in the API's error shape too."""
+
+    def _get_urls(self):
+        urls = super()._get_urls()
+        for pattern in urls:
+            if isinstance(pattern, URLPattern):
+                pattern.callback = _json_method_not_allowed(pattern.callback)
+        return urls
+
+
+def _json_method_not_allowed(view):
+    @wraps(view)  # keeps csrf_exempt, as ninja's views are
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if response.status_code != 405:
+            return response
+        answer = error_response(
+            request,
+            status=405,
+            code="method_not_allowed",
+            message=gettext("This address does not take %(method)s; use %(allowed)s.")
+            % {"method": request.method, "allowed": response["Allow"]},
+        )
+        answer["Allow"] = response["Allow"]
+        return answer
+
+    return wrapped
+
+
+api = SamverkanAPI(
     title="Samverkansytan API",
     version="1",
     description=str(
@@ -52,6 +90,24 @@ def error_response(request, *, status: int, code: str, message: str, **extra):
 def application_error(request, exc: ApplicationError):
     return error_response(
         request, status=exc.status, code=exc.code, message=str(exc.message), field=exc.field
+    )
+
+
+@api.exception_handler(Exception)
+def server_error(request, exc):
+    """Anything unexpected: logged as Django logs a page's 500 (to the same handlers, with the
+    traceback), answered in the API's shape without internals."""
+    logger.error(
+        "Internal Server Error: %s",
+        request.path,
+        exc_info=exc,
+        extra={"status_code": 500, "request": request},
+    )
+    return error_response(
+        request,
+        status=500,
+        code="server_error",
+        message=gettext("An error on our side stopped the answer. It is not your fault."),
     )
 
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samverkan.actors.models import Organisation, Sector
 from samverkan.areas.models import HostSide, Phase, PriorityArea, SustainabilityGoal
+from samverkan.core.bounds import bounded_formfield
 from samverkan.core.forms import Checkboxes
 
 
@@ -23,6 +24,7 @@ class AreaForm(forms.ModelForm):
 
     class Meta:
         model = PriorityArea
+        formfield_callback = bounded_formfield
         fields = ["title", "summary", "description", "goals", "started_on", "ended_on", "position"]
         widgets = {
             "summary": forms.TextInput(),

@@ -11,11 +11,13 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from samverkan.core import checks  # noqa: F401  # registers the deploy checks
+        from samverkan.core.bounds import bound_form_fields
         from samverkan.core.cache import record_writes
         from samverkan.core.collation import register_sqlite_collation
 
         connection_created.connect(register_sqlite_collation)
         connection_created.connect(record_writes)  # any write drops the cached pages
+        bound_form_fields()  # no form takes a year-1 date (a BC timestamp on PostgreSQL)
         # `migrate` creates the cache's table where the cache is the database (settings.CACHES),
         # first of all: every write of the migrations already bumps the page cache in it.
         pre_migrate.connect(create_cache_tables, sender=self)

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samverkan.actors.models import District, Organisation
 from samverkan.areas.models import FocusArea, PriorityArea
+from samverkan.core.bounds import MAX_INTEGER
 from samverkan.core.forms import Checkboxes
 from samverkan.events.models import (
     EventDocument,
@@ -174,7 +175,11 @@ class EventForm(PlaceFields):
     starts_at = _datetime(_("Starts"))
     ends_at = _datetime(_("Ends"))
     capacity = forms.IntegerField(
-        label=_("Seats"), required=False, min_value=1, help_text=_("Empty: no limit.")
+        label=_("Seats"),
+        required=False,
+        min_value=1,
+        max_value=MAX_INTEGER,
+        help_text=_("Empty: no limit."),
     )
     registration_opens_at = _datetime(
         _("Registration opens"), required=False, help_text=_("Empty: when it is published.")
@@ -255,7 +260,7 @@ class QuotaForm(forms.Form):
     name = forms.CharField(
         label=_("Name"), max_length=200, help_text=_("E.g. Seats via Malmöandan.")
     )
-    seats = forms.IntegerField(label=_("Seats"), min_value=1)
+    seats = forms.IntegerField(label=_("Seats"), min_value=1, max_value=MAX_INTEGER)
     sectors = forms.MultipleChoiceField(
         label=_("For people of the sectors"),
         choices=ParticipantSector.choices,

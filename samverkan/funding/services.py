@@ -80,6 +80,8 @@ def exact_amount(value, *, field: str = "amount", allow_zero: bool = False) -> D
         raise ApplicationError(_("Enter an amount in kronor, e.g. 12 345,50."), field=field)
     if amount < 0 or (amount == 0 and not allow_zero):
         raise ApplicationError(_("The amount must be more than zero."), field=field)
+    if amount.adjusted() >= AMOUNT_DIGITS - AMOUNT_PLACES:  # before quantize, which 1e400 breaks
+        raise ApplicationError(_("The amount is too large."), field=field)
     if amount.as_tuple().exponent < -AMOUNT_PLACES and amount != amount.quantize(Decimal("0.01")):
         raise ApplicationError(_("An amount has at most two decimals (öre)."), field=field)
     amount = amount.quantize(Decimal("0.01"))

@@ -7,6 +7,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.core.bounds import MAX_SMALL_INTEGER
 from samverkan.core.forms import Checkboxes
 from samverkan.governance.models import MinutesParagraph, Statement
 
@@ -99,8 +100,12 @@ class DecisionForm(forms.Form):
         widget=forms.RadioSelect,
         initial=MinutesParagraph.Method.CONSENSUS,
     )
-    votes_for = forms.IntegerField(label=_("Votes for"), min_value=0, required=False)
-    votes_against = forms.IntegerField(label=_("Votes against"), min_value=0, required=False)
+    votes_for = forms.IntegerField(
+        label=_("Votes for"), min_value=0, max_value=MAX_SMALL_INTEGER, required=False
+    )
+    votes_against = forms.IntegerField(
+        label=_("Votes against"), min_value=0, max_value=MAX_SMALL_INTEGER, required=False
+    )
     focus_area_adopted = forms.ChoiceField(
         label=_("Did the steering group adopt the focus area proposal?"),
         choices=YES_NO,

@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.actors.models import Organisation
+from samverkan.core.bounds import MAX_SMALL_INTEGER, bounded_formfield
 from samverkan.core.forms import Checkboxes
 from samverkan.learning.files import ACCEPT_ATTRIBUTE
 from samverkan.learning.models import Course, CourseModule, Material, Topic
@@ -41,6 +42,7 @@ class MaterialForm(forms.ModelForm):
 
     class Meta:
         model = Material
+        formfield_callback = bounded_formfield
         fields = ["title", "topic", "summary", "body", "authors"]
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 3}),
@@ -80,6 +82,7 @@ class FileForm(forms.Form):
 class CourseForm(forms.ModelForm):
     class Meta:
         model = Course
+        formfield_callback = bounded_formfield
         fields = ["title", "summary", "description", "is_published"]
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 3}),
@@ -102,15 +105,17 @@ class ModuleForm(forms.ModelForm):
     position = forms.IntegerField(
         label=_("Position"),
         min_value=0,
+        max_value=MAX_SMALL_INTEGER,
         required=False,
         help_text=_("Modules are shown in this order. Leave empty to put the module last."),
     )
     estimated_minutes = forms.IntegerField(
-        label=_("Estimated time (minutes)"), min_value=1, max_value=32767, initial=15
+        label=_("Estimated time (minutes)"), min_value=1, max_value=MAX_SMALL_INTEGER, initial=15
     )
 
     class Meta:
         model = CourseModule
+        formfield_callback = bounded_formfield
         fields = ["title", "body", "estimated_minutes", "materials", "position"]
         widgets = {"body": forms.Textarea(attrs={"rows": 14})}
         help_texts = {"body": HTML_HELP}

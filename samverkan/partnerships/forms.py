@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samverkan.actors.models import District, Organisation
 from samverkan.areas.models import PriorityArea
+from samverkan.core.bounds import bounded_formfield
 from samverkan.core.collation import SWEDISH_COLLATION
 from samverkan.core.forms import Checkboxes
 from samverkan.partnerships import files
@@ -65,6 +66,7 @@ class CollaborationForm(forms.ModelForm):
 
     class Meta:
         model = Collaboration
+        formfield_callback = bounded_formfield
         fields = [
             "title",
             "description",
@@ -180,6 +182,7 @@ class EndForm(forms.Form):
 class IopForm(forms.ModelForm):
     class Meta:
         model = IopAgreement
+        formfield_callback = bounded_formfield
         fields = ["purpose", "starts_on", "ends_on", "value", "internal_note"]
         widgets = {
             "purpose": forms.Textarea(attrs={"rows": 4}),

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samverkan.actors.models import Organisation
 from samverkan.areas.models import PriorityArea
+from samverkan.core.bounds import bounded_formfield
 from samverkan.plans.models import ActivityStatus, PlanActivity
 from samverkan.plans.selectors import plan_years
 from samverkan.plans.services import mandate_period_of
@@ -33,6 +34,7 @@ class ActivityForm(forms.ModelForm):
 
     class Meta:
         model = PlanActivity
+        formfield_callback = bounded_formfield
         fields = [
             "title",
             "description",

@@ -15,6 +15,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from samverkan.core.exports import safe_sheet_row
 from samverkan.reports.export_html import absolute_url, parse_read_at
 from samverkan.reports.models import AnnualReport, ReportStatus
 
@@ -72,7 +73,7 @@ def _write_figures(sheet, snapshot: dict) -> None:
         _("Change (%)"),
         _("Records behind the figure"),
     ]
-    sheet.append(headings)
+    safe_sheet_row(sheet, headings)
     for cell in sheet[1]:
         cell.font = HEADING
     for section in snapshot["sections"]:
@@ -82,8 +83,9 @@ def _write_figures(sheet, snapshot: dict) -> None:
             change = value - previous if value is not None and previous is not None else None
             relative = change / abs(previous) if change is not None and previous else None
             link = absolute_url(figure.get("link"))
-            sheet.append(
-                [section["title"], figure["label"], value, unit, previous, change, relative, link]
+            safe_sheet_row(
+                sheet,
+                [section["title"], figure["label"], value, unit, previous, change, relative, link],
             )
             row = sheet.max_row
             for column in (3, 5, 6):
@@ -98,14 +100,14 @@ def _write_figures(sheet, snapshot: dict) -> None:
 
 
 def _write_table(sheet, table: dict) -> None:
-    sheet.append([table.get("caption", "")])
+    safe_sheet_row(sheet, [table.get("caption", "")])
     sheet["A1"].font = Font(bold=True, size=12)
-    sheet.append(list(table.get("columns", [])))
+    safe_sheet_row(sheet, table.get("columns", []))
     for cell in sheet[2]:
         cell.font = HEADING
     links = table.get("links") or []
     for index, row in enumerate(table.get("rows", [])):
-        sheet.append(list(row))
+        safe_sheet_row(sheet, row)
         number = sheet.max_row
         for column, value in enumerate(row, start=1):
             if isinstance(value, int | float) and not isinstance(value, bool):
@@ -138,7 +140,7 @@ def _write_about(sheet, snapshot: dict, status: str | None) -> None:
         (_("Compiled by"), "Samverkansytan"),
     ]
     for label, value in rows:
-        sheet.append([str(label), value])
+        safe_sheet_row(sheet, [str(label), value])
         sheet.cell(sheet.max_row, 1).font = HEADING
     for row in sheet.iter_rows(min_col=2, max_col=2):
         row[0].alignment = Alignment(horizontal="left")

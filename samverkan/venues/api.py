@@ -15,6 +15,7 @@ from django.utils.translation import gettext_noop
 from ninja import Field, Query, Router, Schema
 
 from samverkan.agreements.models import Agreement
+from samverkan.core.bounds import date_in_range, date_out_of_range_message
 from samverkan.core.exceptions import ApplicationError
 from samverkan.venues import selectors
 from samverkan.venues.models import OpeningHours, Room, Venue
@@ -194,6 +195,10 @@ def get_venue(request, slug: str, filters: Query[AgreementQuery]):
     url_name="room_availability",
 )
 def room_availability(request, venue: str, room: str, filters: Query[AvailabilityQuery]):
+    for name, day in (("from", filters.from_date), ("to", filters.to_date)):
+        if not date_in_range(day):
+            message = date_out_of_range_message()
+            raise ApplicationError(message, code="date_out_of_range", field=name)
     first = filters.from_date or timezone.localdate()
     last = filters.to_date or first + datetime.timedelta(days=6)
     if last < first:

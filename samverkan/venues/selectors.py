@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from samverkan.accounts.roles import is_coordinator
 from samverkan.actors.models import Representation, Sector
+from samverkan.core.bounds import date_in_range
 from samverkan.venues.models import Booking, BookingSeries, ClosedDay, Room, Venue, VisitorCount
 from samverkan.venues.services.common import rules_of
 
@@ -30,13 +31,17 @@ def monday_of(day: datetime.date) -> datetime.date:
 
 
 def parse_week(value: str | None) -> datetime.date:
-    """The Monday of an ISO week written '2025-W10'; this week's when missing or invalid."""
+    """The Monday of an ISO week written '2025-W10'; this week's when missing, invalid or outside
+    the site's range of years."""
     if value:
         try:
             year, week = value.upper().split("-W")
-            return datetime.date.fromisocalendar(int(year), int(week), 1)
+            monday = datetime.date.fromisocalendar(int(year), int(week), 1)
         except ValueError:
             pass
+        else:
+            if date_in_range(monday):
+                return monday
     return monday_of(timezone.localdate())
 
 

@@ -4,16 +4,21 @@ import datetime
 
 from django.urls import path, register_converter
 
+from samverkan.core.bounds import date_in_range
 from samverkan.venues import views
 
 
 class IsoDateConverter:
-    """2025-03-14 → a date; an impossible date does not match (404)."""
+    """2025-03-14 → a date; an impossible date, or one outside the site's range of years (the
+    day's neighbours would overflow), does not match (404)."""
 
     regex = r"\d{4}-\d{2}-\d{2}"
 
     def to_python(self, value: str) -> datetime.date:
-        return datetime.date.fromisoformat(value)
+        day = datetime.date.fromisoformat(value)
+        if not date_in_range(day):
+            raise ValueError(value)
+        return day
 
     def to_url(self, value) -> str:
         return value.isoformat() if isinstance(value, datetime.date) else str(value)

@@ -32,6 +32,9 @@ values = st.one_of(
     st.text(alphabet="aåö€💥", min_size=5_000, max_size=20_000),  # beyond every max_length
     st.integers(min_value=-(2**70), max_value=2**70).map(str),
     st.sampled_from(["0", "-1", "9999-12-31", "0001-01-01", "2024-02-30", "25:61", "1e309"]),
+    # The edges that once were 500s: a BC timestamp, a 32-bit column, Decimal.quantize.
+    st.sampled_from(["0001-01-01T00:00", "9999-12-31T23:59", "2147483648", "1e400", "-0"]),
+    st.sampled_from(["99999999999999999999", "-2147483649", "Infinity", "10000-01-01"]),
     st.sampled_from(["NaN", "on", "true", "<script>alert(1)</script>", "' OR 1=1 --", "%00"]),
 )
 # The form's own field names: whatever the page offers, and a few more.
@@ -65,6 +68,8 @@ def world(db, coordinator):
             },
         ),
         "posting": reverse("matching:new", kwargs={"agreement": agreement.slug}),
+        "event": reverse("events:new", kwargs={"agreement": agreement.slug}),
+        "funding calls": reverse("funding:list", kwargs={"agreement": agreement.slug}),
     }
 
 
@@ -82,6 +87,8 @@ def fuzz(client, address: str, method: str, data) -> None:
         ("event registration", "post"),
         ("booking", "post"),
         ("posting", "post"),
+        ("event", "post"),
+        ("funding calls", "get"),
     ],
 )
 def test_random_input_to_a_form_is_never_a_server_error(client, coordinator, world, form, method):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
+from samverkan.core.exports import safe_row
 from samverkan.core.links import absolute_url
 from samverkan.partnerships import selectors
 from samverkan.partnerships.forms import FilterForm
@@ -91,22 +92,25 @@ def collaboration_csv(request, agreement):
         yield writer.writerow([str(label) for label in CSV_COLUMNS])
         for c in collaborations.iterator(chunk_size=200):
             yield writer.writerow(
-                [
-                    c.title,
-                    c.get_kind_display(),
-                    c.get_status_display(),
-                    c.starts_on.isoformat() if c.starts_on else "",
-                    c.ends_on.isoformat() if c.ends_on else "",
-                    c.mapping_year,
-                    ", ".join(
-                        f"{p.organisation.name} ({p.get_role_display()})" for p in c.parties.all()
-                    ),
-                    ", ".join(a.title for a in c.areas.all()),
-                    ", ".join(d.name for d in c.districts.all()),
-                    c.description,
-                    c.results,
-                    absolute_url(c.get_absolute_url()),
-                ]
+                safe_row(
+                    [
+                        c.title,
+                        c.get_kind_display(),
+                        c.get_status_display(),
+                        c.starts_on.isoformat() if c.starts_on else "",
+                        c.ends_on.isoformat() if c.ends_on else "",
+                        c.mapping_year,
+                        ", ".join(
+                            f"{p.organisation.name} ({p.get_role_display()})"
+                            for p in c.parties.all()
+                        ),
+                        ", ".join(a.title for a in c.areas.all()),
+                        ", ".join(d.name for d in c.districts.all()),
+                        c.description,
+                        c.results,
+                        absolute_url(c.get_absolute_url()),
+                    ]
+                )
             )
 
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
