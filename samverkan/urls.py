@@ -50,6 +50,7 @@ sitemaps = {name: on_site_url(sitemap_class) for name, sitemap_class in sitemaps
 handler500 = "samverkan.core.errors.server_error"
 
 urlpatterns = [
+    path("", include("samverkan.site.urls")),
     path("", include("samverkan.core.urls")),
     path("overenskommelser/<slug:agreement>/", include("samverkan.areas.urls")),
     path("overenskommelser/<slug:agreement>/", include("samverkan.governance.urls")),

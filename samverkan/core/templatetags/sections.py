@@ -17,7 +17,7 @@ def section_url(context, section: str) -> str:
     agreement = match.kwargs.get("agreement") if match else None
     if agreement:
         return reverse(SECTIONS[section], kwargs={"agreement": agreement})
-    return reverse("core:section", kwargs={"section": section})
+    return reverse("site:section", kwargs={"section": section})
 
 
 @register.simple_tag(takes_context=True)
