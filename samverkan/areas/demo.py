@@ -30,6 +30,7 @@ from samverkan.areas.models import (
     PriorityArea,
     SustainabilityGoal,
 )
+from samverkan.core.demo_support import DEMO_PASSWORD
 
 AGREEMENT_SLUG = "malmoandan"
 COORDINATOR_CITY = "samordnare.stad@demo.samverkan.se"
@@ -407,7 +408,6 @@ class _Tally(dict):
 
 
 def _load_host_people(tally: _Tally) -> dict:
-    from samverkan.demo.data import DEMO_PASSWORD
 
     User = get_user_model()
     people, password = {}, None
