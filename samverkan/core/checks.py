@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.core.checks import Tags, Warning, register
 
+from samverkan.core.outbox import BACKEND
+
 LOCAL_MEMORY = "django.core.cache.backends.locmem.LocMemCache"
 
 
@@ -27,8 +29,6 @@ def shared_cache(app_configs, **kwargs):
 @register(Tags.security, deploy=True)
 def demo_outbox(app_configs, **kwargs):
     """The demo's outbox shows every e-mail (verification and password links) to anyone."""
-    from samverkan.core.outbox import BACKEND
-
     if settings.EMAIL_BACKEND != BACKEND:
         return []
     return [

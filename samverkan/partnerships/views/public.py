@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from samverkan.core.links import absolute_url
-from samverkan.partnerships import selectors
+from samverkan.partnerships import permissions, selectors
 from samverkan.partnerships.forms import FilterForm
 from samverkan.partnerships.views.common import get_agreement
 
@@ -57,7 +57,6 @@ def collaboration_list(request, agreement):
     page = paginator.get_page(request.GET.get("sida"))
     query = request.GET.copy()
     query.pop("sida", None)
-    from samverkan.partnerships import permissions
 
     context = {
         "agreement": agreement,
