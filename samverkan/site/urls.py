@@ -1,7 +1,7 @@
 from django.urls import path, re_path
 
-from samverkan.core.sections import SECTIONS
 from samverkan.site import views
+from samverkan.site.sections import SECTIONS
 
 app_name = "site"
 urlpatterns = [

@@ -11,7 +11,7 @@ from samverkan.accounts.roles import is_coordinator
 from samverkan.actors.selectors import role_labels
 from samverkan.agreements.selectors import primary_agreement
 from samverkan.core.registry import DASHBOARD, START_PAGE, Viewer
-from samverkan.core.sections import SECTIONS
+from samverkan.site.sections import SECTIONS
 
 
 @require_safe

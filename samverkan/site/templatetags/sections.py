@@ -2,7 +2,7 @@ from django import template
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
-from samverkan.core.sections import SECTIONS
+from samverkan.site.sections import SECTIONS
 
 register = template.Library()
 CURRENT = mark_safe(' aria-current="page"')  # nosec B308  # a constant
