@@ -105,6 +105,7 @@ test-postgres: $(VENV)/.installed-test
 lint: $(VENV)/.installed-test ## ruff, formatting and missing migrations
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 	$(TEST_ENV) $(PY) -m samverkan makemigrations --check --dry-run
 
 format: $(VENV)/.installed-test ## fix what ruff can fix

@@ -65,7 +65,7 @@ def key_pages() -> list[tuple[str, str]]:
     event = Event.objects.published().filter(agreement=agreement).order_by("-pk").first()
     area = PriorityArea.objects.filter(agreement=agreement).order_by("pk").first()
     pages = [
-        ("start page", reverse("core:home")),
+        ("start page", reverse("site:home")),
         ("register search", reverse("actors:register") + "?q=idrott"),
         ("organisation", reverse("actors:organisation", kwargs={"slug": organisation.slug})),
         ("calendar", reverse("events:calendar", kwargs=ag)),

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "samverkan.reports",
     "samverkan.api",
     "samverkan.demo",
+    "samverkan.site",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -200,8 +201,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "core:dashboard"
-LOGOUT_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "site:dashboard"
+LOGOUT_REDIRECT_URL = "site:home"
 
 # django-allauth: e-mail is the login, verified before the account is used.
 ACCOUNT_LOGIN_METHODS = {"email"}

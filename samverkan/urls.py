@@ -12,7 +12,6 @@ from samverkan.api.urls import api
 from samverkan.api.views import api_info
 from samverkan.areas.sitemaps import SITEMAPS as AREA_SITEMAPS
 from samverkan.core.links import on_site_url
-from samverkan.core.sitemaps import StaticPagesSitemap
 from samverkan.core.views import ceiling, healthz
 from samverkan.events.sitemaps import SITEMAPS as EVENT_SITEMAPS
 from samverkan.funding.sitemaps import SITEMAPS as FUNDING_SITEMAPS
@@ -22,6 +21,7 @@ from samverkan.matching.sitemaps import SITEMAPS as MATCHING_SITEMAPS
 from samverkan.partnerships.sitemaps import SITEMAPS as PARTNERSHIP_SITEMAPS
 from samverkan.plans.sitemaps import SITEMAPS as PLAN_SITEMAPS
 from samverkan.reports.sitemaps import SITEMAPS as REPORT_SITEMAPS
+from samverkan.site.sitemaps import StaticPagesSitemap
 from samverkan.venues.sitemaps import SITEMAPS as VENUE_SITEMAPS
 
 admin.site.site_header = _("Samverkansytan – administration")
@@ -50,6 +50,7 @@ sitemaps = {name: on_site_url(sitemap_class) for name, sitemap_class in sitemaps
 handler500 = "samverkan.core.errors.server_error"
 
 urlpatterns = [
+    path("", include("samverkan.site.urls")),
     path("", include("samverkan.core.urls")),
     path("overenskommelser/<slug:agreement>/", include("samverkan.areas.urls")),
     path("overenskommelser/<slug:agreement>/", include("samverkan.governance.urls")),

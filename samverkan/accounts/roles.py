@@ -4,6 +4,8 @@ Visitor and member follow from being logged in; representative (ombud) and city 
 (tjänsteperson) from a confirmed representation; coordinator, case officer and moderator are
 groups an administrator assigns; administrator is a superuser. Host and steering-group member
 come from hosting and body membership (later apps).
+
+The labels a person sees on My pages need the representations too: actors.selectors.role_labels.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -31,26 +33,3 @@ def is_administrator(user) -> bool:
 
 def is_coordinator(user) -> bool:
     return is_administrator(user) or has_group(user, COORDINATOR)
-
-
-def role_labels(user) -> list[str]:
-    """The roles a person holds, as shown on their own page."""
-    from samverkan.actors.models import Representation, Sector
-
-    if not user.is_authenticated:
-        return [str(_("Visitor"))]
-    labels = [str(_("Member"))]
-    sectors = set(
-        Representation.objects.confirmed()
-        .filter(user=user)
-        .values_list("organisation__sector", flat=True)
-    )
-    if sectors - {Sector.MUNICIPALITY}:
-        labels.append(str(_("Representative")))
-    if Sector.MUNICIPALITY in sectors:
-        labels.append(str(_("City employee")))
-    groups = set(user.groups.filter(name__in=GROUP_ROLES).values_list("name", flat=True))
-    labels += [str(label) for name, label in GROUP_ROLES.items() if name in groups]
-    if is_administrator(user):
-        labels.append(str(_("Administrator")))
-    return labels

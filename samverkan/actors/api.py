@@ -8,7 +8,7 @@ from ninja.pagination import paginate
 
 from samverkan.actors.models import Organisation
 from samverkan.actors.selectors import RegisterFilters, search_register
-from samverkan.api.pagination import PageNumberPagination
+from samverkan.core.pagination import PageNumberPagination
 
 router = Router()
 

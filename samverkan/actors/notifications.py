@@ -32,7 +32,7 @@ def representation_requested(representation: Representation) -> None:
     notify(
         template="actors/email/representation_requested",
         to=_deciders(representation),
-        context={"representation": representation, "url": reverse("core:dashboard")},
+        context={"representation": representation, "url": reverse("site:dashboard")},
     )
 
 

@@ -4,7 +4,10 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
 from django.db.models.functions import Collate
+from django.utils.translation import gettext as _
 
+from samverkan.accounts.roles import GROUP_ROLES, is_administrator, is_coordinator
+from samverkan.actors import permissions
 from samverkan.actors.models import District, InterestArea, Organisation, Representation, Sector
 from samverkan.actors.search import search
 from samverkan.core.collation import SWEDISH_COLLATION
@@ -66,8 +69,6 @@ def filter_choices() -> dict:
 
 def organisation_page_data(slug: str, *, user) -> dict | None:
     """Everything the public page of one organisation shows, in a fixed number of queries."""
-    from samverkan.actors import permissions
-
     organisation = (
         Organisation.objects.public()
         .select_related("part_of")
@@ -121,8 +122,6 @@ def organisation_page_data(slug: str, *, user) -> dict | None:
 def pending_representations_for(user, *, coordinator: bool | None = None) -> QuerySet:
     """Requests this person may confirm: all for coordinators, their organisations' otherwise.
     `coordinator` may be passed when the caller already knows whether the person is one."""
-    from samverkan.accounts.roles import is_coordinator
-
     if coordinator is None:
         coordinator = is_coordinator(user)
     qs = Representation.objects.pending().select_related("user", "organisation")
@@ -133,3 +132,25 @@ def pending_representations_for(user, *, coordinator: bool | None = None) -> Que
             .values("organisation")
         ).exclude(user=user)
     return qs.order_by("requested_at")
+
+
+def role_labels(user) -> list[str]:
+    """The roles a person holds, as shown on their own page: representative and city employee
+    follow from their confirmed representations, the rest from accounts.roles."""
+    if not user.is_authenticated:
+        return [_("Visitor")]
+    labels = [_("Member")]
+    sectors = set(
+        Representation.objects.confirmed()
+        .filter(user=user)
+        .values_list("organisation__sector", flat=True)
+    )
+    if sectors - {Sector.MUNICIPALITY}:
+        labels.append(_("Representative"))
+    if Sector.MUNICIPALITY in sectors:
+        labels.append(_("City employee"))
+    groups = set(user.groups.filter(name__in=GROUP_ROLES).values_list("name", flat=True))
+    labels += [str(label) for name, label in GROUP_ROLES.items() if name in groups]
+    if is_administrator(user):
+        labels.append(_("Administrator"))
+    return labels

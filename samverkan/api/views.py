@@ -3,6 +3,8 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
+from samverkan.api.urls import api
+
 
 def endpoint_list(schema: dict) -> list[dict]:
     """Every operation of the OpenAPI schema: its method, its address as a visitor would type it
@@ -37,8 +39,6 @@ def _required_query(operation: dict) -> str:
 @require_safe
 def api_info(request):
     """The human page about open data and the API (the Swagger UI is linked from it)."""
-    from samverkan.api.urls import api
-
     return render(
         request,
         "api/info.html",

@@ -13,9 +13,9 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from samverkan.agreements.models import Agreement
-from samverkan.api.pagination import PageNumberPagination
 from samverkan.areas import selectors
 from samverkan.areas.models import FocusArea, PhaseChange
+from samverkan.core.pagination import PageNumberPagination
 
 router = Router()
 

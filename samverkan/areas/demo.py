@@ -29,6 +29,7 @@ from samverkan.areas.models import (
     PriorityArea,
     SustainabilityGoal,
 )
+from samverkan.core.demo_support import DEMO_PASSWORD
 from samverkan.core.slugs import slug_text
 
 AGREEMENT_SLUG = "malmoandan"
@@ -407,7 +408,6 @@ class _Tally(dict):
 
 
 def _load_host_people(tally: _Tally) -> dict:
-    from samverkan.demo.data import DEMO_PASSWORD
 
     User = get_user_model()
     people, password = {}, None

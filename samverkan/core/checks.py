@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
 
+from samverkan.core.outbox import BACKEND
+
 # Caches that each process keeps apart, or that keep nothing.
 NOT_SHARED = {
     "django.core.cache.backends.locmem.LocMemCache",
@@ -56,8 +58,6 @@ def proxy_header_without_proxy(app_configs, **kwargs):
 @register(Tags.security, deploy=True)
 def demo_outbox(app_configs, **kwargs):
     """The demo's outbox shows every e-mail (verification and password links) to anyone."""
-    from samverkan.core.outbox import BACKEND
-
     if settings.EMAIL_BACKEND != BACKEND:
         return []
     return [

@@ -72,9 +72,9 @@ class Viewer:
         return self.memo[key]
 
 
-# My pages (core:dashboard): context(viewer) -> dict | None
+# My pages (site:dashboard): context(viewer) -> dict | None
 DASHBOARD = SectionRegistry()
 
-# The start page (core:home): context(agreement, user) -> dict | None, one query as a rule: the
+# The start page (site:home): context(agreement, user) -> dict | None, one query as a rule: the
 # most visited page costs the same whatever the data (tests/budgets holds it to that).
 START_PAGE = SectionRegistry()

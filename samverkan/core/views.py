@@ -4,48 +4,18 @@ import logging
 from allauth.core import ratelimit
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.db import connection
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_safe
 
-from samverkan.accounts.roles import is_coordinator, role_labels
-from samverkan.agreements.selectors import primary_agreement
 from samverkan.core.forms import BarrierReportForm, render_form
 from samverkan.core.middleware import DatabaseUnavailableMiddleware
 from samverkan.core.notify import notify
-from samverkan.core.registry import DASHBOARD, START_PAGE, Viewer
-from samverkan.core.sections import SECTIONS
 
 logger = logging.getLogger(__name__)
-
-
-@require_safe
-def home(request):
-    """The start page: what is on in the primary agreement, in the blocks the apps contribute
-    (core/registry.py), and the way in for an association. The agreement's own text (vision,
-    plan) is on its page, one click away."""
-    agreement = primary_agreement()
-    return render(
-        request,
-        "core/home.html",
-        {
-            "agreement": agreement,
-            "blocks": START_PAGE.sections(agreement, request.user) if agreement else [],
-        },
-    )
-
-
-@require_safe
-def section(request, section: str):
-    """/omraden/, /styrning/ …: the section of the primary agreement (the menu's short links)."""
-    agreement = primary_agreement()
-    if section not in SECTIONS or agreement is None:
-        raise Http404
-    return redirect(SECTIONS[section], agreement=agreement.slug)
 
 
 def accessibility(request):
@@ -85,20 +55,6 @@ def accessibility(request):
 @require_safe
 def privacy(request):
     return render(request, "core/privacy.html")
-
-
-@require_safe
-@login_required
-def dashboard(request):
-    """My pages: the person's roles, and each app's block of what they have and what waits for
-    them (samverkan/core/registry.py), in a fixed number of queries."""
-    user = request.user
-    viewer = Viewer(user=user, is_coordinator=is_coordinator(user), agreement=primary_agreement())
-    return render(
-        request,
-        "core/dashboard.html",
-        {"roles": role_labels(user), "viewer": viewer, "blocks": DASHBOARD.sections(viewer)},
-    )
 
 
 @require_GET

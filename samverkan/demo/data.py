@@ -12,6 +12,9 @@ from pathlib import Path
 from samverkan.accounts.roles import CASE_OFFICER, COORDINATOR, MODERATOR
 from samverkan.actors.models import LegalForm, Sector
 
+# Shared with the apps' demo modules, which sit below samverkan.demo (see core/demo_support.py).
+from samverkan.core.demo_support import DEMO_PASSWORD, DISTRICTS, MALMO_IDEELLA, MISO  # noqa: F401
+
 
 def _unwrap(text: str) -> str:
     """Paragraphs separated by blank lines; wrapped lines joined, list items ("- ") kept apart."""
@@ -61,38 +64,6 @@ PLAN_TEXT = _unwrap((Path(__file__).parent / "plan_2018_2022.txt").read_text(enc
 MUNICIPALITY = "Malmö"
 CITY = "Malmö"
 
-# (name, postal code, streets): real districts of Malmö; postal codes and streets are plausible.
-DISTRICTS = [
-    ("Centrum", "211 22", ["Södergatan", "Östergatan", "Kalendegatan", "Baltzarsgatan"]),
-    ("Västra Innerstaden", "217 41", ["Regementsgatan", "Fridhemsvägen", "Erik Dahlbergsgatan"]),
-    ("Södra Innerstaden", "214 22", ["Södra Förstadsgatan", "Spångatan", "Kristianstadsgatan"]),
-    ("Möllevången", "214 27", ["Bergsgatan", "Möllevångsgatan", "Claesgatan"]),
-    ("Sofielund", "214 33", ["Nobelvägen", "Lantmannagatan", "Ystadvägen"]),
-    ("Seved", "214 37", ["Rasmusgatan", "Sevedsgatan", "Jespersgatan"]),
-    ("Augustenborg", "214 46", ["Augustenborgsgatan", "Lönngatan", "Norra Grängesbergsgatan"]),
-    ("Rosengård", "213 64", ["Ramels väg", "Von Rosens väg", "Amiralsgatan"]),
-    ("Herrgården", "213 68", ["Ramels väg", "Rosengårdsstråket", "Hårds väg"]),
-    ("Persborg", "213 61", ["Persborgstorget", "Amiralsgatan", "Lantmannagatan"]),
-    ("Östervärn", "212 18", ["Sallerupsvägen", "Östervärnsgatan", "Lundavägen"]),
-    ("Kirseberg", "212 33", ["Kirsebergsgatan", "Vattenverksvägen", "Dalhemsgatan"]),
-    ("Värnhem", "211 46", ["Värnhemstorget", "Föreningsgatan", "Östra Förstadsgatan"]),
-    ("Lindängen", "215 73", ["Lindängsvägen", "Lindängstorget", "Vårsångsgatan"]),
-    ("Holma", "215 64", ["Holmagatan", "Lorensborgsgatan", "Annelundsgatan"]),
-    ("Kroksbäck", "215 65", ["Kroksbäcksparken", "Kroksbäcksvägen", "Munkhättegatan"]),
-    ("Hermodsdal", "215 76", ["Hermodsdalsvägen", "Ärtholmsvägen", "Bäckagårdsvägen"]),
-    ("Nydala", "214 75", ["Nydalatorget", "Eriksfältsgatan", "Sorgenfrivägen"]),
-    ("Fosie", "212 58", ["Fosievägen", "Agnesfridsvägen", "Inglasgatan"]),
-    ("Oxie", "238 31", ["Oxie kyrkoväg", "Kastanjeallén", "Glomstigen"]),
-    ("Husie", "212 59", ["Husie kyrkoväg", "Husiebäcksvägen", "Kvarnbyvägen"]),
-    ("Hyllie", "215 32", ["Hyllie boulevard", "Hyllie stationstorg", "Hyllie vattenparksgata"]),
-    ("Limhamn", "216 11", ["Linnégatan", "Limhamnsvägen", "Strandgatan"]),
-    ("Bunkeflo", "218 45", ["Bunkeflo strandväg", "Gottorpsvägen", "Ängslättsvägen"]),
-    ("Klagshamn", "218 35", ["Klagshamnsvägen", "Kalkbrottsvägen", "Stenbocks väg"]),
-    ("Tygelsjö", "218 71", ["Tygelsjövägen", "Byagatan", "Västra Klagstorpsvägen"]),
-    ("Västra Hamnen", "211 15", ["Stora Varvsgatan", "Ankarparken", "Dockplatsen"]),
-    ("Slottsstaden", "217 55", ["Mariedalsvägen", "Fågelbacksgatan", "Mäster Henriksgatan"]),
-    ("Bellevue", "217 53", ["Bellevuevägen", "Hästhagsvägen", "Ribersborgsvägen"]),
-]
 
 INTEREST_AREAS = [
     "Idrott",
@@ -206,9 +177,6 @@ MUNICIPAL_INTEREST_AREAS = {
 }
 
 # fmt: on
-
-MALMO_IDEELLA = "malmo-ideella"
-MISO = "miso"
 
 # Organisations of other sectors and of the non-profit sector that the documents name.
 # "number" is the first nine digits of a made-up organisation number; the loader adds the
@@ -673,8 +641,6 @@ GENERATED_COUNT = 300
 GENERATED_SEED = 2018
 
 # --- Demo users ----------------------------------------------------------------------------------
-
-DEMO_PASSWORD = "malmoandan2018"  # nosec B105  # the demo users' published password
 
 
 @dataclass(frozen=True)

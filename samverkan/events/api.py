@@ -10,7 +10,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from samverkan.agreements.models import Agreement
-from samverkan.api.pagination import PageNumberPagination
+from samverkan.core.pagination import PageNumberPagination
 from samverkan.events import selectors
 
 router = Router(tags=["events"])

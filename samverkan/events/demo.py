@@ -32,6 +32,7 @@ from django.utils import timezone
 from samverkan.actors.models import Organisation, Sector
 from samverkan.agreements.models import Agreement
 from samverkan.areas.models import FocusArea, PriorityArea
+from samverkan.core.demo_support import DEMO_PASSWORD
 from samverkan.events import services
 from samverkan.events.models import (
     SECTOR_OF_ORGANISATION,
@@ -41,6 +42,7 @@ from samverkan.events.models import (
     PlaceKind,
     Registration,
 )
+from samverkan.venues.models import Room
 
 AGREEMENT_SLUG = "malmoandan"
 VENUE_SLUG = "nobel-21"
@@ -104,7 +106,6 @@ LUNCHES_2022 = [
 def _people(counts: dict) -> list:
     """The demo participants, created in bulk with the shared demo password hash, each with a
     verified e-mail address."""
-    from samverkan.demo.data import DEMO_PASSWORD
 
     User = get_user_model()
     emails = [participant_email(n) for n in range(1, PARTICIPANTS + 1)]
@@ -209,7 +210,6 @@ def load() -> dict[str, dict[str, int]]:
     crowd = Participants(people, _organisations_by_sector())
     areas = {a.title: a for a in PriorityArea.objects.filter(agreement=agreement)}
     focus = {f.year: f for f in FocusArea.objects.filter(agreement=agreement)}
-    from samverkan.venues.models import Room
 
     rooms = list(
         Room.objects.filter(venue__agreement=agreement, venue__slug=VENUE_SLUG)

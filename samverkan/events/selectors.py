@@ -13,7 +13,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from samverkan.actors.models import District
+from samverkan.actors.models import District, Organisation
 from samverkan.areas.models import FocusArea, PriorityArea
 from samverkan.events import permissions
 from samverkan.events.models import (
@@ -25,6 +25,7 @@ from samverkan.events.models import (
     Registration,
     SeatQuota,
 )
+from samverkan.events.services import waitlist_position
 
 PAGE_SIZE = 20
 UPCOMING, PAST = "kommande", "tidigare"
@@ -160,8 +161,6 @@ def calendar_page_data(agreement, params, *, page_number=1, now=None) -> dict:
 
 
 def _organisers():
-    from samverkan.actors.models import Organisation
-
     return Organisation.objects.order_by("name").only("pk", "name", "slug")
 
 
@@ -330,8 +329,6 @@ def event_page_data(agreement, slug: str, *, user, now=None) -> dict | None:
             .first()
         )
         if own is not None and own.status == Registration.Status.WAITLISTED:
-            from samverkan.events.services import waitlist_position
-
             position = waitlist_position(own)
     seats = seat_summary(event)
     registration_open = (

@@ -13,7 +13,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from samverkan.agreements.models import Agreement
-from samverkan.api.pagination import PageNumberPagination
+from samverkan.core.pagination import PageNumberPagination
 from samverkan.funding import selectors
 from samverkan.funding.models import MAX_YEAR, MIN_YEAR
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samverkan.actors.models import LegalForm, Sector
+from samverkan.agreements.models import Agreement
 from samverkan.core.audit import log_action
 from samverkan.core.exceptions import ApplicationError, ConflictError, PermissionDeniedError
 from samverkan.core.links import absolute_url
@@ -307,8 +308,6 @@ def send_due_reminders(*, today: datetime.date | None = None, points=None) -> in
     more than once a day: a reminder per follower, call, deadline and point is recorded and
     queued once; the record and the queued e-mail are one transaction, and the worker retries
     a delivery that fails (core/notify.py). Returns the number of e-mails queued."""
-    from samverkan.agreements.models import Agreement
-
     today = today or timezone.localdate()
     points = tuple(sorted(set(points))) if points else reminder_days()
     if not points:

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_noop
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
-from samverkan.api.pagination import PageNumberPagination
+from samverkan.core.pagination import PageNumberPagination
 from samverkan.governance import selectors
 from samverkan.governance.models import Body
 

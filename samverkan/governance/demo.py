@@ -19,7 +19,9 @@ from django.utils import timezone
 
 from samverkan.actors.models import Organisation
 from samverkan.agreements.models import Agreement
-from samverkan.demo import data
+from samverkan.areas import demo as areas_demo
+from samverkan.areas.models import FocusArea, FocusAreaProposal, Hosting
+from samverkan.core import demo_support
 from samverkan.governance import services
 from samverkan.governance.models import Body, Meeting, Membership, MinutesParagraph, Seat, Statement
 
@@ -37,8 +39,8 @@ MEMBERS = [
     (1, "Karin", "Ståhl", Seat.CITY, "kommunstyrelsen", True),
     (2, "Ahmed", "Yusuf", Seat.CITY, "kommunstyrelsen", False),
     (3, "Birgitta", "Holm", Seat.CITY, "kommunstyrelsen", False),
-    (4, "Lena", "Åkesson", Seat.CIVIL_SOCIETY, data.MALMO_IDEELLA, False),
-    (5, "Mikael", "Persson", Seat.CIVIL_SOCIETY, data.MISO, False),
+    (4, "Lena", "Åkesson", Seat.CIVIL_SOCIETY, demo_support.MALMO_IDEELLA, False),
+    (5, "Mikael", "Persson", Seat.CIVIL_SOCIETY, demo_support.MISO, False),
     (6, "Fatima", "Karimi", Seat.CIVIL_SOCIETY, "sensus-studieforbund", False),
     (7, "Jonas", "Lindgren", Seat.CIVIL_SOCIETY, "radda-barnen-malmo", False),
     (8, "Elin", "Söderberg", Seat.CIVIL_SOCIETY, "foreningen-zig-zag", False),
@@ -60,7 +62,7 @@ def _member_users(counts) -> dict[int, object]:
         email = f"ledamot.{n}@demo.samverkan.se"
         user = User.objects.filter(email__iexact=email).first()
         if user is None:
-            password = password or make_password(data.DEMO_PASSWORD)
+            password = password or make_password(demo_support.DEMO_PASSWORD)
             user = User.objects.create(
                 email=email, password=password, first_name=first, last_name=last, is_demo=True
             )
@@ -160,10 +162,6 @@ def _working_group(agreement, coordinators, counts, *, by) -> Body:
             organisation=Organisation.objects.filter(slug=org).first(),
             starts_on=TERM_START,
         )
-    try:
-        from samverkan.areas.models import SECTOR_OF_SIDE, Hosting  # noqa: F401
-    except ImportError:  # pragma: no cover - the areas app is always installed
-        return body
     hostings = (
         Hosting.objects.filter(area__agreement=agreement, contact_person__isnull=False)
         .select_related("contact_person", "organisation")
@@ -188,8 +186,6 @@ def _working_group(agreement, coordinators, counts, *, by) -> Body:
 
 
 def _focus_proposal(agreement, title: str, year: int):
-    from samverkan.areas.models import FocusArea, FocusAreaProposal
-
     proposal = FocusAreaProposal.objects.filter(
         agreement=agreement, title=title, status=FocusAreaProposal.Status.PREPARED
     ).first()
@@ -446,8 +442,6 @@ def _meetings_relative(proposal, today: datetime.date) -> list[dict]:
     """The meetings that describe the present, placed relative to `today`: last November's,
     which decided this year's focus area; one held about two months ago (when that falls in
     this year); the next one, planned about three weeks ahead."""
-    from samverkan.areas import demo as areas_demo
-
     consensus = MinutesParagraph.Method.CONSENSUS
     year = today.year
     specs = []
@@ -545,7 +539,7 @@ def load() -> dict[str, dict[str, int]]:
         return counts
     coordinators = [
         (by, Seat.CITY, "stadskontoret"),
-        (civil, Seat.CIVIL_SOCIETY, data.MALMO_IDEELLA),
+        (civil, Seat.CIVIL_SOCIETY, demo_support.MALMO_IDEELLA),
     ]
     users = _member_users(counts)
     steering = _steering_group(agreement, users, coordinators, counts, by=by)
@@ -556,7 +550,6 @@ def load() -> dict[str, dict[str, int]]:
     }
     members["city"] = Membership.objects.get(body=steering, user=by, ends_on__isnull=True)
     members["civil"] = Membership.objects.get(body=steering, user=civil, ends_on__isnull=True)
-    from samverkan.areas import demo as areas_demo
 
     today = timezone.localdate()
     proposal_2023 = _focus_proposal(agreement, FOCUS_2023, 2023)

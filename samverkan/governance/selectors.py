@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from samverkan.areas.models import FocusAreaProposal
 from samverkan.governance.models import (
     AgendaItem,
     Attendance,
@@ -240,8 +241,6 @@ def published_decisions(agreement=None) -> QuerySet:
 
 def prepared_proposals(agreement) -> QuerySet:
     """Focus-area proposals the coordinators have prepared for the steering group."""
-    from samverkan.areas.models import FocusAreaProposal
-
     return FocusAreaProposal.objects.filter(
         agreement=agreement, status=FocusAreaProposal.Status.PREPARED
     ).order_by("-year", "title")

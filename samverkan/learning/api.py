@@ -13,7 +13,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from samverkan.agreements.models import Agreement
-from samverkan.api.pagination import PageNumberPagination
+from samverkan.core.pagination import PageNumberPagination
 from samverkan.learning import selectors
 from samverkan.learning.models import Course, CourseModule, Material, Topic
 

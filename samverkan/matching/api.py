@@ -12,8 +12,8 @@ from ninja.pagination import paginate
 
 from samverkan.actors.models import District
 from samverkan.agreements.models import Agreement
-from samverkan.api.pagination import PageNumberPagination
 from samverkan.areas.models import PriorityArea
+from samverkan.core.pagination import PageNumberPagination
 from samverkan.matching import selectors
 from samverkan.matching.index import suggest
 from samverkan.matching.models import Posting

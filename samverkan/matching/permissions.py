@@ -11,7 +11,7 @@ import rules
 from django.utils.translation import gettext as _
 
 from samverkan.accounts.roles import is_coordinator
-from samverkan.actors.models import Representation, Sector
+from samverkan.actors.models import Organisation, Representation, Sector
 from samverkan.actors.permissions import represents
 
 POSTING_SECTORS = (Sector.CIVIL_SOCIETY, Sector.MUNICIPALITY)
@@ -23,8 +23,6 @@ def _member(user) -> bool:
 
 def organisations_to_post_for(user):
     """The organisations a person may post for: those they represent, of the two sectors."""
-    from samverkan.actors.models import Organisation
-
     if not _member(user):
         return Organisation.objects.none()
     if is_coordinator(user):

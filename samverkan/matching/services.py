@@ -16,6 +16,8 @@ from samverkan.core.exceptions import ApplicationError, ConflictError, Permissio
 from samverkan.matching import permissions
 from samverkan.matching.index import index_posting
 from samverkan.matching.models import Match, Posting
+from samverkan.partnerships.models import Collaboration
+from samverkan.partnerships.services import create_collaboration
 
 EDITABLE_FIELDS = ("direction", "kind", "title", "text", "valid_until")
 
@@ -258,8 +260,6 @@ def make_collaboration(*, match: Match, by, title: str = "", description: str = 
 
     Raises PermissionDeniedError, or ConflictError (not accepted, already a collaboration).
     """
-    from samverkan.partnerships.services import create_collaboration
-
     match = (
         Match.objects.select_for_update()
         .select_related("need__organisation", "offer__organisation", "need__agreement")
@@ -293,8 +293,6 @@ def make_collaboration(*, match: Match, by, title: str = "", description: str = 
 
 
 def _collaboration_kind(need: Posting, offer: Posting) -> str:
-    from samverkan.partnerships.models import Collaboration
-
     if Posting.Kind.FUNDING in (need.kind, offer.kind):
         return Collaboration.Kind.GRANT_FUNDED
     return Collaboration.Kind.PROJECT

@@ -13,8 +13,8 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from samverkan.agreements.models import Agreement
-from samverkan.api.pagination import PageNumberPagination
 from samverkan.core.exceptions import ApplicationError
+from samverkan.core.pagination import PageNumberPagination
 from samverkan.partnerships import selectors
 from samverkan.partnerships.models import Collaboration, IopCondition
 

@@ -33,8 +33,8 @@ from django.utils import timezone
 from samverkan.actors.models import District, LegalForm, Organisation, Sector
 from samverkan.agreements.models import Agreement
 from samverkan.areas.models import PriorityArea
+from samverkan.core import demo_support
 from samverkan.core.slugs import slug_text
-from samverkan.demo import data
 from samverkan.partnerships.models import (
     Collaboration,
     CollaborationParty,
@@ -337,7 +337,7 @@ def _generated_specs() -> list[dict]:
     """The generated collaborations' texts and dates: the same for every load, whatever the
     database holds (the parties are drawn later, per collaboration)."""
     rng = random.Random(GENERATED_SEED)  # nosec B311  # seeded demo data, no secret
-    districts = [name for name, _postal, _streets in data.DISTRICTS]
+    districts = [name for name, _postal, _streets in demo_support.DISTRICTS]
     kinds = list(KIND_WEIGHTS)
     weights = [KIND_WEIGHTS[k] for k in kinds]
     today = timezone.localdate()

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from samverkan.actors.models import District, Organisation
 from samverkan.areas.models import PriorityArea
-from samverkan.core.collation import SWEDISH_COLLATION
+from samverkan.core.collation import SWEDISH_COLLATION, swedish_sort_key
 from samverkan.partnerships import permissions
 from samverkan.partnerships.models import (
     Collaboration,
@@ -327,7 +327,6 @@ def collaboration_figures(agreement, year: int) -> CollaborationFigures:
     ).values_list("collaboration_id", "district__slug", "district__name"):
         row = districts.setdefault(slug, FigureRow(slug, name))
         _add(row, counted[collaboration_id])
-    from samverkan.core.collation import swedish_sort_key
 
     figures.by_district = sorted(districts.values(), key=lambda row: swedish_sort_key(row.label))
     return figures

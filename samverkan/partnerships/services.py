@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
+from samverkan.accounts.roles import is_coordinator
 from samverkan.actors.models import Organisation
 from samverkan.core import formatting
 from samverkan.core.audit import log_action
@@ -152,7 +153,6 @@ def create_collaboration(
             raise ApplicationError(_("Choose a valid role."), code="invalid", field="role")
     if check_permission:
         _require(permissions.can_create_collaboration(by))
-        from samverkan.accounts.roles import is_coordinator
 
         if not is_coordinator(by) and not (
             set(organisations) & permissions.represented_organisation_ids(by)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_noop
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
-from samverkan.api.pagination import PageNumberPagination
+from samverkan.core.pagination import PageNumberPagination
 from samverkan.plans.models import ActivityStatus, PlanPeriod, PlanRevision
 from samverkan.plans.selectors import activities_for_api
 

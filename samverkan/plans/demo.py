@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from samverkan.actors.models import Organisation
 from samverkan.agreements.models import Agreement
+from samverkan.areas import demo as areas_demo
 from samverkan.areas.models import PriorityArea
 from samverkan.plans import services
 from samverkan.plans.models import (
@@ -330,8 +331,6 @@ PLAN_2021 = DemoPlan(
 def focus_area_activities(plan: DemoPlan, today: datetime.date) -> list[DemoActivity]:
     """One activity per year's focus area after 2022 while the plan runs, up to this year:
     started in January, done at the end of the year once the year is over."""
-    from samverkan.areas import demo as areas_demo
-
     activities = []
     for year in range(2023, min(today.year, plan.last_year) + 1):
         title = (

@@ -10,7 +10,7 @@ import rules
 from django.utils.translation import gettext as _
 
 from samverkan.accounts.roles import is_coordinator
-from samverkan.actors.models import Representation, Sector
+from samverkan.actors.models import Organisation, Representation, Sector
 from samverkan.actors.permissions import represents
 
 
@@ -47,8 +47,6 @@ def can_book_for(user, organisation, venue_rules) -> tuple[bool, str]:
 def organisations_user_may_book_for(user, venue_rules):
     """The organisations the booking form offers: those the person represents and whose sector
     may book. A coordinator may book for any organisation (None: no restriction)."""
-    from samverkan.actors.models import Organisation
-
     if not _member(user):
         return Organisation.objects.none()
     if is_coordinator(user):

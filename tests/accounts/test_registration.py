@@ -114,7 +114,7 @@ def test_verified_user_logs_in(client, verified_user):
     response = log_in(client, verified_user.email, PASSWORD)
 
     assert response.status_code == 302
-    assert response.url == reverse("core:dashboard")
+    assert response.url == reverse("site:dashboard")
     assert is_logged_in(client)
 
 

@@ -142,7 +142,7 @@ def logged_in_pages() -> dict[str, list[str]]:
     in_room = {"venue": room.venue.slug, "room": room.slug}
     return {
         "ombud@demo.samverkan.se": [
-            reverse("core:dashboard"),
+            reverse("site:dashboard"),
             at("events:mine"),
             at("venues:my_bookings"),
             at("venues:room", **in_room),
@@ -153,7 +153,7 @@ def logged_in_pages() -> dict[str, list[str]]:
             at("events:register", slug=coming.order_by("starts_at").first().slug),
         ],
         "samordnare.stad@demo.samverkan.se": [
-            reverse("core:dashboard"),
+            reverse("site:dashboard"),
             at("matching:unmatched"),
             at("events:participants", slug=crowded.slug),
             at("events:new"),

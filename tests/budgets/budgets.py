@@ -62,7 +62,7 @@ SITEMAP: dict[str, Budget] = {
     # The agreement; then one query per block of START_PAGE (core/registry.py): the focus
     # areas, the next events, the newest needs, the newest offers, the calls closing soon, the
     # register's count.
-    "core:home": Budget(7, 9, 9),
+    "site:home": Budget(7, 9, 9),
     "core:accessibility": Budget(0, 2, 2),
     "core:privacy": Budget(0, 2, 2),
     "core:designsystem": Budget(0, 2, 2),
@@ -129,7 +129,7 @@ PAGES: dict[str, Page] = {
     # My pages and the lists of a logged-in person.
     # The roles, then one query per block (tests/budgets/test_dashboard_budget.py measures
     # every role).
-    "core:dashboard": Page(_path("/mina-sidor/"), Budget(LOGGED_IN, 14, 18)),
+    "site:dashboard": Page(_path("/mina-sidor/"), Budget(LOGGED_IN, 14, 18)),
     "events:mine": Page(_in("events:mine"), Budget(LOGGED_IN, 5, 5)),
     "venues:my_bookings": Page(_in("venues:my_bookings"), Budget(LOGGED_IN, 6, 6)),
     "venues:booking": Page(

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from samverkan.core.sections import SECTIONS
+from samverkan.site.sections import SECTIONS
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ stay inside the agreement a page belongs to."""
 import pytest
 from django.utils import timezone
 
-from samverkan.core.sections import SECTIONS
+from samverkan.site.sections import SECTIONS
 from tests import factories
 from tests.areas.factories import FocusAreaFactory
 

@@ -129,7 +129,7 @@ def test_a_logged_in_person_is_led_to_my_pages(client, agreement):
 
     join = block(start_page(client), "join-heading")
 
-    assert f'href="{reverse("core:dashboard")}"' in join
+    assert f'href="{reverse("site:dashboard")}"' in join
     assert reverse("account_signup") not in join
 
 

@@ -75,7 +75,7 @@ def test_the_csrf_page_explains_in_the_site_layout(world):
     assert response.status_code == 403
     text = response.content.decode()
     assert gettext("Go back, reload the page and fill in the form again.") in text
-    assert reverse("core:home") in text
+    assert reverse("site:home") in text
     assert '<html lang="sv"' in text
 
 

@@ -7,6 +7,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samverkan.areas.services import mark_proposal_on_agenda
 from samverkan.core.audit import log_action
 from samverkan.core.exceptions import ApplicationError, ConflictError
 from samverkan.governance import permissions
@@ -76,8 +77,6 @@ def add_agenda_item(
     if not title:
         raise ApplicationError(_("An agenda item needs a title."), code="invalid", field="title")
     if focus_proposal is not None:
-        from samverkan.areas.services import mark_proposal_on_agenda
-
         if meeting.body.kind != Body.Kind.STEERING_GROUP:
             raise ApplicationError(
                 _("Only the steering group decides focus areas."),

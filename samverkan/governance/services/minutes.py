@@ -7,6 +7,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samverkan.areas import services as area_services
 from samverkan.core.audit import log_action
 from samverkan.core.exceptions import ApplicationError, ConflictError
 from samverkan.governance import permissions
@@ -210,8 +211,6 @@ def record_decision(
         paragraph, "paragraph.decided", by=by, data={"method": method, "number": paragraph.number}
     )
     if proposal is not None:
-        from samverkan.areas import services as area_services
-
         if focus_area_adopted:
             area_services.adopt_focus_area(proposal=proposal, paragraph=paragraph, by=by)
         else:

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 
 from samverkan.core.exports import safe_row
 from samverkan.core.links import absolute_url
-from samverkan.partnerships import selectors
+from samverkan.partnerships import permissions, selectors
 from samverkan.partnerships.forms import FilterForm
 from samverkan.partnerships.views.common import get_agreement
 
@@ -58,7 +58,6 @@ def collaboration_list(request, agreement):
     page = paginator.get_page(request.GET.get("sida"))
     query = request.GET.copy()
     query.pop("sida", None)
-    from samverkan.partnerships import permissions
 
     context = {
         "agreement": agreement,

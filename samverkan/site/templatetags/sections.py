@@ -2,7 +2,7 @@ from django import template
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
-from samverkan.core.sections import SECTIONS
+from samverkan.site.sections import SECTIONS
 
 register = template.Library()
 CURRENT = mark_safe(' aria-current="page"')  # nosec B308  # a constant
@@ -17,7 +17,7 @@ def section_url(context, section: str) -> str:
     agreement = match.kwargs.get("agreement") if match else None
     if agreement:
         return reverse(SECTIONS[section], kwargs={"agreement": agreement})
-    return reverse("core:section", kwargs={"section": section})
+    return reverse("site:section", kwargs={"section": section})
 
 
 @register.simple_tag(takes_context=True)

@@ -7,7 +7,7 @@ class StaticPagesSitemap(Sitemap):
 
     changefreq = "weekly"
     pages = [
-        "core:home",
+        "site:home",
         "core:accessibility",
         "core:privacy",
         "core:designsystem",

@@ -1,0 +1,12 @@
+from django.urls import path, re_path
+
+from samverkan.site import views
+from samverkan.site.sections import SECTIONS
+
+app_name = "site"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("mina-sidor/", views.dashboard, name="dashboard"),
+    # /omraden/, /styrning/ …: only the section names, so that no other address is shadowed.
+    re_path(rf"^(?P<section>{'|'.join(SECTIONS)})/$", views.section, name="section"),
+]
