@@ -4,6 +4,7 @@ worker, with retries; a dead mail server never fails the request that asked for 
 import datetime
 import socket
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 import time_machine
@@ -65,7 +66,14 @@ class RefusingBackend(BaseEmailBackend):
 
 
 def run_worker():
-    call_command("run_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+    """The worker in batch mode, inside the test's transaction: between tasks the real worker
+    closes connections that are not in autocommit, which here would be the test's own (on
+    PostgreSQL; SQLite's in-memory test database is never closed)."""
+    with (
+        mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"),
+        mock.patch("samverkan.core.management.commands.run_worker.close_old_connections"),
+    ):
+        call_command("run_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
 
 
 def test_a_password_reset_with_the_mail_server_down_answers_302_and_is_delivered_on_retry(
