@@ -21,10 +21,8 @@ from django.db.models import Case, F, FloatField, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 
 from samverkan.core.search_terms import Alternative, expand, stems, words
-from samverkan.core.search_terms import stemmer as _stemmer
 
-# words, stems and _stemmer are imported from here by other apps' search paths.
-__all__ = ["_stemmer", "build_search_text", "query_terms", "reindex_organisation", "search"]
+__all__ = ["build_search_text", "query_terms", "reindex_organisation", "search"]
 __all__ += ["stems", "words"]
 
 FTS_TABLE = "actors_organisation_fts"

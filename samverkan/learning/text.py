@@ -16,7 +16,8 @@ import re
 import nh3
 from django.utils.html import strip_tags
 
-from samverkan.actors.search import _stemmer, query_terms, words
+from samverkan.actors.search import query_terms
+from samverkan.core.search_terms import stemmer, words
 
 ALLOWED_TAGS = {
     "h2",
@@ -79,9 +80,9 @@ def plain_text(value: str) -> str:
 def search_stems_of(*texts: str) -> str:
     """The stems of the texts, space-separated with a space before and after, so that
     `contains(" " + stem)` finds a stem at the start of a word."""
-    stems = _stemmer().stemWords(words(" ".join(plain_text(t) for t in texts)))
+    stems = stemmer().stemWords(words(" ".join(plain_text(t) for t in texts)))
     return f" {' '.join(stems)} " if stems else ""
 
 
 def query_stems(q: str) -> list[str]:
-    return _stemmer().stemWords(query_terms(q))
+    return stemmer().stemWords(query_terms(q))

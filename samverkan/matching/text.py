@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from samverkan.actors.search import _stemmer
+from samverkan.core.search_terms import stemmer
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
@@ -70,7 +70,7 @@ def _lexicon_stems() -> frozenset:
 def stem(word: str) -> str:
     """The Snowball stem, with the -ing/-ning of verbal nouns also removed: Snowball's Swedish
     stemmer is light and keeps "odling" apart from "odlar" and "träning" from "tränare"."""
-    term = _stemmer().stemWord(word)
+    term = stemmer().stemWord(word)
     if term.endswith("ning") and len(term) >= 9:
         return term[:-4]
     if term.endswith("ing") and len(term) >= 6:

@@ -9,7 +9,8 @@ The mapping holds hundreds of rows, not millions: no full-text index is needed.
 
 from django.db.models import QuerySet
 
-from samverkan.actors.search import query_terms, stems
+from samverkan.actors.search import query_terms
+from samverkan.core.search_terms import stems
 
 __all__ = ["index_text", "search"]
 

@@ -14,7 +14,7 @@ from samverkan.actors.models import (
     Representation,
     Sector,
 )
-from samverkan.actors.search import stems
+from samverkan.core.search_terms import stems
 from samverkan.core.slugs import slug_text
 from samverkan.demo import data
 from samverkan.demo.bulk import insert, insert_new
