@@ -106,6 +106,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "samverkan.core.middleware.DatabaseUnavailableMiddleware",  # 503 when the database is away
+    "samverkan.core.middleware.ApplicationErrorMiddleware",  # a service's refusal: the 403 page
 ]
 
 ROOT_URLCONF = "samverkan.urls"

@@ -9,6 +9,9 @@ from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.translation import gettext
 
+from samverkan.core.exceptions import PermissionDeniedError
+from samverkan.core.web import forbidden
+
 logger = logging.getLogger(__name__)
 
 
@@ -68,6 +71,24 @@ class DatabaseUnavailableMiddleware:
             exc_info=exception,
         )
         return database_unavailable_response(request, retry_after=self.RETRY_AFTER_SECONDS)
+
+
+class ApplicationErrorMiddleware:
+    """A PermissionDeniedError that leaves a view becomes the 403 page with its reason (the API
+    has its own handler and answers JSON). Views check rights before they show a form; this
+    catches the rare refusal from the service itself, e.g. a right withdrawn between page and
+    post, so it never reaches the person as a 500."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, PermissionDeniedError):
+            return forbidden(request, str(exception.message))
+        return None
 
 
 def wants_json(request) -> bool:

@@ -17,6 +17,7 @@ from samverkan.actors.models import Organisation, Representation
 from samverkan.core import formatting
 from samverkan.core.audit import log_action
 from samverkan.core.exceptions import ApplicationError, ConflictError
+from samverkan.core.permissions import SYSTEM
 from samverkan.events import notifications, permissions
 from samverkan.events.models import (
     SECTOR_OF_ORGANISATION,
@@ -250,7 +251,7 @@ def _promote(event: Event, now: datetime.datetime) -> list[Registration]:
         waiting.promoted_at = now
         seats.take(waiting, quota)
         waiting.save(update_fields=["status", "quota", "promoted_at"])
-        log_action(waiting, "registration.promoted", data={"event": event.pk})
+        log_action(waiting, "registration.promoted", by=SYSTEM, data={"event": event.pk})
         notifications.promoted(waiting)
         promoted.append(waiting)
     return promoted
