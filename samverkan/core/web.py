@@ -56,13 +56,14 @@ def save_form(
     form,
     save: Callable[[dict], object],
     *,
-    success: str,
+    success,
     redirect_to=None,
     aliases: dict[str, str] | None = None,
 ) -> HttpResponse | None:
     """On a POST with a valid form, call `save(form.cleaned_data)` (a service call).
 
-    Success: the message and a redirect to `redirect_to` (a URL, an object with
+    Success: the message (`success`, or `success(result)` when it needs the result, e.g. the
+    number a paragraph got) and a redirect to `redirect_to` (a URL, an object with
     get_absolute_url, or a callable given the service's result), else to the result itself.
     An ApplicationError lands on its field (`aliases` maps service → form field names) and None
     is returned: render the form again with `render_form`, which answers 400.
@@ -76,8 +77,9 @@ def save_form(
     except ApplicationError as error:
         apply_error(form, error, aliases=aliases)
         return None
-    if success:
-        messages.success(request, success)
+    message = success(result) if callable(success) else success
+    if message:
+        messages.success(request, message)
     return _redirect(redirect_to, result)
 
 

@@ -115,3 +115,12 @@ def test_a_refusal_from_a_service_becomes_the_403_page_with_its_reason():
     assert response.status_code == 403
     assert "Bara ombud." in response.content.decode()
     assert middleware.process_exception(request, ValueError()) is None
+
+
+def test_save_form_can_word_its_message_from_the_result():
+    request = _post({"name": "Kvinnojouren"})
+    form = NameForm(request.POST)
+    save_form(
+        request, form, lambda data: 7, success=lambda n: f"§ {n} är tillagd.", redirect_to="/p/"
+    )
+    assert [str(m) for m in request._messages] == ["§ 7 är tillagd."]
