@@ -7,7 +7,6 @@ agenda before a meeting and the draft minutes to adjust them. Anyone else is ans
 unpublished meeting, as if it did not exist.
 """
 
-import rules
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -59,30 +58,27 @@ def can_adjust(user, meeting) -> tuple[bool, str]:
     return _coordinators_only(user, _("Only the coordinators check and publish minutes."))
 
 
-def can_view_meeting(user, meeting, *, is_member: bool | None = None) -> tuple[bool, str]:
-    """Published minutes are public; unpublished meetings are seen by the coordinators and the
-    body's current members. `is_member` may be passed when the caller already knows it."""
-    if meeting.is_public:
-        return True, ""
-    if is_coordinator(user):
+def can_see_unpublished_meetings(
+    user, body, *, coordinator: bool | None = None, is_member: bool | None = None
+) -> tuple[bool, str]:
+    """A body's coming and unadjusted meetings are seen by the coordinators and the body's
+    current members (they need the agenda before and the draft minutes to adjust them).
+    `coordinator` and `is_member` may be passed when the caller has asked already: a page asks
+    several questions of one person and each answer is a query."""
+    if coordinator is None:
+        coordinator = is_coordinator(user)
+    if coordinator:
         return True, ""
     if is_member is None:
-        is_member = is_member_of(user, meeting.body)
+        is_member = is_member_of(user, body)
     if is_member:
         return True, ""
     return False, _("The minutes are published once they have been checked.")
 
 
-def _rule(check):
-    @rules.predicate
-    def predicate(user, obj=None):
-        return obj is not None and check(user, obj)[0]
-
-    return predicate
-
-
-rules.add_perm("governance.schedule_meeting", _rule(can_schedule_meeting))
-rules.add_perm("governance.keep_minutes", _rule(can_keep_minutes))
-rules.add_perm("governance.record_decision", _rule(can_record_decision))
-rules.add_perm("governance.adjust_minutes", _rule(can_adjust))
-rules.add_perm("governance.view_meeting", _rule(can_view_meeting))
+def can_view_meeting(user, meeting, *, is_member: bool | None = None) -> tuple[bool, str]:
+    """Published minutes are public; unpublished meetings are seen as can_see_unpublished_meetings
+    says. `is_member` may be passed when the caller already knows it."""
+    if meeting.is_public:
+        return True, ""
+    return can_see_unpublished_meetings(user, meeting.body, is_member=is_member)

@@ -8,7 +8,7 @@ recruited (seed 003); at the end of 2019 every activity had started and all were
 report (seed 001) tells what the 2021 plan did in 2022. Where a seed gives only a year or a
 month, the day is the demo's own.
 
-Written through the services with `by=None` (the system). Idempotent: plans are found by slug,
+Written through the services as `SYSTEM` (the platform itself). Idempotent: plans are found by slug,
 activities by title within their plan and revisions by mandate period; what is already there
 is left as it is, and a status history is only written for an activity this load creates.
 """
@@ -22,6 +22,7 @@ from samverkan.actors.models import Organisation
 from samverkan.agreements.models import Agreement
 from samverkan.areas import demo as areas_demo
 from samverkan.areas.models import PriorityArea
+from samverkan.core.permissions import SYSTEM
 from samverkan.plans import services
 from samverkan.plans.models import (
     ActivityStatus,
@@ -394,14 +395,14 @@ def _load_activity(plan: PlanPeriod, spec: DemoActivity, agreement, counts) -> N
         description=spec.description,
         responsible_organisation=organisation,
         area=area,
-        by=None,
+        by=SYSTEM,
     )
     counts["plan_activities"]["created"] += 1
     for status, changed_on, note in spec.history:
         if changed_on > timezone.localdate():
             break  # what has not happened yet on the day of loading
         services.change_activity_status(
-            activity=activity, status=status, changed_on=changed_on, note=note, by=None
+            activity=activity, status=status, changed_on=changed_on, note=note, by=SYSTEM
         )
         counts["plan_status_changes"]["created"] += 1
 
@@ -431,7 +432,7 @@ def load() -> dict[str, dict[str, int]]:
                 adopted_by=spec.adopted_by,
                 summary=spec.summary,
                 is_demo=True,
-                by=None,
+                by=SYSTEM,
             )
             counts["plans"]["created"] += 1
         else:
@@ -454,7 +455,7 @@ def load() -> dict[str, dict[str, int]]:
             mandate_period=REVISION["mandate_period"],
             revised_on=REVISION["revised_on"],
             summary=REVISION["summary"],
-            by=None,
+            by=SYSTEM,
         )
         counts["plan_revisions"]["created"] += 1
     return counts

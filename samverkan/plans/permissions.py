@@ -2,10 +2,8 @@
 
 Everyone reads the plan and its follow-up; the coordinators (and administrators) keep it: they
 add and edit activities, record status changes and record the revision of each mandate period.
-The `rules` predicates at the bottom expose the same checks to `user.has_perm`.
 """
 
-import rules
 from django.utils.translation import gettext as _
 
 from samverkan.accounts.roles import is_coordinator
@@ -37,17 +35,3 @@ def can_change_status(user, activity) -> tuple[bool, str]:
 
 def can_record_revision(user, plan) -> tuple[bool, str]:
     return can_manage_plan(user, plan)
-
-
-def _rule(check):
-    @rules.predicate
-    def predicate(user, obj=None):
-        return obj is not None and check(user, obj)[0]
-
-    return predicate
-
-
-rules.add_perm("plans.add_activity", _rule(can_add_activity))
-rules.add_perm("plans.edit_activity", _rule(can_edit_activity))
-rules.add_perm("plans.change_status", _rule(can_change_status))
-rules.add_perm("plans.record_revision", _rule(can_record_revision))

@@ -4,8 +4,9 @@ Views, the API and the demo loader call these functions, so each rule is written
 function runs in a transaction, writes an audit entry and raises an ApplicationError with a
 translated message when a rule is broken.
 
-`by` is the person acting, whose right is checked (an anonymous user is refused); `by=None`
-means the system itself (the demo loader, a management command) and is not checked.
+`by` is the person acting, whose right is checked with core.permissions.require (an anonymous
+user is refused), or core.permissions.SYSTEM for the platform itself (the demo loader, a
+management command).
 """
 
 import datetime
@@ -18,7 +19,8 @@ from django.utils.translation import gettext as _
 
 from samverkan.core import formatting
 from samverkan.core.audit import log_action
-from samverkan.core.exceptions import ApplicationError, ConflictError, PermissionDeniedError
+from samverkan.core.exceptions import ApplicationError, ConflictError
+from samverkan.core.permissions import person, require
 from samverkan.core.slugs import slug_text
 from samverkan.plans import permissions
 from samverkan.plans.models import (
@@ -44,18 +46,6 @@ ACTIVITY_FIELDS = (
     "area",
     "position",
 )
-
-
-def _check(allowed_reason: tuple[bool, str], by) -> None:
-    if by is None:
-        return
-    allowed, reason = allowed_reason
-    if not allowed:
-        raise PermissionDeniedError(reason)
-
-
-def _actor(by):
-    return by if by is not None and by.is_authenticated else None
 
 
 def _validate(obj, *, exclude=None) -> None:
@@ -131,7 +121,7 @@ def create_plan(
     Raises PermissionDeniedError, ApplicationError (invalid data, years out of order) or
     ConflictError (the agreement already has a plan at this address).
     """
-    _check(permissions.can_manage_plan(by), by)
+    require(by, permissions.can_manage_plan)
     plan = PlanPeriod(
         agreement=agreement,
         title=(title or "").strip(),
@@ -209,7 +199,7 @@ def add_activity(
     Raises PermissionDeniedError or ApplicationError (invalid data, a year outside the plan,
     an area of another agreement).
     """
-    _check(permissions.can_add_activity(by, plan), by)
+    require(by, permissions.can_add_activity, plan)
     activity = PlanActivity(
         plan=plan,
         title=title,
@@ -241,7 +231,7 @@ def update_activity(*, activity: PlanActivity, by, **changes) -> PlanActivity:
     unknown = set(changes) - set(ACTIVITY_FIELDS)
     if unknown:
         raise TypeError(f"update_activity() cannot change {', '.join(sorted(unknown))}")
-    _check(permissions.can_edit_activity(by, activity), by)
+    require(by, permissions.can_edit_activity, activity)
     activity = PlanActivity.objects.select_for_update().select_related("plan").get(pk=activity.pk)
     before = {name: getattr(activity, name) for name in changes}
     for name, value in changes.items():
@@ -273,7 +263,7 @@ def change_activity_status(
     Raises PermissionDeniedError, ApplicationError (unknown status, date out of order) or
     ConflictError (the activity already has this status).
     """
-    _check(permissions.can_change_status(by, activity), by)
+    require(by, permissions.can_change_status, activity)
     activity = PlanActivity.objects.select_for_update().get(pk=activity.pk)
     if status not in ActivityStatus.values:
         raise ApplicationError(_("Choose a valid status."), code="invalid_status", field="status")
@@ -306,7 +296,7 @@ def change_activity_status(
         activity=activity,
         status=status,
         changed_on=changed_on,
-        changed_by=_actor(by),
+        changed_by=person(by),
         note=(note or "").strip(),
     )
     activity.status = status
@@ -336,7 +326,7 @@ def record_revision(
     Raises PermissionDeniedError, ApplicationError (a badly written or impossible mandate
     period, a date outside it, no summary) or ConflictError (a second revision in the period).
     """
-    _check(permissions.can_record_revision(by, plan), by)
+    require(by, permissions.can_record_revision, plan)
     first, last = parse_mandate_period(mandate_period)
     period = format_mandate_period(first, last)
     if revised_on is None or not first <= revised_on.year <= last:
@@ -374,7 +364,7 @@ def record_revision(
                 revised_on=revised_on,
                 summary=summary,
                 decided_in=decided_in,
-                created_by=_actor(by),
+                created_by=person(by),
             )
     except IntegrityError as exc:
         raise conflict from exc

@@ -6,27 +6,23 @@ or activity of another agreement answers 404.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from samverkan.agreements.models import Agreement
-from samverkan.core.exceptions import ApplicationError
-from samverkan.core.forms import apply_error, render_form
+from samverkan.agreements.selectors import get_agreement
+from samverkan.core.forms import render_form
+from samverkan.core.web import check, save_form
 from samverkan.plans import permissions, selectors, services
 from samverkan.plans.forms import ActivityForm, FollowUpYearForm, RevisionForm, StatusChangeForm
 from samverkan.plans.models import PlanActivity
 
 
-def _forbidden(request, reason: str):
-    return render(request, "core/forbidden.html", {"reason": reason}, status=403)
-
-
 @require_safe
 def plan_list(request, agreement):
-    agreement = get_object_or_404(Agreement, slug=agreement)
+    agreement = get_agreement(agreement)
     return render(
         request,
         "plans/plan_list.html",
@@ -70,25 +66,25 @@ def plan_follow_up(request, agreement, slug):
     )
 
 
+def _activity_data(data) -> dict:
+    return {**data, "position": data.get("position") or 0}
+
+
 @login_required
 def activity_new(request, agreement, slug):
     plan = selectors.get_plan(agreement, slug)
-    allowed, reason = permissions.can_add_activity(request.user, plan)
-    if not allowed:
-        return _forbidden(request, reason)
+    check(permissions.can_add_activity(request.user, plan))
     form = ActivityForm(request.POST or None, plan=plan, initial={"planned_year": plan.first_year})
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        data["position"] = data.get("position") or 0
-        try:
-            activity = services.add_activity(plan=plan, by=request.user, **data)
-        except ApplicationError as error:
-            apply_error(form, error)
-        else:
-            messages.success(
-                request, _("The activity “%(title)s” was added.") % {"title": activity.title}
-            )
-            return redirect(plan)
+
+    def add(data):
+        activity = services.add_activity(plan=plan, by=request.user, **_activity_data(data))
+        messages.success(
+            request, _("The activity “%(title)s” was added.") % {"title": activity.title}
+        )
+        return activity
+
+    if done := save_form(request, form, add, success="", redirect_to=plan):
+        return done
     return render_form(
         request,
         "plans/activity_form.html",
@@ -107,20 +103,18 @@ def _activity(plan, pk) -> PlanActivity:
 def activity_edit(request, agreement, slug, pk):
     plan = selectors.get_plan(agreement, slug)
     activity = _activity(plan, pk)
-    allowed, reason = permissions.can_edit_activity(request.user, activity)
-    if not allowed:
-        return _forbidden(request, reason)
+    check(permissions.can_edit_activity(request.user, activity))
     form = ActivityForm(request.POST or None, instance=activity, plan=plan)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        data["position"] = data.get("position") or 0
-        try:
-            services.update_activity(activity=activity, by=request.user, **data)
-        except ApplicationError as error:
-            apply_error(form, error)
-        else:
-            messages.success(request, _("The changes have been saved."))
-            return redirect(plan)
+    if done := save_form(
+        request,
+        form,
+        lambda data: services.update_activity(
+            activity=activity, by=request.user, **_activity_data(data)
+        ),
+        success=_("The changes have been saved."),
+        redirect_to=plan,
+    ):
+        return done
     return render_form(
         request,
         "plans/activity_form.html",
@@ -133,21 +127,16 @@ def activity_edit(request, agreement, slug, pk):
 def activity_status(request, agreement, slug, pk):
     plan = selectors.get_plan(agreement, slug)
     activity = _activity(plan, pk)
-    allowed, reason = permissions.can_change_status(request.user, activity)
-    if not allowed:
-        return _forbidden(request, reason)
+    check(permissions.can_change_status(request.user, activity))
     form = StatusChangeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.change_activity_status(activity=activity, by=request.user, **form.cleaned_data)
-        except ApplicationError as error:
-            apply_error(form, error)
-        else:
-            messages.success(
-                request,
-                _("The status of “%(title)s” was changed.") % {"title": activity.title},
-            )
-            return redirect(reverse("plans:detail", args=[agreement, slug]) + f"#activity-{pk}")
+    if done := save_form(
+        request,
+        form,
+        lambda data: services.change_activity_status(activity=activity, by=request.user, **data),
+        success=_("The status of “%(title)s” was changed.") % {"title": activity.title},
+        redirect_to=reverse("plans:detail", args=[agreement, slug]) + f"#activity-{pk}",
+    ):
+        return done
     history = activity.status_changes.select_related("changed_by").order_by("-changed_on", "-pk")
     return render_form(
         request,
@@ -160,22 +149,27 @@ def activity_status(request, agreement, slug, pk):
 @login_required
 def revision_new(request, agreement, slug):
     plan = selectors.get_plan(agreement, slug)
-    allowed, reason = permissions.can_record_revision(request.user, plan)
-    if not allowed:
-        return _forbidden(request, reason)
+    check(permissions.can_record_revision(request.user, plan))
     form = RevisionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            revision = services.record_revision(plan=plan, by=request.user, **form.cleaned_data)
-        except ApplicationError as error:
-            apply_error(form, error)
-        else:
-            messages.success(
-                request,
-                _("The revision for the mandate period %(period)s was recorded.")
-                % {"period": revision.mandate_period},
-            )
-            return redirect(reverse("plans:detail", args=[agreement, slug]) + "#revisions")
+
+    def record(data):
+        revision = services.record_revision(plan=plan, by=request.user, **data)
+        # The service writes the period as it is kept ("2019–2022"), whatever was typed.
+        messages.success(
+            request,
+            _("The revision for the mandate period %(period)s was recorded.")
+            % {"period": revision.mandate_period},
+        )
+        return revision
+
+    if done := save_form(
+        request,
+        form,
+        record,
+        success="",
+        redirect_to=reverse("plans:detail", args=[agreement, slug]) + "#revisions",
+    ):
+        return done
     revisions = plan.revisions.order_by("-revised_on", "-pk")
     return render_form(
         request,

@@ -9,9 +9,9 @@
 - Last year's report (the year before the day of loading) as a draft, compiled from the data:
   the report the coordinators work on now.
 
-Written through the services with `by=None` (the system). Idempotent: channel figures are found
-by agreement, year, channel and measure, reports by agreement and year; what is there already
-is left as it is.
+Written through the services as `SYSTEM` (the platform itself). Idempotent: channel figures
+are found by agreement, year, channel and measure, reports by agreement and year; what is there
+already is left as it is.
 """
 
 import datetime
@@ -19,6 +19,7 @@ import datetime
 from django.utils import timezone
 
 from samverkan.agreements.models import Agreement
+from samverkan.core.permissions import SYSTEM
 from samverkan.reports import services
 from samverkan.reports.models import AnnualReport, ChannelFigure
 from samverkan.reports.selectors import compile_report
@@ -130,7 +131,7 @@ def _load_report(agreement, year: int, texts: dict | None, history: dict | None,
     if AnnualReport.objects.filter(agreement=agreement, year=year).exists():
         counts["annual_reports"]["existing"] += 1
         return
-    report = services.create_report(agreement=agreement, year=year, by=None)
+    report = services.create_report(agreement=agreement, year=year, by=SYSTEM)
     if history:
         # Read the data as the coordinators did then, not as of the day of loading.
         read_at = history["data_read_at"]
@@ -139,11 +140,11 @@ def _load_report(agreement, year: int, texts: dict | None, history: dict | None,
         )
         report.refresh_from_db()
     if texts:
-        report = services.save_texts(report=report, texts=texts, by=None)
-        report = services.save_memo(report=report, memo=services.draft_memo(report), by=None)
+        report = services.save_texts(report=report, texts=texts, by=SYSTEM)
+        report = services.save_memo(report=report, memo=services.draft_memo(report), by=SYSTEM)
     if history:
-        report = services.approve(report=report, by=None)
-        services.publish(report=report, by=None)
+        report = services.approve(report=report, by=SYSTEM)
+        services.publish(report=report, by=SYSTEM)
         # The services stamp the moment of loading (auto_now, timezone.now()): a historical
         # record gets its own dates back.
         AnnualReport.objects.filter(pk=report.pk).update(

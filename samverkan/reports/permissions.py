@@ -4,7 +4,6 @@ Everyone reads a published report; only the coordinators create, edit, approve, 
 reopen reports, and only they see a report before it is published (others get 404, not 403).
 """
 
-import rules
 from django.utils.translation import gettext as _
 
 from samverkan.accounts.roles import is_coordinator
@@ -21,20 +20,3 @@ def can_read_report(user, report) -> tuple[bool, str]:
     if report.status == ReportStatus.PUBLISHED or is_coordinator(user):
         return True, ""
     return False, _("The annual report is not published yet.")
-
-
-def _rule(check):
-    @rules.predicate
-    def predicate(user, obj=None):
-        return obj is not None and check(user, obj)[0]
-
-    return predicate
-
-
-@rules.predicate
-def _manage(user):
-    return can_manage_reports(user)[0]
-
-
-rules.add_perm("reports.read_report", _rule(can_read_report))
-rules.add_perm("reports.manage_report", _manage)

@@ -6,8 +6,8 @@ Each function runs in a transaction, locks the report's row for a transition
 message, and writes an audit entry. A published report is frozen: its snapshot, texts and memo
 never change again, and every function that would change them refuses.
 
-`by` is the person acting, whose right is checked; `by=None` means the system itself (the demo
-loader, a management command) and is not checked.
+`by` is the person acting, whose right is checked with core.permissions.require, or
+core.permissions.SYSTEM for the platform itself (the demo loader, the annual_report command).
 """
 
 from django.db import IntegrityError, transaction
@@ -15,7 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samverkan.core.audit import log_action
-from samverkan.core.exceptions import ApplicationError, ConflictError, PermissionDeniedError
+from samverkan.core.exceptions import ApplicationError, ConflictError
+from samverkan.core.permissions import person, require
 from samverkan.reports import permissions
 from samverkan.reports.memo import MEMO_KEYS, draft_memo
 from samverkan.reports.models import AnnualReport, ReportStatus
@@ -38,18 +39,6 @@ __all__ = [
     "save_memo",
     "save_texts",
 ]
-
-
-def _check(by) -> None:
-    if by is None:
-        return
-    allowed, reason = permissions.can_manage_reports(by)
-    if not allowed:
-        raise PermissionDeniedError(reason)
-
-
-def _actor(by):
-    return by if by is not None and by.is_authenticated else None
 
 
 def _locked(report: AnnualReport) -> AnnualReport:
@@ -85,7 +74,7 @@ def _fill_memo(report: AnnualReport) -> None:
 def create_report(*, agreement, year: int, by) -> AnnualReport:
     """A draft report of the agreement for `year`, compiled from the data now. Raises
     ConflictError when the agreement has a report for the year already."""
-    _check(by)
+    require(by, permissions.can_manage_reports)
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise ApplicationError(
             _("Choose a year between %(first)d and %(last)d.")
@@ -116,7 +105,7 @@ def create_report(*, agreement, year: int, by) -> AnnualReport:
             code="report_exists",
             field="year",
         ) from exc
-    log_action(report, "report.created", by=_actor(by), data={"year": year})
+    log_action(report, "report.created", by=by, data={"year": year})
     return report
 
 
@@ -124,7 +113,7 @@ def create_report(*, agreement, year: int, by) -> AnnualReport:
 def recompile(*, report: AnnualReport, by) -> AnnualReport:
     """Read the data again into the draft's snapshot. Only a draft: an approved report is
     reopened first, a published one never changes."""
-    _check(by)
+    require(by, permissions.can_manage_reports)
     locked = _locked(report)
     _refuse_frozen(locked)
     if locked.status != ReportStatus.DRAFT:
@@ -137,7 +126,7 @@ def recompile(*, report: AnnualReport, by) -> AnnualReport:
     locked.data_read_at = now
     _fill_memo(locked)
     locked.save(update_fields=["snapshot", "data_read_at", "memo", "updated_at"])
-    log_action(locked, "report.recompiled", by=_actor(by))
+    log_action(locked, "report.recompiled", by=by)
     return locked
 
 
@@ -145,7 +134,7 @@ def recompile(*, report: AnnualReport, by) -> AnnualReport:
 def save_texts(*, report: AnnualReport, texts: dict, by) -> AnnualReport:
     """Store the narrative of the sections given in `texts` ({section key: plain text}); other
     sections keep theirs. Only a draft."""
-    _check(by)
+    require(by, permissions.can_manage_reports)
     locked = _locked(report)
     _refuse_frozen(locked)
     if locked.status != ReportStatus.DRAFT:
@@ -162,7 +151,7 @@ def save_texts(*, report: AnnualReport, texts: dict, by) -> AnnualReport:
     locked.texts = {k: v for k, v in merged.items() if v}
     locked.save(update_fields=["texts", "updated_at"])
     if changed:
-        log_action(locked, "report.texts_saved", by=_actor(by), data={"sections": changed})
+        log_action(locked, "report.texts_saved", by=by, data={"sections": changed})
     return locked
 
 
@@ -171,7 +160,7 @@ def save_memo(*, report: AnnualReport, memo: dict, by) -> AnnualReport:
     """Store the memo's values given in `memo` (keys of MEMO_KEYS). A draft or an approved
     report: the memo is finished after the report is approved, before the report is
     published."""
-    _check(by)
+    require(by, permissions.can_manage_reports)
     locked = _locked(report)
     _refuse_frozen(locked)
     unknown = set(memo) - set(MEMO_KEYS)
@@ -186,14 +175,14 @@ def save_memo(*, report: AnnualReport, memo: dict, by) -> AnnualReport:
         )
     locked.memo = {key: values.get(key, "") for key in MEMO_KEYS}
     locked.save(update_fields=["memo", "updated_at"])
-    log_action(locked, "report.memo_saved", by=_actor(by))
+    log_action(locked, "report.memo_saved", by=by)
     return locked
 
 
 def _move(report, by, *, from_status, refusal, code: str, action: str, **changes):
     """Move the report on from `from_status` (refused with `refusal` from any other), setting
     `changes` on it, under a row lock, with an audit entry."""
-    _check(by)
+    require(by, permissions.can_manage_reports)
     locked = _locked(report)
     _refuse_frozen(locked)
     if locked.status != from_status:
@@ -201,7 +190,7 @@ def _move(report, by, *, from_status, refusal, code: str, action: str, **changes
     for field, value in changes.items():
         setattr(locked, field, value)
     locked.save(update_fields=[*changes, "updated_at"])
-    log_action(locked, action, by=_actor(by))
+    log_action(locked, action, by=by)
     return locked
 
 
@@ -217,7 +206,7 @@ def approve(*, report: AnnualReport, by) -> AnnualReport:
         action="report.approved",
         status=ReportStatus.APPROVED,
         approved_at=timezone.now(),
-        approved_by=_actor(by),
+        approved_by=person(by),
     )
 
 
@@ -233,7 +222,7 @@ def publish(*, report: AnnualReport, by) -> AnnualReport:
         action="report.published",
         status=ReportStatus.PUBLISHED,
         published_at=timezone.now(),
-        published_by=_actor(by),
+        published_by=person(by),
     )
 
 

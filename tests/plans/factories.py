@@ -2,6 +2,7 @@ import datetime
 
 import factory
 
+from samverkan.core.permissions import SYSTEM
 from samverkan.plans import services
 from samverkan.plans.models import PlanActivity, PlanPeriod
 from tests import factories
@@ -34,7 +35,7 @@ def with_history(activity, *changes):
     """Record (status, date) changes through the service, as the system."""
     for status, changed_on in changes:
         services.change_activity_status(
-            activity=activity, status=status, changed_on=changed_on, by=None
+            activity=activity, status=status, changed_on=changed_on, by=SYSTEM
         )
     activity.refresh_from_db()
     return activity

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 
+from samverkan.core.permissions import SYSTEM
 from samverkan.plans import services
 from tests.plans.factories import ActivityFactory, PlanFactory, plan_delayed_in_2019
 
@@ -18,7 +19,7 @@ def plan(db):
         mandate_period="2019–2022",
         revised_on=datetime.date(2021, 6, 1),
         summary="Ny plan.",
-        by=None,
+        by=SYSTEM,
     )
     return plan
 

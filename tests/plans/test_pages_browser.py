@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from samverkan.core.permissions import SYSTEM
 from samverkan.plans import services
 from tests import factories
 from tests.browser.support import assert_accessible, follow, log_in
@@ -24,7 +25,7 @@ def plan(db):
         mandate_period="2019–2022",
         revised_on=datetime.date(2021, 6, 1),
         summary="Ny plan med styrgrupp och fokusområden.",
-        by=None,
+        by=SYSTEM,
     )
     return plan
 

@@ -1,10 +1,11 @@
-"""Who may keep the plan: role × action → answer, in the rules and on the pages."""
+"""Who may keep the plan: role × action → answer, in the checks, the services and on the pages."""
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
-from samverkan.plans import permissions
+from samverkan.core.exceptions import PermissionDeniedError
+from samverkan.plans import permissions, services
 from tests import factories
 from tests.plans.factories import ActivityFactory
 
@@ -87,9 +88,17 @@ def test_everyone_reads_the_plan(client, role):
     assert client.get(activity.plan.get_absolute_url()).status_code == 200
 
 
-def test_rules_expose_the_same_checks():
+@pytest.mark.parametrize("role", ROLES)
+def test_the_service_refuses_with_the_reason_of_the_check(role):
     activity = ActivityFactory()
-    coordinator, member = factories.coordinator(), factories.UserFactory()
-    assert coordinator.has_perm("plans.change_status", activity)
-    assert not member.has_perm("plans.change_status", activity)
-    assert coordinator.has_perm("plans.record_revision", activity.plan)
+    user = person(role)
+    allowed, reason = permissions.can_change_status(user, activity)
+
+    if allowed:
+        services.change_activity_status(activity=activity, status="started", by=user)
+        activity.refresh_from_db()
+        assert activity.status == "started"
+    else:
+        with pytest.raises(PermissionDeniedError) as refusal:
+            services.change_activity_status(activity=activity, status="started", by=user)
+        assert str(refusal.value.message) == reason

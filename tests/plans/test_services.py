@@ -7,6 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 
 from samverkan.core.exceptions import ApplicationError, ConflictError, PermissionDeniedError
 from samverkan.core.models import AuditEntry
+from samverkan.core.permissions import SYSTEM
 from samverkan.plans import services
 from samverkan.plans.models import ActivityStatusChange, PlanRevision
 from tests import factories
@@ -155,7 +156,7 @@ def test_a_change_to_the_same_status_is_refused(coordinator):
 def test_not_started_to_not_started_is_refused(coordinator):
     with pytest.raises(ConflictError):
         services.change_activity_status(
-            activity=ActivityFactory(), status="not_started", changed_on=D(2019, 1, 1), by=None
+            activity=ActivityFactory(), status="not_started", changed_on=D(2019, 1, 1), by=SYSTEM
         )
 
 
@@ -196,7 +197,7 @@ def test_a_date_in_the_future_is_refused(coordinator):
 def test_an_unknown_status_is_refused(coordinator):
     with pytest.raises(ApplicationError) as exc:
         services.change_activity_status(
-            activity=ActivityFactory(), status="cancelled", changed_on=D(2019, 1, 1), by=None
+            activity=ActivityFactory(), status="cancelled", changed_on=D(2019, 1, 1), by=SYSTEM
         )
     assert exc.value.code == "invalid_status"
 
@@ -279,3 +280,21 @@ def test_mandate_period_of_a_date_follows_the_elections():
     assert services.mandate_period_of(D(2021, 6, 1)) == "2019–2022"
     assert services.mandate_period_of(D(2018, 12, 31)) == "2015–2018"
     assert services.mandate_period_of(D(2023, 1, 1)) == "2023–2026"
+
+
+def test_nobody_is_not_the_system():
+    """A forgotten `by` is a programming error, not a write that skips the check."""
+    with pytest.raises(TypeError):
+        services.change_activity_status(activity=ActivityFactory(), status="started", by=None)
+
+
+def test_the_system_changes_a_status_without_an_author():
+    activity = ActivityFactory()
+
+    change = services.change_activity_status(activity=activity, status="started", by=SYSTEM)
+
+    assert change.changed_by is None
+    entry = AuditEntry.objects.get(
+        action="plan.activity_status_changed", object_id=str(activity.pk)
+    )
+    assert entry.actor is None

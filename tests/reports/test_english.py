@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from samverkan.core.permissions import SYSTEM
 from samverkan.reports import services
 from samverkan.reports.localise import translate_stored, with_readable_dates
 from samverkan.reports.models import ChannelFigure
@@ -22,8 +23,8 @@ def page(client):
     ChannelFigure.objects.create(
         agreement=agreement, year=2022, channel="Nyhetsbrev", measure="Prenumeranter", value=28418
     )
-    report = services.create_report(agreement=agreement, year=2022, by=None)
-    report = services.publish(report=services.approve(report=report, by=None), by=None)
+    report = services.create_report(agreement=agreement, year=2022, by=SYSTEM)
+    report = services.publish(report=services.approve(report=report, by=SYSTEM), by=SYSTEM)
     client.cookies["django_language"] = "en"
     url = reverse("reports:detail", kwargs={"agreement": "malmoandan", "year": 2022})
     html = client.get(url).content.decode()
@@ -33,7 +34,7 @@ def page(client):
 
 def test_the_snapshot_is_stored_in_swedish():
     agreement = factories.AgreementFactory()
-    report = services.create_report(agreement=agreement, year=2022, by=None)
+    report = services.create_report(agreement=agreement, year=2022, by=SYSTEM)
     assert report.snapshot["sections"][0]["title"] == "Styrgruppen"
 
 

@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils.translation import gettext
 
+from samverkan.core.permissions import SYSTEM
 from samverkan.reports import services
 from samverkan.reports.models import AnnualReport, ChannelFigure, ReportStatus
 from tests import factories
@@ -25,11 +26,11 @@ def agreement():
 
 
 def _report(agreement, status, year=2022):
-    report = services.create_report(agreement=agreement, year=year, by=None)
+    report = services.create_report(agreement=agreement, year=year, by=SYSTEM)
     if status != ReportStatus.DRAFT:
-        report = services.approve(report=report, by=None)
+        report = services.approve(report=report, by=SYSTEM)
     if status == ReportStatus.PUBLISHED:
-        report = services.publish(report=report, by=None)
+        report = services.publish(report=report, by=SYSTEM)
     return report
 
 

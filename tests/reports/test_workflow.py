@@ -6,6 +6,7 @@ from django.utils.translation import gettext
 
 from samverkan.core.exceptions import ApplicationError, ConflictError, PermissionDeniedError
 from samverkan.core.models import AuditEntry
+from samverkan.core.permissions import SYSTEM
 from samverkan.reports import services
 from samverkan.reports.memo import MEMO_KEYS
 from samverkan.reports.models import ChannelFigure, ReportStatus
@@ -143,3 +144,19 @@ def test_memo_is_edited_until_the_report_is_published(draft, coordinator):
     with pytest.raises(ApplicationError) as error:
         services.save_memo(report=report, memo={"proposed_decision": " "}, by=coordinator)
     assert error.value.field == "proposed_decision"
+
+
+@pytest.mark.parametrize("service", [services.approve, services.recompile])
+def test_nobody_is_not_the_system(draft, service):
+    """A forgotten `by` is a programming error, not a write that skips the check."""
+    with pytest.raises(TypeError):
+        service(report=draft, by=None)
+
+
+def test_the_system_publishes_without_an_author(draft):
+    report = _published(draft, SYSTEM)
+
+    assert report.status == ReportStatus.PUBLISHED
+    assert (report.approved_by, report.published_by) == (None, None)
+    entry = AuditEntry.objects.get(action="report.published", object_id=str(report.pk))
+    assert entry.actor is None

@@ -9,10 +9,10 @@ from django.utils.translation import gettext as _
 from samverkan.actors.models import Sector
 from samverkan.core.audit import log_action
 from samverkan.core.exceptions import ApplicationError, ConflictError
+from samverkan.core.permissions import require
 from samverkan.core.slugs import slug_text
 from samverkan.governance import permissions
 from samverkan.governance.models import Body, Membership, Seat
-from samverkan.governance.services.common import require
 
 SECTOR_OF_SEAT = {Seat.CITY: Sector.MUNICIPALITY, Seat.CIVIL_SOCIETY: Sector.CIVIL_SOCIETY}
 
@@ -37,7 +37,7 @@ def create_body(
     Raises PermissionDeniedError for others than coordinators, ApplicationError when the name is
     empty or the quorum exceeds the seats, ConflictError when the slug is taken in the agreement.
     """
-    require(permissions.can_manage_body(by))
+    require(by, permissions.can_manage_body)
     name = name.strip()
     if not name:
         raise ApplicationError(_("A body needs a name."), code="invalid", field="name")
@@ -134,7 +134,7 @@ def add_membership(
 
     Raises PermissionDeniedError, ApplicationError (dates, organisation) or ConflictError.
     """
-    require(permissions.can_manage_body(by, body))
+    require(by, permissions.can_manage_body, body)
     body = Body.objects.select_for_update().get(pk=body.pk)
     if ends_on is not None and ends_on < starts_on:
         raise ApplicationError(
@@ -187,7 +187,7 @@ def end_membership(*, membership: Membership, ends_on: datetime.date, by) -> Mem
     Raises PermissionDeniedError, ApplicationError when the date is before the start, or
     ConflictError when it has already ended.
     """
-    require(permissions.can_manage_body(by, membership.body))
+    require(by, permissions.can_manage_body, membership.body)
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
     if membership.ends_on is not None:
         raise ConflictError(_("This membership has already ended."), code="already_ended")

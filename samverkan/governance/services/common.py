@@ -1,6 +1,5 @@
 from django.utils.translation import gettext as _
 
-from samverkan.core.db import require  # noqa: F401 (used by the services)
 from samverkan.core.exceptions import ConflictError
 from samverkan.governance.models import Meeting
 

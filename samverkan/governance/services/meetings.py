@@ -10,10 +10,11 @@ from django.utils.translation import gettext as _
 from samverkan.areas.services import mark_proposal_on_agenda
 from samverkan.core.audit import log_action
 from samverkan.core.exceptions import ApplicationError, ConflictError
+from samverkan.core.permissions import require
 from samverkan.governance import permissions
 from samverkan.governance.models import AgendaItem, Attendance, Body, Meeting
 from samverkan.governance.selectors import meeting_day, memberships_on
-from samverkan.governance.services.common import locked_meeting, refuse_if_adjusted, require
+from samverkan.governance.services.common import locked_meeting, refuse_if_adjusted
 
 
 @transaction.atomic
@@ -33,7 +34,7 @@ def schedule_meeting(
 
     Raises PermissionDeniedError, or ApplicationError for a time in the past.
     """
-    require(permissions.can_schedule_meeting(by, body))
+    require(by, permissions.can_schedule_meeting, body)
     if timezone.is_naive(starts_at):
         starts_at = timezone.make_aware(starts_at)
     if not allow_past and starts_at < timezone.now():
@@ -70,7 +71,7 @@ def add_agenda_item(
     Raises PermissionDeniedError, ApplicationError (no title, wrong body or agreement) or
     ConflictError (minutes adjusted, proposal not prepared).
     """
-    require(permissions.can_keep_minutes(by, meeting))
+    require(by, permissions.can_keep_minutes, meeting)
     meeting = locked_meeting(meeting)
     refuse_if_adjusted(meeting)
     title = title.strip() or (focus_proposal.title if focus_proposal is not None else "")
@@ -110,7 +111,7 @@ def record_attendance(*, meeting: Meeting, present, by) -> list[Attendance]:
     Raises PermissionDeniedError, ApplicationError when someone in `present` was not a member
     on that date, or ConflictError when the minutes are adjusted or the meeting is to come.
     """
-    require(permissions.can_keep_minutes(by, meeting))
+    require(by, permissions.can_keep_minutes, meeting)
     meeting = locked_meeting(meeting)
     refuse_if_adjusted(meeting)
     refuse_unless_held(meeting)

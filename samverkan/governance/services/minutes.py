@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from samverkan.areas import services as area_services
 from samverkan.core.audit import log_action
 from samverkan.core.exceptions import ApplicationError, ConflictError
+from samverkan.core.permissions import require
 from samverkan.governance import permissions
 from samverkan.governance.models import (
     AgendaItem,
@@ -21,7 +22,7 @@ from samverkan.governance.models import (
     Statement,
 )
 from samverkan.governance.selectors import meeting_day, meeting_quorum
-from samverkan.governance.services.common import locked_meeting, refuse_if_adjusted, require
+from samverkan.governance.services.common import locked_meeting, refuse_if_adjusted
 from samverkan.governance.services.meetings import refuse_unless_held
 
 Method = MinutesParagraph.Method
@@ -52,7 +53,7 @@ def add_paragraph(
     Raises PermissionDeniedError, ApplicationError (no title, agenda item of another meeting, no
     quorum for a decision) or ConflictError (minutes adjusted, meeting to come).
     """
-    require(permissions.can_keep_minutes(by, meeting))
+    require(by, permissions.can_keep_minutes, meeting)
     meeting = locked_meeting(meeting)
     refuse_if_adjusted(meeting)
     refuse_unless_held(meeting)
@@ -157,7 +158,7 @@ def record_decision(
     focus-area outcome missing) or ConflictError (already decided, minutes adjusted).
     """
     meeting = paragraph.meeting
-    require(permissions.can_record_decision(by, meeting))
+    require(by, permissions.can_record_decision, meeting)
     meeting = locked_meeting(meeting)
     refuse_if_adjusted(meeting)
     paragraph = (
@@ -229,7 +230,7 @@ def add_statement(
     Raises PermissionDeniedError, ApplicationError or ConflictError (minutes adjusted).
     """
     meeting = paragraph.meeting
-    require(permissions.can_keep_minutes(by, meeting))
+    require(by, permissions.can_keep_minutes, meeting)
     meeting = locked_meeting(meeting)
     refuse_if_adjusted(meeting)
     paragraph = MinutesParagraph.objects.get(pk=paragraph.pk)
@@ -286,7 +287,7 @@ def adjust_minutes(
 
     Raises PermissionDeniedError, ApplicationError or ConflictError (already adjusted).
     """
-    require(permissions.can_adjust(by, meeting))
+    require(by, permissions.can_adjust, meeting)
     meeting = locked_meeting(meeting)
     refuse_if_adjusted(meeting)
     if not meeting.paragraphs.exists():

@@ -1,17 +1,7 @@
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
-from samverkan.agreements.models import Agreement
 from samverkan.governance.models import Meeting
-
-
-def get_agreement(slug: str) -> Agreement:
-    return get_object_or_404(Agreement, slug=slug)
-
-
-def forbidden(request, reason: str):
-    return render(request, "core/forbidden.html", {"reason": reason}, status=403)
 
 
 def get_meeting(agreement, body_slug: str, pk: int) -> Meeting:

@@ -2,11 +2,12 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
-from samverkan.core.exceptions import ApplicationError, PermissionDeniedError
-from samverkan.core.forms import apply_error, render_form
+from samverkan.agreements.selectors import get_agreement
+from samverkan.core.forms import render_form
+from samverkan.core.web import check, save_form
 from samverkan.governance import permissions, selectors, services
 from samverkan.governance.forms import (
     AdjustForm,
@@ -18,7 +19,10 @@ from samverkan.governance.forms import (
     StatementForm,
 )
 from samverkan.governance.models import Body, Membership, MinutesParagraph
-from samverkan.governance.views.common import forbidden, get_agreement, get_meeting
+from samverkan.governance.views.common import get_meeting
+
+# The services speak of a meeting's start; the forms ask for its date.
+ALIASES = {"starts_at": "date"}
 
 
 def _form_page(request, *, form, meeting=None, body, heading, intro="", submit):
@@ -35,22 +39,11 @@ def _form_page(request, *, form, meeting=None, body, heading, intro="", submit):
     return render_form(request, "governance/form.html", context, form)
 
 
-def _run(form, service, **kwargs):
-    """Call a service; a refusal is shown on the form and gives None."""
-    try:
-        return service(**kwargs)
-    except PermissionDeniedError:
-        raise
-    except ApplicationError as error:
-        # The services speak of a meeting's start; the form asks for its date.
-        apply_error(form, error, aliases={"starts_at": "date"})
-        return None
-
-
-def _meeting_for_minutes(request, agreement, body, pk, check):
+def _meeting_for_minutes(request, agreement, body, pk, right):
+    """The meeting at this address (404), if `right` lets the person change it (403)."""
     meeting = get_meeting(get_agreement(agreement), body, pk)
-    allowed, reason = check(request.user, meeting)
-    return meeting, (None if allowed else forbidden(request, reason))
+    check(right(request.user, meeting))
+    return meeting
 
 
 @login_required
@@ -58,22 +51,18 @@ def meeting_new(request, agreement, body):
     body = get_object_or_404(
         Body.objects.select_related("agreement"), agreement=get_agreement(agreement), slug=body
     )
-    allowed, reason = permissions.can_schedule_meeting(request.user, body)
-    if not allowed:
-        return forbidden(request, reason)
+    check(permissions.can_schedule_meeting(request.user, body))
     form = MeetingForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        meeting = _run(
-            form,
-            services.schedule_meeting,
-            body=body,
-            starts_at=form.starts_at(),
-            place=form.cleaned_data["place"],
-            by=request.user,
-        )
-        if meeting is not None:
-            messages.success(request, _("The meeting has been scheduled."))
-            return redirect(meeting)
+    if done := save_form(
+        request,
+        form,
+        lambda data: services.schedule_meeting(
+            body=body, starts_at=form.starts_at(), place=data["place"], by=request.user
+        ),
+        success=_("The meeting has been scheduled."),
+        aliases=ALIASES,
+    ):
+        return done
     return _form_page(
         request, form=form, body=body, heading=_("New meeting"), submit=_("Schedule the meeting")
     )
@@ -81,27 +70,25 @@ def meeting_new(request, agreement, body):
 
 @login_required
 def agenda_item_new(request, agreement, body, pk):
-    meeting, refusal = _meeting_for_minutes(
-        request, agreement, body, pk, permissions.can_keep_minutes
-    )
-    if refusal:
-        return refusal
+    meeting = _meeting_for_minutes(request, agreement, body, pk, permissions.can_keep_minutes)
     steering = meeting.body.kind == Body.Kind.STEERING_GROUP
     proposals = selectors.prepared_proposals(meeting.body.agreement) if steering else None
     form = AgendaItemForm(request.POST or None, proposals=proposals)
-    if request.method == "POST" and form.is_valid():
-        item = _run(
-            form,
-            services.add_agenda_item,
+    if done := save_form(
+        request,
+        form,
+        lambda data: services.add_agenda_item(
             meeting=meeting,
-            title=form.cleaned_data["title"],
-            description=form.cleaned_data["description"],
-            focus_proposal=form.cleaned_data.get("focus_proposal"),
+            title=data["title"],
+            description=data["description"],
+            focus_proposal=data.get("focus_proposal"),
             by=request.user,
-        )
-        if item is not None:
-            messages.success(request, _("The item has been added to the agenda."))
-            return redirect(meeting)
+        ),
+        success=_("The item has been added to the agenda."),
+        redirect_to=meeting,
+        aliases=ALIASES,
+    ):
+        return done
     return _form_page(
         request,
         form=form,
@@ -114,11 +101,7 @@ def agenda_item_new(request, agreement, body, pk):
 
 @login_required
 def attendance(request, agreement, body, pk):
-    meeting, refusal = _meeting_for_minutes(
-        request, agreement, body, pk, permissions.can_keep_minutes
-    )
-    if refusal:
-        return refusal
+    meeting = _meeting_for_minutes(request, agreement, body, pk, permissions.can_keep_minutes)
     memberships = selectors.memberships_on(meeting.body, selectors.meeting_day(meeting))
     present = meeting.attendances.filter(present=True).values_list("membership_id", flat=True)
     form = AttendanceForm(
@@ -126,17 +109,17 @@ def attendance(request, agreement, body, pk):
         memberships=memberships,
         initial={"present": list(present)},
     )
-    if request.method == "POST" and form.is_valid():
-        rows = _run(
-            form,
-            services.record_attendance,
-            meeting=meeting,
-            present=form.cleaned_data["present"],
-            by=request.user,
-        )
-        if rows is not None:
-            messages.success(request, _("The attendance has been recorded."))
-            return redirect(meeting)
+    if done := save_form(
+        request,
+        form,
+        lambda data: services.record_attendance(
+            meeting=meeting, present=data["present"], by=request.user
+        ),
+        success=_("The attendance has been recorded."),
+        redirect_to=meeting,
+        aliases=ALIASES,
+    ):
+        return done
     return _form_page(
         request,
         form=form,
@@ -150,28 +133,24 @@ def attendance(request, agreement, body, pk):
 
 @login_required
 def paragraph_new(request, agreement, body, pk):
-    meeting, refusal = _meeting_for_minutes(
-        request, agreement, body, pk, permissions.can_keep_minutes
-    )
-    if refusal:
-        return refusal
+    meeting = _meeting_for_minutes(request, agreement, body, pk, permissions.can_keep_minutes)
     form = ParagraphForm(request.POST or None, agenda_items=meeting.agenda_items.all())
-    if request.method == "POST" and form.is_valid():
-        paragraph = _run(
-            form,
-            services.add_paragraph,
+
+    def add(data):
+        paragraph = services.add_paragraph(
             meeting=meeting,
-            title=form.cleaned_data["title"],
-            text=form.cleaned_data["text"],
-            agenda_item=form.cleaned_data["agenda_item"],
+            title=data["title"],
+            text=data["text"],
+            agenda_item=data["agenda_item"],
             by=request.user,
             **form.decision_kwargs(),
         )
-        if paragraph is not None:
-            messages.success(
-                request, _("§ %(number)d has been added.") % {"number": paragraph.number}
-            )
-            return redirect(meeting)
+        # The message names the number the paragraph was given.
+        messages.success(request, _("§ %(number)d has been added.") % {"number": paragraph.number})
+        return paragraph
+
+    if done := save_form(request, form, add, success="", redirect_to=meeting, aliases=ALIASES):
+        return done
     return _form_page(
         request,
         form=form,
@@ -193,25 +172,21 @@ def _paragraph(meeting, paragraph_pk) -> MinutesParagraph:
 
 @login_required
 def decision(request, agreement, body, pk, paragraph):
-    meeting, refusal = _meeting_for_minutes(
-        request, agreement, body, pk, permissions.can_record_decision
-    )
-    if refusal:
-        return refusal
+    meeting = _meeting_for_minutes(request, agreement, body, pk, permissions.can_record_decision)
     paragraph = _paragraph(meeting, paragraph)
     with_focus = bool(paragraph.agenda_item and paragraph.agenda_item.focus_proposal_id)
     form = DecisionForm(request.POST or None, with_focus=with_focus)
-    if request.method == "POST" and form.is_valid():
-        done = _run(
-            form,
-            services.record_decision,
-            paragraph=paragraph,
-            by=request.user,
-            **form.decision_kwargs(),
-        )
-        if done is not None:
-            messages.success(request, _("The decision has been recorded."))
-            return redirect(meeting)
+    if done := save_form(
+        request,
+        form,
+        lambda data: services.record_decision(
+            paragraph=paragraph, by=request.user, **form.decision_kwargs()
+        ),
+        success=_("The decision has been recorded."),
+        redirect_to=meeting,
+        aliases=ALIASES,
+    ):
+        return done
     return _form_page(
         request,
         form=form,
@@ -225,27 +200,21 @@ def decision(request, agreement, body, pk, paragraph):
 
 @login_required
 def statement_new(request, agreement, body, pk, paragraph):
-    meeting, refusal = _meeting_for_minutes(
-        request, agreement, body, pk, permissions.can_keep_minutes
-    )
-    if refusal:
-        return refusal
+    meeting = _meeting_for_minutes(request, agreement, body, pk, permissions.can_keep_minutes)
     paragraph = _paragraph(meeting, paragraph)
     present = Membership.objects.filter(
         pk__in=meeting.attendances.filter(present=True).values("membership_id")
     ).select_related("user", "organisation")
     form = StatementForm(request.POST or None, memberships=present)
-    if request.method == "POST" and form.is_valid():
-        statement = _run(
-            form,
-            services.add_statement,
-            paragraph=paragraph,
-            by=request.user,
-            **form.cleaned_data,
-        )
-        if statement is not None:
-            messages.success(request, _("The statement has been entered in the minutes."))
-            return redirect(meeting)
+    if done := save_form(
+        request,
+        form,
+        lambda data: services.add_statement(paragraph=paragraph, by=request.user, **data),
+        success=_("The statement has been entered in the minutes."),
+        redirect_to=meeting,
+        aliases=ALIASES,
+    ):
+        return done
     return _form_page(
         request,
         form=form,
@@ -261,9 +230,7 @@ def statement_new(request, agreement, body, pk, paragraph):
 def adjust(request, agreement, body, pk):
     """Adjust and publish the minutes in two steps: the form, then a confirmation that repeats
     the choices in hidden fields; only the confirmed POST calls the service."""
-    meeting, refusal = _meeting_for_minutes(request, agreement, body, pk, permissions.can_adjust)
-    if refusal:
-        return refusal
+    meeting = _meeting_for_minutes(request, agreement, body, pk, permissions.can_adjust)
     present = (
         Membership.objects.filter(
             pk__in=meeting.attendances.filter(present=True).values("membership_id")
@@ -272,32 +239,33 @@ def adjust(request, agreement, body, pk):
         .order_by("user__last_name", "user__first_name")
     )
     form = AdjustForm(request.POST or None, memberships=present)
-    if request.method == "POST" and form.is_valid():
-        adjusters = [m.user for m in form.cleaned_data["adjusters"]]
-        if request.POST.get("confirmed") == "yes":
-            done = _run(
-                form,
-                services.adjust_minutes,
-                meeting=meeting,
-                adjusters=adjusters,
-                adjusted_on=form.cleaned_data["adjusted_on"],
-                by=request.user,
-            )
-            if done is not None:
-                messages.success(request, _("The minutes are checked and published."))
-                return redirect(meeting)
-        else:
-            return render(
-                request,
-                "governance/adjust_confirm.html",
-                {
-                    "agreement": meeting.body.agreement,
-                    "body": meeting.body,
-                    "meeting": meeting,
-                    "form": form,
-                    "adjusters": form.cleaned_data["adjusters"],
-                },
-            )
+    confirmed = request.POST.get("confirmed") == "yes"
+    if request.method == "POST" and form.is_valid() and not confirmed:
+        return render(
+            request,
+            "governance/adjust_confirm.html",
+            {
+                "agreement": meeting.body.agreement,
+                "body": meeting.body,
+                "meeting": meeting,
+                "form": form,
+                "adjusters": form.cleaned_data["adjusters"],
+            },
+        )
+    if done := save_form(
+        request,
+        form,
+        lambda data: services.adjust_minutes(
+            meeting=meeting,
+            adjusters=[m.user for m in data["adjusters"]],
+            adjusted_on=data["adjusted_on"],
+            by=request.user,
+        ),
+        success=_("The minutes are checked and published."),
+        redirect_to=meeting,
+        aliases=ALIASES,
+    ):
+        return done
     return _form_page(
         request,
         form=form,

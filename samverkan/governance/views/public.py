@@ -9,11 +9,11 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from samverkan.accounts.roles import is_coordinator
+from samverkan.agreements.selectors import get_agreement
 from samverkan.core.links import absolute_url
+from samverkan.core.web import check
 from samverkan.governance import permissions, selectors
 from samverkan.governance.models import Body
-from samverkan.governance.views.common import get_agreement
 
 DECISIONS_PAGE_SIZE = 20
 
@@ -37,32 +37,37 @@ def body(request, agreement, slug):
     body = get_object_or_404(
         Body.objects.select_related("agreement"), agreement=agreement, slug=slug
     )
-    coordinator = is_coordinator(request.user)
-    # The body's members see its coming and unadjusted meetings too.
-    can_see_unpublished = coordinator or permissions.is_member_of(request.user, body)
+    can_schedule = permissions.can_schedule_meeting(request.user, body)[0]
+    # The body's members see its coming and unadjusted meetings too. Only the coordinators
+    # schedule, so the answer above saves asking again whether this person is one.
+    can_see_unpublished = permissions.can_see_unpublished_meetings(
+        request.user, body, coordinator=can_schedule
+    )[0]
     data = selectors.body_page_data(body, can_see_unpublished=can_see_unpublished)
-    data["can_schedule"] = coordinator
+    data["can_schedule"] = can_schedule
     return render(request, "governance/body.html", data)
 
 
 def _visible_meeting(request, agreement, body_slug, pk):
     agreement = get_agreement(agreement)
     meeting = selectors.meeting_with_minutes(agreement, body_slug, pk)
-    if meeting is None or not permissions.can_view_meeting(request.user, meeting)[0]:
-        # Unpublished minutes are not anyone else's business: answer as if absent.
-        raise Http404(_("There is no meeting at this address."))
+    absent = _("There is no meeting at this address.")
+    if meeting is None:
+        raise Http404(absent)
+    # Unpublished minutes are not anyone else's business: answer as if absent.
+    check(permissions.can_view_meeting(request.user, meeting), hide=True, not_found=absent)
     return meeting
 
 
 @require_safe
 def meeting(request, agreement, body, pk):
     meeting = _visible_meeting(request, agreement, body, pk)
-    coordinator = is_coordinator(request.user)
+    can_keep_minutes = permissions.can_keep_minutes(request.user, meeting)[0]
     context = {
         "agreement": meeting.body.agreement,
         "body": meeting.body,
         "meeting": meeting,
-        "can_edit": coordinator and not meeting.is_public,
+        "can_edit": can_keep_minutes and not meeting.is_public,
     }
     return render(request, "governance/meeting.html", context)
 

@@ -14,12 +14,12 @@ not a page of the site.
 from django.conf import settings
 from django.core.cache import cache
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from samverkan.agreements.models import Agreement
+from samverkan.agreements.selectors import get_agreement
+from samverkan.core.web import check
 from samverkan.reports.export_html import filename, render_report_html
 from samverkan.reports.models import AnnualReport
 from samverkan.reports.pdf import render_memo_pdf, render_report_pdf
@@ -32,14 +32,16 @@ CACHE_SECONDS = 24 * 60 * 60
 
 
 def _readable_report(request, agreement: str, year: int) -> AnnualReport:
-    agreement = get_object_or_404(Agreement, slug=agreement)
+    agreement = get_agreement(agreement)
     report = (
         AnnualReport.objects.filter(agreement=agreement, year=year)
         .select_related("agreement")
         .first()
     )
-    if report is None or not can_read_report(request.user, report)[0]:
-        raise Http404(_("There is no annual report for this year."))
+    absent = _("There is no annual report for this year.")
+    if report is None:
+        raise Http404(absent)
+    check(can_read_report(request.user, report), hide=True, not_found=absent)
     return report
 
 

@@ -9,26 +9,19 @@ answers 403 with the reason.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from samverkan.agreements.models import Agreement
-from samverkan.core.exceptions import ApplicationError, PermissionDeniedError
-from samverkan.core.forms import apply_error, render_form
+from samverkan.agreements.selectors import get_agreement
+from samverkan.core.forms import render_form
+from samverkan.core.web import check, run_action, save_form
 from samverkan.reports import permissions, services
 from samverkan.reports.forms import MemoForm, NewReportForm, TextsForm
 from samverkan.reports.localise import localised_section
 from samverkan.reports.memo import MEMO_KEYS, MEMO_LABELS
 from samverkan.reports.models import AnnualReport, ReportStatus
-
-
-def _agreement(slug: str) -> Agreement:
-    return get_object_or_404(Agreement, slug=slug)
-
-
-def _forbidden(request, reason: str):
-    return render(request, "core/forbidden.html", {"reason": reason}, status=403)
 
 
 def _readable(request, agreement: str, year: int) -> AnnualReport:
@@ -37,18 +30,24 @@ def _readable(request, agreement: str, year: int) -> AnnualReport:
         .filter(agreement__slug=agreement, year=year)
         .first()
     )
-    if report is None or not permissions.can_read_report(request.user, report)[0]:
-        raise Http404(_("There is no annual report at this address."))
+    absent = _("There is no annual report at this address.")
+    if report is None:
+        raise Http404(absent)
+    check(permissions.can_read_report(request.user, report), hide=True, not_found=absent)
     return report
 
 
-def _manageable(request, agreement: str, year: int):
-    """The report and None, or None and the response refusing it."""
+def _manageable(request, agreement: str, year: int) -> AnnualReport:
+    """The report (404 to whoever may not read it), if the person may change it (403)."""
     report = _readable(request, agreement, year)
-    allowed, reason = permissions.can_manage_reports(request.user)
-    if not allowed:
-        return None, _forbidden(request, reason)
-    return report, None
+    check(permissions.can_manage_reports(request.user))
+    return report
+
+
+def _detail_url(report: AnnualReport) -> str:
+    return reverse(
+        "reports:detail", kwargs={"agreement": report.agreement.slug, "year": report.year}
+    )
 
 
 def _list_context(request, agreement, form=None) -> dict:
@@ -68,32 +67,28 @@ def _list_context(request, agreement, form=None) -> dict:
 
 @require_safe
 def report_list(request, agreement):
-    agreement = _agreement(agreement)
+    agreement = get_agreement(agreement)
     return render(request, "reports/list.html", _list_context(request, agreement))
 
 
 @login_required
 @require_POST
 def report_new(request, agreement):
-    agreement = _agreement(agreement)
-    allowed, reason = permissions.can_manage_reports(request.user)
-    if not allowed:
-        return _forbidden(request, reason)
+    agreement = get_agreement(agreement)
+    check(permissions.can_manage_reports(request.user))
     form = NewReportForm(request.POST)
-    if form.is_valid():
-        try:
-            report = services.create_report(
-                agreement=agreement, year=form.cleaned_data["year"], by=request.user
-            )
-        except ApplicationError as error:
-            form.add_error("year", str(error.message))
-        else:
-            messages.success(
-                request,
-                _("The annual report for %(year)d is compiled from the data as a draft.")
-                % {"year": report.year},
-            )
-            return redirect("reports:detail", agreement=agreement.slug, year=report.year)
+
+    def create(data):
+        report = services.create_report(agreement=agreement, year=data["year"], by=request.user)
+        messages.success(
+            request,
+            _("The annual report for %(year)d is compiled from the data as a draft.")
+            % {"year": report.year},
+        )
+        return report
+
+    if done := save_form(request, form, create, success="", redirect_to=_detail_url):
+        return done
     context = _list_context(request, agreement, form)
     return render_form(request, "reports/list.html", context, form)
 
@@ -132,9 +127,7 @@ def _unless_status(request, report, status=None, message=""):
 
 @login_required
 def report_edit(request, agreement, year):
-    report, refusal = _manageable(request, agreement, year)
-    if refusal:
-        return refusal
+    report = _manageable(request, agreement, year)
     refusal = _unless_status(
         request,
         report,
@@ -146,16 +139,16 @@ def report_edit(request, agreement, year):
     sections = report.snapshot.get("sections", [])
     if request.method == "POST":
         form = TextsForm(request.POST, sections=sections)
-        if form.is_valid():
-            try:
-                services.save_texts(report=report, texts=form.cleaned_data, by=request.user)
-            except ApplicationError as error:
-                apply_error(form, error)
-            else:
-                messages.success(request, _("The texts are saved."))
-                return redirect("reports:detail", agreement=agreement, year=year)
     else:
         form = TextsForm(initial=report.texts, sections=sections)
+    if done := save_form(
+        request,
+        form,
+        lambda data: services.save_texts(report=report, texts=data, by=request.user),
+        success=_("The texts are saved."),
+        redirect_to=_detail_url(report),
+    ):
+        return done
     return render_form(
         request,
         "reports/edit.html",
@@ -165,18 +158,13 @@ def report_edit(request, agreement, year):
 
 
 def _transition(request, agreement, year, service, done: str):
-    report, refusal = _manageable(request, agreement, year)
-    if refusal:
-        return refusal
-    try:
-        service(report=report, by=request.user)
-    except PermissionDeniedError as error:
-        return _forbidden(request, str(error.message))
-    except ApplicationError as error:
-        messages.error(request, str(error.message))
-    else:
-        messages.success(request, done)
-    return redirect("reports:detail", agreement=agreement, year=year)
+    report = _manageable(request, agreement, year)
+    return run_action(
+        request,
+        lambda: service(report=report, by=request.user),
+        success=done,
+        redirect_to=_detail_url(report),
+    )
 
 
 @login_required
@@ -210,9 +198,7 @@ def report_publish(request, agreement, year):
             services.publish,
             _("The report is published. It is public and can no longer be changed."),
         )
-    report, refusal = _manageable(request, agreement, year)
-    if refusal:
-        return refusal
+    report = _manageable(request, agreement, year)
     refusal = _unless_status(
         request, report, ReportStatus.APPROVED, _("Approve the report before it is published.")
     )
@@ -225,28 +211,25 @@ def report_publish(request, agreement, year):
 
 @login_required
 def memo_edit(request, agreement, year):
-    report, refusal = _manageable(request, agreement, year)
-    if refusal:
-        return refusal
+    report = _manageable(request, agreement, year)
     refusal = _unless_status(request, report)
     if refusal:
         return refusal
-    if request.method == "POST":
-        if "draft" in request.POST:
-            form = MemoForm(initial=services.draft_memo(report))
-            messages.info(request, _("The memo is drafted again from the report. Save to keep it."))
-        else:
-            form = MemoForm(request.POST)
-            if form.is_valid():
-                try:
-                    services.save_memo(report=report, memo=form.cleaned_data, by=request.user)
-                except ApplicationError as error:
-                    apply_error(form, error)
-                else:
-                    messages.success(request, _("The memo is saved."))
-                    return redirect("reports:detail", agreement=agreement, year=year)
+    if request.method == "POST" and "draft" in request.POST:
+        form = MemoForm(initial=services.draft_memo(report))
+        messages.info(request, _("The memo is drafted again from the report. Save to keep it."))
+    elif request.method == "POST":
+        form = MemoForm(request.POST)
     else:
         form = MemoForm(initial={**services.draft_memo(report), **(report.memo or {})})
+    if done := save_form(
+        request,
+        form,
+        lambda data: services.save_memo(report=report, memo=data, by=request.user),
+        success=_("The memo is saved."),
+        redirect_to=_detail_url(report),
+    ):
+        return done
     return render_form(
         request,
         "reports/memo.html",

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from samverkan.agreements.models import Agreement
 from samverkan.core.exceptions import ApplicationError
+from samverkan.core.permissions import SYSTEM
 from samverkan.reports.models import AnnualReport
 from samverkan.reports.snapshot import SECTION_KEYS
 
@@ -138,8 +139,8 @@ class Command(BaseCommand):
 
         try:
             if report is None:
-                return services.create_report(agreement=agreement, year=year, by=None)
-            return services.recompile(report=report, by=None)
+                return services.create_report(agreement=agreement, year=year, by=SYSTEM)
+            return services.recompile(report=report, by=SYSTEM)
         except ApplicationError as error:
             raise CommandError(str(error.message)) from error
 
