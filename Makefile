@@ -11,7 +11,7 @@ PYTEST_ARGS ?= -n auto
 
 .PHONY: system-libs
 .PHONY: help run dev worker local-env static install install-test chromium test test-sqlite test-postgres lint format messages demo superuser clean bench bench-matching
-.PHONY: wrk load bench-register
+.PHONY: wrk load bench-register profile-pages
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -131,8 +131,13 @@ LOAD_DURATION ?= 300
 wrk: ## install Debian's wrk (the HTTP load generator of make bench), when it is missing
 	@command -v wrk >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wrk; }
 
-bench: $(VENV)/.installed wrk ## key pages under gunicorn vs. a minimal view: req/s, p50, p95 (BENCH_SCALE, BENCH_JSON; BENCH_DATABASE_URL, default samverkan_bench)
+bench: $(VENV)/.installed wrk ## key pages under gunicorn vs. a minimal view, anonymous cached / ombud / coordinator / caches off: req/s, p50, p95 (BENCH_SCALE, BENCH_JSON, BENCH_PAGES, BENCH_COLUMNS; BENCH_DATABASE_URL, default samverkan_bench)
 	$(PY) benchmarks/web.py --scale $(BENCH_SCALE) --json $(BENCH_JSON)
+
+# Twice: as production is configured, then with every cache off (settings.CACHES_OFF).
+profile-pages: $(VENV)/.installed ## where each key page's time goes, per visitor, in-process: median, queries, SQL time, slowest query (DATABASE_URL, PROFILE_ROUNDS, PROFILE_PAGES)
+	$(PY) benchmarks/profile_pages.py
+	CACHES_OFF=1 $(PY) benchmarks/profile_pages.py
 
 $(VENV)/.installed-bench: $(VENV)/.installed
 	$(PY) -m pip install -q -e '.[bench]'

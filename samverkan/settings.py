@@ -186,6 +186,14 @@ else:
 # 0 turns the page cache off: the default with DEBUG (edited templates show at once) and in
 # tests, unless a test turns it on.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0" if DEBUG or TESTING else "60"))
+# CACHES_OFF=1 renders every page from the database, for measuring (`make bench`'s "caches off"
+# column, docs/operations.md): no page cache and no fragment caches. A fragment cache uses the
+# "template_fragments" alias ({% cache %} takes it) or asks settings.CACHES_OFF. The "default"
+# cache stays: login throttling and the report files are not page caches.
+CACHES_OFF = env_bool("CACHES_OFF")
+if CACHES_OFF:
+    PAGE_CACHE_SECONDS = 0
+    CACHES["template_fragments"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 # The benchmark's minimal view (/bench/ceiling) exists only when SAMVERKAN_BENCH=1.
 BENCH_CEILING = env_bool("SAMVERKAN_BENCH")
 

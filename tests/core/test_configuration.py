@@ -83,3 +83,41 @@ def test_staff_single_sign_on_is_offered_when_openid_connect_is_configured():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["True", "True"]
+
+
+def cache_settings(**env: str) -> list[str]:
+    """PAGE_CACHE_SECONDS and the fragment cache's backend, as a process with `env` sees them."""
+    code = (
+        "import django; django.setup(); from django.conf import settings;"
+        "print(settings.PAGE_CACHE_SECONDS, settings.CACHES_OFF,"
+        " settings.CACHES.get('template_fragments', settings.CACHES['default'])['BACKEND'])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env={
+            **{key: value for key, value in os.environ.items() if key != "SAMVERKAN_TESTING"},
+            "DJANGO_SETTINGS_MODULE": "samverkan.settings",
+            "SAMVERKAN_LOCAL_ENV": "",
+            "SECRET_KEY": "x" * 50,
+            "PAGE_CACHE_SECONDS": "60",
+            **env,
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()
+
+
+def test_caches_off_turns_off_the_page_cache_and_the_fragment_caches():
+    seconds, off, fragments = cache_settings(CACHES_OFF="1")
+    assert (seconds, off) == ("0", "True")
+    assert fragments == "django.core.cache.backends.dummy.DummyCache"
+
+
+def test_caches_stay_on_without_the_switch():
+    seconds, off, fragments = cache_settings(CACHES_OFF="")
+    assert (seconds, off) == ("60", "False")
+    assert fragments != "django.core.cache.backends.dummy.DummyCache"
