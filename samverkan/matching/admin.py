@@ -1,13 +1,15 @@
-"""Needs, offers and matches in the admin. Postings are edited here (the save re-indexes them);
-matches change through the platform's pages, where each side's acceptance is recorded."""
+"""Needs, offers and matches in the admin. Postings are posted and edited here through the
+services (the audit row, the matching index and the rules as on the pages); matches change
+through the platform's pages, where each side's acceptance is recorded."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db import transaction
+from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.core.admin import RecordAdmin, service_action
-from samverkan.matching import services
-from samverkan.matching.index import index_posting
+from samverkan.core.exceptions import ApplicationError
+from samverkan.matching import permissions, services
 from samverkan.matching.models import Match, Posting
 
 
@@ -39,11 +41,54 @@ class PostingAdmin(admin.ModelAdmin):
         )
     ]
 
+    def get_readonly_fields(self, request, obj=None):
+        # Who posted, for which agreement, stays: update_posting() changes the rest.
+        if obj is None:
+            return self.readonly_fields
+        return [*self.readonly_fields, "agreement", "organisation", "is_demo"]
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        if obj is None or not allowed:
+            return allowed
+        return permissions.can_edit(request.user, obj)[0]
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # A refusal of the service (a rule the form cannot see) is shown, and nothing is saved.
+        try:
+            with transaction.atomic():
+                return super().changeform_view(request, object_id, form_url, extra_context)
+        except ApplicationError as error:
+            self.message_user(request, str(error.message), messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+
+    def save_model(self, request, obj, form, change):
+        data = form.cleaned_data
+        fields = {name: data[name] for name in services.EDITABLE_FIELDS}
+        if change:
+            services.update_posting(
+                posting=Posting.objects.get(pk=obj.pk),
+                by=request.user,
+                areas=data["areas"],
+                districts=data["districts"],
+                **fields,
+            )
+            return
+        posting = services.create_posting(
+            agreement=data["agreement"],
+            organisation=data["organisation"],
+            by=request.user,
+            areas=data["areas"],
+            districts=data["districts"],
+            is_demo=data["is_demo"],
+            **fields,
+        )
+        obj.pk = posting.pk
+
     def save_related(self, request, form, formsets, change):
-        # The index reads the areas and the text: re-index after both are saved.
-        super().save_related(request, form, formsets, change)
-        with transaction.atomic():
-            index_posting(form.instance)
+        # The service has set the areas and districts and indexed the posting.
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
 
 
 @admin.register(Match)

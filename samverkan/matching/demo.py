@@ -6,9 +6,9 @@ in the seeds): Hälsa-, vård- och omsorgsförvaltningen seeks associations for 
 activities on Lindängen, and the Lindängen associations, Sensus and MISO offer what fits, so a
 coordinator opening that need sees fitting offers with their reasons.
 
-Written through the services with `by=None` (the system), so each posting is indexed as it is
-created. Idempotent: a posting is found by agreement, organisation and title; a match by its
-pair. Organisations the list names that are not in the database are skipped.
+Written through the services with `by=SYSTEM` (the platform acting), so each posting is indexed
+as it is created. Idempotent: a posting is found by agreement, organisation and title; a match by
+its pair. Organisations the list names that are not in the database are skipped.
 """
 
 import datetime
@@ -19,6 +19,7 @@ from django.utils import timezone
 from samverkan.actors.models import District, Organisation
 from samverkan.agreements.models import Agreement
 from samverkan.areas.models import PriorityArea
+from samverkan.core.permissions import SYSTEM
 from samverkan.matching import services
 from samverkan.matching.models import Match, Posting
 
@@ -235,7 +236,7 @@ def load() -> dict:
                 areas=[areas[s] for s in spec.areas if s in areas],
                 districts=[districts[n] for n in spec.districts if n in districts],
                 valid_until=_months(spec.months) if spec.months else None,
-                by=None,
+                by=SYSTEM,
                 is_demo=True,
             )
             created += 1

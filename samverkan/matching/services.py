@@ -12,7 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samverkan.core.audit import log_action
-from samverkan.core.exceptions import ApplicationError, ConflictError, PermissionDeniedError
+from samverkan.core.exceptions import ApplicationError, ConflictError
+from samverkan.core.permissions import person, require
 from samverkan.matching import permissions
 from samverkan.matching.index import index_posting
 from samverkan.matching.models import Match, Posting
@@ -20,12 +21,6 @@ from samverkan.partnerships.models import Collaboration
 from samverkan.partnerships.services import create_collaboration
 
 EDITABLE_FIELDS = ("direction", "kind", "title", "text", "valid_until")
-
-
-def _require(check) -> None:
-    allowed, reason = check
-    if not allowed:
-        raise PermissionDeniedError(reason)
 
 
 def _check_content(*, agreement, title, text, direction, kind, valid_until, areas, allow_past):
@@ -71,10 +66,9 @@ def create_posting(
 
     Raises PermissionDeniedError (not a representative, or a sector that does not post) and
     ApplicationError (empty title or text, a past last day, areas of another agreement).
-    `by=None` is the system (demo data, imports) and skips the permission check.
+    The demo and imports pass `by=SYSTEM`.
     """
-    if by is not None:
-        _require(permissions.can_post(by, organisation))
+    require(by, permissions.can_post, organisation)
     areas, districts = list(areas), list(districts)
     _check_content(
         agreement=agreement,
@@ -94,7 +88,7 @@ def create_posting(
         title=title.strip(),
         text=text.strip(),
         valid_until=valid_until,
-        created_by=by if by is not None and by.is_authenticated else None,
+        created_by=person(by),
         is_demo=is_demo,
     )
     posting.areas.set(areas)
@@ -117,7 +111,7 @@ def update_posting(*, posting: Posting, by, areas=None, districts=None, **fields
     create_posting does.
     """
     posting = Posting.objects.select_for_update().select_related("organisation").get(pk=posting.pk)
-    _require(permissions.can_edit(by, posting))
+    require(by, permissions.can_edit, posting)
     if posting.status != Posting.Status.OPEN:
         raise ConflictError(_("A withdrawn or closed posting cannot be changed."), code="closed")
     unknown = set(fields) - set(EDITABLE_FIELDS)
@@ -152,9 +146,7 @@ def withdraw_posting(*, posting: Posting, by) -> Posting:
     Raises PermissionDeniedError, or ConflictError when it is not open.
     """
     posting = Posting.objects.select_for_update().select_related("organisation").get(pk=posting.pk)
-    allowed, reason = permissions.can_edit(by, posting)
-    if not allowed:
-        raise PermissionDeniedError(reason)
+    require(by, permissions.can_edit, posting)
     if posting.status != Posting.Status.OPEN:
         raise ConflictError(_("Only an open posting can be withdrawn."), code="not_open")
     posting.status = Posting.Status.WITHDRAWN
@@ -198,7 +190,7 @@ def accept_match(*, posting: Posting, counterpart: Posting, by, score: float = 0
     (already declined, or this side already accepted).
     """
     need, offer = _pair(posting, counterpart)
-    _require(permissions.can_respond(by, need, offer))
+    require(by, permissions.can_respond, need, offer)
     if not (need.status == offer.status == Posting.Status.OPEN):
         raise ApplicationError(_("Only open postings can be matched."), code="not_open")
     match, created = _locked_match(need, offer, score=score)
@@ -210,9 +202,9 @@ def accept_match(*, posting: Posting, counterpart: Posting, by, score: float = 0
     now = timezone.now()
     changed = False
     if "need" in sides and match.need_accepted_at is None:
-        match.need_accepted_by, match.need_accepted_at, changed = by, now, True
+        match.need_accepted_by, match.need_accepted_at, changed = person(by), now, True
     if "offer" in sides and match.offer_accepted_at is None:
-        match.offer_accepted_by, match.offer_accepted_at, changed = by, now, True
+        match.offer_accepted_by, match.offer_accepted_at, changed = person(by), now, True
     if not changed:
         raise ConflictError(_("You have already accepted this match."), code="already_accepted")
     if match.need_accepted_at and match.offer_accepted_at:
@@ -239,14 +231,14 @@ def decline_match(*, posting: Posting, counterpart: Posting, by) -> Match:
     already accepted or declined.
     """
     need, offer = _pair(posting, counterpart)
-    _require(permissions.can_respond(by, need, offer))
+    require(by, permissions.can_respond, need, offer)
     match, _created = _locked_match(need, offer, score=0.0)
     if match.status == Match.Status.ACCEPTED:
         raise ConflictError(_("An accepted match cannot be declined."), code="already_accepted")
     if match.status == Match.Status.DECLINED:
         raise ConflictError(_("The match has already been declined."), code="declined")
     match.status = Match.Status.DECLINED
-    match.declined_by, match.declined_at = by, timezone.now()
+    match.declined_by, match.declined_at = person(by), timezone.now()
     match.save()
     log_action(match, "match.declined", by=by)
     return match
@@ -265,10 +257,8 @@ def make_collaboration(*, match: Match, by, title: str = "", description: str = 
         .select_related("need__organisation", "offer__organisation", "need__agreement")
         .get(pk=match.pk)
     )
-    allowed, reason = permissions.can_make_collaboration(by, match)
-    if not allowed:
-        if not permissions.sides_of(by, match.need, match.offer):
-            raise PermissionDeniedError(reason)
+    require(by, permissions.can_start_collaboration, match)
+    if reason := permissions.collaboration_refusal(match):
         raise ConflictError(reason, code="not_possible")
     need, offer = match.need, match.offer
     collaboration = create_collaboration(

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_noop
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
-from samverkan.agreements.models import Agreement
+from samverkan.agreements.selectors import get_agreement
 from samverkan.core.exceptions import ApplicationError
 from samverkan.core.pagination import PageNumberPagination
 from samverkan.partnerships import selectors
@@ -164,7 +164,7 @@ class IopQuery(Schema):
 )
 @paginate(PageNumberPagination, page_size=50)
 def list_collaborations(request, filters: Query[CollaborationQuery]):
-    agreement = get_object_or_404(Agreement, slug=filters.agreement)
+    agreement = get_agreement(filters.agreement)
     return selectors.search_collaborations(
         agreement, selectors.CollaborationFilters(**filters.dict(exclude={"agreement"}))
     )
@@ -179,7 +179,7 @@ def list_collaborations(request, filters: Query[CollaborationQuery]):
     tags=TAGS,
 )
 def collaboration_figures(request, filters: Query[FiguresQuery]):
-    agreement = get_object_or_404(Agreement, slug=filters.agreement)
+    agreement = get_agreement(filters.agreement)
     if not MIN_YEAR <= filters.year <= timezone.localdate().year + 1:
         raise ApplicationError(
             _("The year must be between %(first)s and %(last)s.")
@@ -198,7 +198,7 @@ def collaboration_figures(request, filters: Query[FiguresQuery]):
     tags=TAGS,
 )
 def get_collaboration(request, agreement: str, slug: str):
-    agreement = get_object_or_404(Agreement, slug=agreement)
+    agreement = get_agreement(agreement)
     return get_object_or_404(
         selectors.with_relations(Collaboration.objects.public().select_related("agreement")),
         agreement=agreement,
@@ -216,7 +216,7 @@ def get_collaboration(request, agreement: str, slug: str):
 )
 @paginate(PageNumberPagination, page_size=50)
 def list_iop_agreements(request, filters: Query[IopQuery]):
-    agreement = get_object_or_404(Agreement, slug=filters.agreement) if filters.agreement else None
+    agreement = get_agreement(filters.agreement) if filters.agreement else None
     qs = selectors.public_iop_agreements(agreement)
     if filters.signed is not None:
         qs = qs.filter(signed_on__isnull=not filters.signed)

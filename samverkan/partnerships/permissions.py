@@ -17,10 +17,10 @@ The rules:
   them on its behalf, and a tjänsteperson of an administration that is not a party cannot
   either.
 
-The `rules` predicates at the bottom expose the same checks to templates and the admin.
+Views, templates (through the page data of selectors.py), the admin and the services all ask
+these functions; the services through `core.permissions.require`.
 """
 
-import rules
 from django.utils.translation import gettext as _
 
 from samverkan.accounts.roles import is_coordinator
@@ -65,15 +65,30 @@ def represents_party(user, collaboration, *, city_only: bool = False) -> bool:
     return any(party.organisation_id in own for party in collaboration.parties.all())
 
 
-def can_create_collaboration(user) -> tuple[bool, str]:
+def can_create_collaboration(user, organisations=None) -> tuple[bool, str]:
+    """Record a collaboration; with `organisations` (the parties, or their ids), one of them
+    must be an organisation the person represents, unless they are a coordinator."""
     if not _member(user):
         return False, _("Log in to record a collaboration.")
-    if is_coordinator(user) or represented_organisation_ids(user):
+    if is_coordinator(user):
         return True, ""
-    return False, _(
-        "Only the coordinators and confirmed representatives of an organisation record "
-        "collaborations."
-    )
+    own = represented_organisation_ids(user)
+    if not own:
+        return False, _(
+            "Only the coordinators and confirmed representatives of an organisation record "
+            "collaborations."
+        )
+    if organisations is not None and not own & {getattr(o, "pk", o) for o in organisations}:
+        return False, _("One of the parties must be an organisation you represent.")
+    return True, ""
+
+
+def lead_choices(user, organisations):
+    """The organisations a person may name as the lead of a new collaboration: any for a
+    coordinator, else those they represent."""
+    if is_coordinator(user):
+        return organisations
+    return organisations.filter(pk__in=represented_organisation_ids(user))
 
 
 def can_edit_collaboration(user, collaboration) -> tuple[bool, str]:
@@ -127,17 +142,3 @@ def can_confirm_conditions(user, collaboration) -> tuple[bool, str]:
         "Only a coordinator or a representative of the city's party confirms the conditions "
         "of an IOP agreement and marks it signed."
     )
-
-
-def _rule(check):
-    @rules.predicate
-    def predicate(user, obj=None):
-        return obj is not None and check(user, obj)[0]
-
-    return predicate
-
-
-rules.add_perm("partnerships.change_collaboration", _rule(can_edit_collaboration))
-rules.add_perm("partnerships.end_collaboration", _rule(can_end_collaboration))
-rules.add_perm("partnerships.manage_iop", _rule(can_manage_iop))
-rules.add_perm("partnerships.confirm_iop_conditions", _rule(can_confirm_conditions))

@@ -10,11 +10,11 @@ from django.utils import timezone
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
-from samverkan.accounts.roles import is_coordinator
 from samverkan.actors.models import Organisation
 from samverkan.core import formatting
 from samverkan.core.audit import log_action
-from samverkan.core.exceptions import ApplicationError, ConflictError, PermissionDeniedError
+from samverkan.core.exceptions import ApplicationError, ConflictError
+from samverkan.core.permissions import person, require
 from samverkan.core.slugs import slug_text, unique_slug
 from samverkan.partnerships import files, notifications, permissions
 from samverkan.partnerships.models import (
@@ -45,12 +45,6 @@ IOP_FIELDS = {"purpose", "starts_on", "ends_on", "value", "internal_note"}
 MIN_MAPPING_YEAR = 2000
 # Addresses of the list's own pages (urls.py): no collaboration may take them.
 RESERVED_SLUGS = {"ny", "statistik"}
-
-
-def _require(check) -> None:
-    allowed, reason = check
-    if not allowed:
-        raise PermissionDeniedError(reason)
 
 
 def _unique_slug(agreement, title: str) -> str:
@@ -126,14 +120,13 @@ def create_collaboration(
     is_public: bool = True,
     is_demo: bool = False,
     results: str = "",
-    check_permission: bool = False,
 ) -> Collaboration:
     """Record a collaboration and its parties, given as (organisation, role) pairs.
 
     Guarantees: at least one party, each organisation once; the mapping year is this year unless
-    given; an ended collaboration has its end date. With `check_permission`, `by` must be a
-    coordinator or represent one of the parties (the pages pass it; the matching app, which has
-    checked that the match was accepted, does not). Raises ApplicationError (code "no_parties",
+    given; an ended collaboration has its end date. `by` is a coordinator, a representative of
+    one of the parties (the pages, the matching app) or SYSTEM (the demo, imports).
+    Raises ApplicationError (code "no_parties",
     "duplicate_party", "ends_before_start", "end_date_missing", "title_missing"),
     PermissionDeniedError.
     """
@@ -151,16 +144,7 @@ def create_collaboration(
     for _organisation, role in parties:
         if role not in CollaborationParty.Role.values:
             raise ApplicationError(_("Choose a valid role."), code="invalid", field="role")
-    if check_permission:
-        _require(permissions.can_create_collaboration(by))
-
-        if not is_coordinator(by) and not (
-            set(organisations) & permissions.represented_organisation_ids(by)
-        ):
-            raise PermissionDeniedError(
-                _("One of the parties must be an organisation you represent."),
-                code="not_a_party",
-            )
+    require(by, permissions.can_create_collaboration, organisations)
     _check_period_and_status(
         status=status, starts_on=starts_on, ends_on=ends_on, mapping_year=mapping_year
     )
@@ -203,7 +187,7 @@ def update_collaboration(*, collaboration: Collaboration, by, **changes) -> Coll
     Raises PermissionDeniedError, ApplicationError (invalid values; an IOP agreement exists and
     the kind is changed away from IOP).
     """
-    _require(permissions.can_edit_collaboration(by, collaboration))
+    require(by, permissions.can_edit_collaboration, collaboration)
     unknown = set(changes) - COLLABORATION_FIELDS
     if unknown:
         raise ApplicationError(
@@ -260,7 +244,7 @@ def add_party(
 
     Raises PermissionDeniedError, ConflictError (already a party), ApplicationError (role).
     """
-    _require(permissions.can_manage_parties(by, collaboration))
+    require(by, permissions.can_manage_parties, collaboration)
     if role not in CollaborationParty.Role.values:
         raise ApplicationError(_("Choose a valid role."), code="invalid", field="role")
     Collaboration.objects.select_for_update().filter(pk=collaboration.pk).first()
@@ -289,7 +273,7 @@ def remove_party(*, party: CollaborationParty, by) -> None:
     Raises PermissionDeniedError, ConflictError (the last party).
     """
     collaboration = party.collaboration
-    _require(permissions.can_manage_parties(by, collaboration))
+    require(by, permissions.can_manage_parties, collaboration)
     Collaboration.objects.select_for_update().filter(pk=collaboration.pk).first()
     if collaboration.parties.count() <= 1:
         raise ConflictError(
@@ -314,7 +298,7 @@ def end_collaboration(
     Raises PermissionDeniedError, ConflictError (already ended), ApplicationError (a date in the
     future or before the start).
     """
-    _require(permissions.can_edit_collaboration(by, collaboration))
+    require(by, permissions.can_edit_collaboration, collaboration)
     collaboration = Collaboration.objects.select_for_update().get(pk=collaboration.pk)
     if collaboration.status == Collaboration.Status.ENDED:
         raise ConflictError(_("The collaboration has already ended."), code="already_ended")
@@ -394,7 +378,7 @@ def create_iop_agreement(
     Raises PermissionDeniedError, ApplicationError (not of kind IOP, no civil-society and city
     party, invalid values), ConflictError (it has one already).
     """
-    _require(permissions.can_manage_iop(by, collaboration))
+    require(by, permissions.can_manage_iop, collaboration)
     collaboration = Collaboration.objects.select_for_update().get(pk=collaboration.pk)
     if collaboration.kind != Collaboration.Kind.IOP:
         raise ApplicationError(
@@ -438,7 +422,7 @@ def update_iop_agreement(*, iop: IopAgreement, by, **changes) -> IopAgreement:
 
     Raises PermissionDeniedError, ConflictError (signed), ApplicationError.
     """
-    _require(permissions.can_manage_iop(by, iop.collaboration))
+    require(by, permissions.can_manage_iop, iop.collaboration)
     unknown = set(changes) - IOP_FIELDS
     if unknown:
         raise ApplicationError(
@@ -483,7 +467,7 @@ def confirm_condition(*, iop: IopAgreement, condition: str, by, note: str = "") 
     Raises PermissionDeniedError (see permissions.can_confirm_conditions), ApplicationError
     (unknown condition), ConflictError (already confirmed; the agreement is signed).
     """
-    _require(permissions.can_confirm_conditions(by, iop.collaboration))
+    require(by, permissions.can_confirm_conditions, iop.collaboration)
     if condition not in IopCondition.values:
         raise ApplicationError(_("There is no such condition."), code="unknown_condition")
     iop = IopAgreement.objects.select_for_update().get(pk=iop.pk)
@@ -494,9 +478,7 @@ def confirm_condition(*, iop: IopAgreement, condition: str, by, note: str = "") 
     if getattr(iop, f"{condition}_confirmed_at") is not None:
         raise ConflictError(_("The condition is already confirmed."), code="already_confirmed")
     setattr(iop, f"{condition}_confirmed_at", timezone.now())
-    setattr(
-        iop, f"{condition}_confirmed_by", by if by is not None and by.is_authenticated else None
-    )
+    setattr(iop, f"{condition}_confirmed_by", person(by))
     setattr(iop, f"{condition}_note", (note or "").strip())
     iop.save(
         update_fields=[
@@ -517,7 +499,7 @@ def withdraw_confirmation(*, iop: IopAgreement, condition: str, by) -> IopAgreem
     Raises PermissionDeniedError, ApplicationError (unknown condition), ConflictError (signed;
     not confirmed).
     """
-    _require(permissions.can_confirm_conditions(by, iop.collaboration))
+    require(by, permissions.can_confirm_conditions, iop.collaboration)
     if condition not in IopCondition.values:
         raise ApplicationError(_("There is no such condition."), code="unknown_condition")
     iop = IopAgreement.objects.select_for_update().get(pk=iop.pk)
@@ -550,7 +532,7 @@ def sign_iop_agreement(*, iop: IopAgreement, signed_on: datetime.date, by) -> Io
     Raises PermissionDeniedError, ConflictError (already signed), ApplicationError (code
     "checklist_incomplete", listing the missing conditions; a date in the future).
     """
-    _require(permissions.can_confirm_conditions(by, iop.collaboration))
+    require(by, permissions.can_confirm_conditions, iop.collaboration)
     iop = IopAgreement.objects.select_for_update().get(pk=iop.pk)
     if iop.is_signed:
         raise ConflictError(_("The agreement is already signed."), code="already_signed")
@@ -568,7 +550,7 @@ def sign_iop_agreement(*, iop: IopAgreement, signed_on: datetime.date, by) -> Io
             field="signed_on",
         )
     iop.signed_on = signed_on
-    iop.signed_by = by if by is not None and by.is_authenticated else None
+    iop.signed_by = person(by)
     iop.save(update_fields=["signed_on", "signed_by", "updated_at"])
     log_action(iop, "iop.signed", by=by, data={"signed_on": signed_on.isoformat()})
     notifications.iop_signed(iop, by=by)
@@ -582,7 +564,7 @@ def attach_iop_document(*, iop: IopAgreement, file, by, title: str = "") -> IopD
 
     Raises PermissionDeniedError, ApplicationError (empty, too large, wrong type).
     """
-    _require(permissions.can_manage_iop(by, iop.collaboration))
+    require(by, permissions.can_manage_iop, iop.collaboration)
     kind = files.inspect_upload(file)
     name = get_valid_filename(PurePath(file.name).name)[-100:]
     document = IopDocument(
@@ -590,7 +572,7 @@ def attach_iop_document(*, iop: IopAgreement, file, by, title: str = "") -> IopD
         title=(title or "").strip()[:200] or PurePath(name).stem,
         content_type=kind.content_type,
         size=file.size,
-        uploaded_by=by if by is not None and by.is_authenticated else None,
+        uploaded_by=person(by),
     )
     document.file.save(name, file, save=False)
     try:
@@ -608,7 +590,7 @@ def add_follow_up(
 ) -> IopFollowUp:
     """Write a follow-up entry. Raises PermissionDeniedError, ApplicationError (empty text,
     a date in the future)."""
-    _require(permissions.can_manage_iop(by, iop.collaboration))
+    require(by, permissions.can_manage_iop, iop.collaboration)
     text = (text or "").strip()
     if not text:
         raise ApplicationError(
@@ -624,7 +606,7 @@ def add_follow_up(
         iop=iop,
         followed_up_on=followed_up_on,
         text=text,
-        written_by=by if by is not None and by.is_authenticated else None,
+        written_by=person(by),
     )
     log_action(iop, "iop.follow_up_added", by=by, data={"on": followed_up_on.isoformat()})
     return entry

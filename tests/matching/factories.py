@@ -1,6 +1,7 @@
 """Postings made through the service (so they are indexed), and the organisations behind them."""
 
 from samverkan.actors.models import LegalForm, Sector
+from samverkan.core.permissions import SYSTEM
 from samverkan.matching import services
 from samverkan.matching.models import Posting
 from tests import factories
@@ -29,7 +30,7 @@ def posting(
     areas=(),
     districts=(),
     valid_until=None,
-    by=None,
+    by=SYSTEM,
 ):
     return services.create_posting(
         agreement=agreement,

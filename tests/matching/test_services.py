@@ -8,6 +8,7 @@ from django.utils import timezone
 from samverkan.actors.models import LegalForm, Sector
 from samverkan.core.exceptions import ApplicationError, ConflictError, PermissionDeniedError
 from samverkan.core.models import AuditEntry
+from samverkan.core.permissions import SYSTEM
 from samverkan.matching import services
 from samverkan.matching.models import Match, Posting, PostingTerm, TermStat
 from samverkan.partnerships.models import Collaboration
@@ -220,3 +221,32 @@ def test_valid_until_today_is_still_valid(agreement):
     need = create(agreement, club, factories.representative(club), valid_until=timezone.localdate())
     assert need.is_valid()
     assert not need.is_valid(on=timezone.localdate() + datetime.timedelta(days=1))
+
+
+def test_a_posting_without_an_actor_is_refused_loudly(agreement):
+    """`by=None` used to skip the permission check; now only SYSTEM, written out, passes."""
+    club = association()
+    with pytest.raises(TypeError):
+        create(agreement, club, None)
+    assert not Posting.objects.exists()
+    posting = create(agreement, club, SYSTEM)
+    assert posting.created_by is None
+    assert AuditEntry.objects.get(action="posting.created").actor is None
+
+
+def test_the_system_answers_for_both_sides_of_a_match(pair):
+    match = services.accept_match(posting=pair["need"], counterpart=pair["offer"], by=SYSTEM)
+    assert match.status == Match.Status.ACCEPTED
+    assert match.need_accepted_by is None and match.offer_accepted_by is None
+    collaboration = services.make_collaboration(match=match, by=SYSTEM)
+    assert collaboration.parties.count() == 2
+
+
+def test_a_coordinator_turns_a_match_into_a_collaboration_through_the_checked_service(pair):
+    """make_collaboration passes its actor on to create_collaboration, which checks it too."""
+    coordinator = factories.coordinator()
+    match = services.accept_match(posting=pair["need"], counterpart=pair["offer"], by=coordinator)
+    collaboration = services.make_collaboration(match=match, by=coordinator)
+    assert AuditEntry.objects.filter(
+        action="collaboration.created", object_id=str(collaboration.pk), actor=coordinator
+    ).exists()

@@ -289,3 +289,37 @@ def test_districts_are_checkboxes_in_the_posting_form(client, agreement):
 
     assert f'<input type="checkbox" name="districts" value="{rosengard.pk}"' in html
     assert "<select" not in html.split('id="id_districts"')[1].split("</fieldset>")[0]
+
+
+def test_a_match_not_yet_accepted_stays_on_its_page_with_the_reason(client, agreement, data):
+    """make_collaboration's refusal (a state, not a right) is a message on the match page;
+    a declined answer to it is the same."""
+    need, offer = data["need"], data["offer"]
+    client.force_login(data["city_rep"])
+    client.post(url("respond", agreement, pk=need.pk, other=offer.pk), {"action": "accept"})
+    match = Match.objects.get()
+    here = url("match", agreement, pk=need.pk, match=match.pk)
+
+    response = client.post(url("collaborate", agreement, pk=need.pk, match=match.pk), follow=True)
+
+    assert response.redirect_chain[-1][0] == here
+    assert [str(m) for m in response.context["messages"]][-1] == (
+        "Båda sidor måste acceptera matchningen först."
+    )
+    assert not Collaboration.objects.exists()
+    response = client.post(
+        url("match_respond", agreement, pk=need.pk, match=match.pk), {"action": "accept"}
+    )
+    assert response["Location"] == here  # this side has answered already: a message, no 500
+
+
+def test_a_stranger_cannot_make_a_collaboration_of_a_match(client, agreement, data):
+    client.force_login(data["city_rep"])
+    client.post(
+        url("respond", agreement, pk=data["need"].pk, other=data["offer"].pk), {"action": "accept"}
+    )
+    match = Match.objects.get()
+    client.force_login(factories.representative(association()))
+    response = client.post(url("collaborate", agreement, pk=data["need"].pk, match=match.pk))
+    assert response.status_code == 403
+    assert not Collaboration.objects.exists()

@@ -118,3 +118,24 @@ def test_an_ended_representation_gives_no_rights(setting):
     user = factories.representative(setting["civil"])
     user.representations.update(status="ended")
     assert not permissions.can_edit_collaboration(user, setting["collaboration"])[0]
+
+
+CREATE_WITH_PARTIES = {
+    "anonymous": False,
+    "member": False,
+    "ombud_of_party": True,
+    "ombud_of_other": False,
+    "tjansteperson_of_party": True,
+    "tjansteperson_of_other": False,
+    "coordinator": True,
+}
+
+
+@pytest.mark.parametrize("role, expected", CREATE_WITH_PARTIES.items())
+def test_a_collaboration_is_recorded_with_one_of_ones_own_organisations(role, expected, setting):
+    """The rule the service used to write inline (not_a_party) is a permission now."""
+    user = make_user(role, setting)
+    parties = [setting["civil"], setting["city"].pk]  # organisations or their ids
+    allowed, reason = permissions.can_create_collaboration(user, parties)
+    assert allowed is expected
+    assert bool(reason) is not expected

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from samverkan.core.exceptions import ApplicationError, ConflictError, PermissionDeniedError
 from samverkan.core.models import AuditEntry
+from samverkan.core.permissions import SYSTEM
 from samverkan.partnerships import services
 from samverkan.partnerships.models import Collaboration
 from tests import factories
@@ -23,13 +24,13 @@ def agreement():
 
 
 def test_create_collaboration_keeps_its_contract_for_the_matching_app(agreement):
-    """Called without check_permission (as matching does), with an (organisation, role) list."""
+    """Called as the demo and imports do (by SYSTEM), with an (organisation, role) list."""
     civil, city = factories.OrganisationFactory(), factories.administration()
     collaboration = services.create_collaboration(
         agreement=agreement,
         title="Läxhjälp på Lindängen",
         parties=[(civil, "lead"), (city, "partner")],
-        by=None,
+        by=SYSTEM,
     )
     assert collaboration.slug == "laxhjalp-pa-lindangen"
     assert collaboration.mapping_year == timezone.localdate().year
@@ -51,14 +52,12 @@ def test_a_representative_records_a_collaboration_only_with_their_organisation(a
             title="Utan oss",
             parties=[(other, "lead")],
             by=ombud,
-            check_permission=True,
         )
     collaboration = services.create_collaboration(
         agreement=agreement,
         title="Med oss",
         parties=[(own, "lead"), (other, "partner")],
         by=ombud,
-        check_permission=True,
     )
     assert collaboration.parties.count() == 2
     assert Collaboration.objects.count() == 1
@@ -96,7 +95,7 @@ def test_invalid_collaborations_are_refused_and_nothing_is_written(agreement, kw
         "agreement": agreement,
         "title": "Ett samarbete",
         "parties": [(factories.OrganisationFactory(), "lead")],
-        "by": None,
+        "by": SYSTEM,
         **kwargs,
     }
     with pytest.raises(ApplicationError) as error:
@@ -110,7 +109,7 @@ def test_a_slug_never_takes_the_address_of_a_list_page(agreement):
         agreement=agreement,
         title="Statistik",
         parties=[(factories.OrganisationFactory(), "lead")],
-        by=None,
+        by=SYSTEM,
     )
     assert collaboration.slug != "statistik"
 
@@ -178,3 +177,39 @@ def test_ending_on_an_impossible_day_is_refused(coordinator, ends_on, code):
     assert error.value.code == code
     collaboration.refresh_from_db()
     assert collaboration.status == Collaboration.Status.RUNNING
+
+
+def test_every_write_checks_its_actor_a_forgotten_by_is_refused_loudly(agreement):
+    """No flag and no `None` skip the check any more: `by` is a person or SYSTEM."""
+    party = [(factories.OrganisationFactory(), "lead")]
+    with pytest.raises(TypeError):
+        services.create_collaboration(
+            agreement=agreement, title="Utan aktör", parties=party, by=None
+        )
+    with pytest.raises(TypeError):
+        services.update_collaboration(collaboration=CollaborationFactory(), by=None, title="Ny")
+    assert Collaboration.objects.count() == 1
+
+
+def test_a_member_without_representation_cannot_record_a_collaboration(agreement):
+    """Before, the check ran only when the page asked for it (check_permission=True)."""
+    with pytest.raises(PermissionDeniedError):
+        services.create_collaboration(
+            agreement=agreement,
+            title="Utan behörighet",
+            parties=[(factories.OrganisationFactory(), "lead")],
+            by=factories.UserFactory(),
+        )
+    assert not Collaboration.objects.exists()
+
+
+def test_the_system_records_a_collaboration_with_no_author(agreement):
+    collaboration = services.create_collaboration(
+        agreement=agreement,
+        title="Från importen",
+        parties=[(factories.OrganisationFactory(), "lead")],
+        by=SYSTEM,
+    )
+    entry = AuditEntry.objects.get(action="collaboration.created")
+    assert entry.object_id == str(collaboration.pk)
+    assert entry.actor is None

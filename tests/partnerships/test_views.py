@@ -488,3 +488,54 @@ def test_sitemap_lists_the_list_figures_and_each_public_collaboration(client, ag
     assert mapping["swim"].get_absolute_url() in xml
     hidden = Collaboration.objects.get(title="Hemligt samarbete")
     assert hidden.get_absolute_url() not in xml
+
+
+def _messages(response) -> list[str]:
+    return [str(m) for m in response.context["messages"]]
+
+
+def test_the_changing_pages_say_what_they_did(client, agreement, mapping, coordinator):
+    """The messages stay as they were when the views moved onto core.web's recipe."""
+    swim = mapping["swim"]
+    client.force_login(coordinator)
+    newcomer = factories.OrganisationFactory(name="Rädda Barnen")
+    response = client.post(
+        url("parties", agreement, slug=swim.slug),
+        {"organisation": newcomer.pk, "role": "funder"},
+        follow=True,
+    )
+    assert "Rädda Barnen är nu part (Finansiär)." in _messages(response)
+    party = swim.parties.get(organisation=newcomer)
+    response = client.post(url("party_remove", agreement, slug=swim.slug, pk=party.pk), follow=True)
+    assert response.redirect_chain[-1][0] == url("parties", agreement, slug=swim.slug)
+    assert "Rädda Barnen är inte längre part." in _messages(response)
+    for removable in swim.parties.all()[1:]:
+        removable.delete()
+    last = swim.parties.get()
+    response = client.post(url("party_remove", agreement, slug=swim.slug, pk=last.pk), follow=True)
+    assert swim.parties.count() == 1  # refused with the service's reason, as a message
+    assert any("minst en part" in m for m in _messages(response))
+
+
+def test_a_strangers_post_is_a_403_with_the_reason(client, agreement, mapping):
+    swim = mapping["swim"]
+    stranger = factories.representative(factories.OrganisationFactory())
+    client.force_login(stranger)
+    response = client.post(
+        url("end", agreement, slug=swim.slug), {"ends_on": timezone.localdate().isoformat()}
+    )
+    assert response.status_code == 403
+    assert "samarbetets parter" in response.content.decode()
+    assert Collaboration.objects.get(pk=swim.pk).status == "running"
+
+
+def test_confirming_and_withdrawing_a_condition_say_so(client, agreement, iop):
+    client.force_login(factories.representative(iop.city))
+    address = url("iop_condition", agreement, slug=iop.collaboration.slug, condition="statsstod")
+    response = client.post(address, {"note": "OK"}, follow=True)
+    assert any(m.endswith("är bekräftat.") for m in _messages(response))
+    response = client.post(address, {"note": "", "withdraw": "1"}, follow=True)
+    assert any(m.startswith("Bekräftelsen av") for m in _messages(response))
+    response = client.post(address, {"note": "", "withdraw": "1"}, follow=True)
+    assert response.status_code == 200  # a refusal of the service is a message, not an error
+    assert any("inte bekräftat" in m or "inte bekräftad" in m for m in _messages(response))

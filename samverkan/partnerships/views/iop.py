@@ -1,16 +1,17 @@
 """The IOP agreement of a collaboration: the public page, and the work on it (permissions.py)."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from samverkan.agreements.selectors import get_agreement
 from samverkan.core import formatting
-from samverkan.core.exceptions import ApplicationError, PermissionDeniedError
-from samverkan.core.forms import apply_error, render_form
+from samverkan.core.forms import render_form
 from samverkan.core.uploads import serve_upload
+from samverkan.core.web import check, run_action, save_form
 from samverkan.partnerships import permissions, selectors, services
 from samverkan.partnerships.forms import (
     ConditionForm,
@@ -25,7 +26,10 @@ from samverkan.partnerships.models import (
     IopAgreement,
     IopDocument,
 )
-from samverkan.partnerships.views.common import forbidden, get_agreement
+
+
+def _iop_url(agreement, slug) -> str:
+    return reverse("partnerships:iop", kwargs={"agreement": agreement.slug, "slug": slug})
 
 
 def _page_data(request, agreement, slug) -> dict:
@@ -70,9 +74,7 @@ def iop_edit(request, agreement, slug):
     collaboration = selectors.get_collaboration(agreement, slug)
     if collaboration.kind != Collaboration.Kind.IOP:
         raise Http404(_("There is no IOP agreement at this address."))
-    allowed, reason = permissions.can_manage_iop(request.user, collaboration)
-    if not allowed:
-        return forbidden(request, reason)
+    check(permissions.can_manage_iop(request.user, collaboration))
     iop = IopAgreement.objects.filter(collaboration=collaboration).first()
     form = IopForm(
         request.POST or None,
@@ -85,21 +87,24 @@ def iop_edit(request, agreement, slug):
             "purpose": collaboration.description,
         },
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            if iop is None:
-                iop = services.create_iop_agreement(
-                    collaboration=collaboration, by=request.user, **form.cleaned_data
-                )
-            else:
-                iop.collaboration = collaboration
-                changes = {n: v for n, v in form.cleaned_data.items() if n in form.changed_data}
-                iop = services.update_iop_agreement(iop=iop, by=request.user, **changes)
-        except ApplicationError as error:
-            apply_error(form, error)
-        else:
-            messages.success(request, _("The IOP agreement has been saved."))
-            return redirect("partnerships:iop", agreement=agreement.slug, slug=slug)
+
+    def save(data):
+        if iop is None:
+            return services.create_iop_agreement(
+                collaboration=collaboration, by=request.user, **data
+            )
+        iop.collaboration = collaboration
+        changes = {name: value for name, value in data.items() if name in form.changed_data}
+        return services.update_iop_agreement(iop=iop, by=request.user, **changes)
+
+    if done := save_form(
+        request,
+        form,
+        save,
+        success=_("The IOP agreement has been saved."),
+        redirect_to=_iop_url(agreement, slug),
+    ):
+        return done
     return render_form(
         request,
         "partnerships/iop_form.html",
@@ -117,34 +122,25 @@ def condition(request, agreement, slug, condition):
     if key is None:
         raise Http404(_("There is no such condition."))
     iop = _iop(request, agreement, slug)
-    allowed, reason = permissions.can_confirm_conditions(request.user, iop.collaboration)
-    if not allowed:
-        return forbidden(request, reason)
+    check(permissions.can_confirm_conditions(request.user, iop.collaboration))
     form = ConditionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        withdraw = "withdraw" in request.POST
-        try:
-            if withdraw:
-                services.withdraw_confirmation(iop=iop, condition=key, by=request.user)
-            else:
-                services.confirm_condition(
-                    iop=iop, condition=key, by=request.user, note=form.cleaned_data["note"]
-                )
-        except PermissionDeniedError as error:
-            return forbidden(request, str(error.message))
-        except ApplicationError as error:
-            messages.error(request, str(error.message))
-        else:
-            messages.success(
+        if "withdraw" in request.POST:
+            return run_action(
                 request,
-                (
-                    _("The confirmation of “%(condition)s” has been withdrawn.")
-                    if withdraw
-                    else _("“%(condition)s” is confirmed.")
-                )
+                lambda: services.withdraw_confirmation(iop=iop, condition=key, by=request.user),
+                success=_("The confirmation of “%(condition)s” has been withdrawn.")
                 % {"condition": key.label},
+                redirect_to=_iop_url(agreement, slug),
             )
-        return redirect("partnerships:iop", agreement=agreement.slug, slug=slug)
+        return run_action(
+            request,
+            lambda: services.confirm_condition(
+                iop=iop, condition=key, by=request.user, note=form.cleaned_data["note"]
+            ),
+            success=_("“%(condition)s” is confirmed.") % {"condition": key.label},
+            redirect_to=_iop_url(agreement, slug),
+        )
     item = next(item for item in iop.checklist() if item["condition"] == key)
     return render_form(
         request,
@@ -165,22 +161,22 @@ def sign(request, agreement, slug):
     """GET asks for the date (and shows what is missing); POST marks the agreement signed."""
     agreement = get_agreement(agreement)
     iop = _iop(request, agreement, slug)
-    allowed, reason = permissions.can_confirm_conditions(request.user, iop.collaboration)
-    if not allowed:
-        return forbidden(request, reason)
+    check(permissions.can_confirm_conditions(request.user, iop.collaboration))
     form = SignForm(request.POST or None)
+    success = ""  # worded from the valid input, before the service is called
     if request.method == "POST" and form.is_valid():
-        try:
-            services.sign_iop_agreement(iop=iop, by=request.user, **form.cleaned_data)
-        except ApplicationError as error:
-            apply_error(form, error)
-        else:
-            messages.success(
-                request,
-                _("The agreement is marked signed on %(date)s.")
-                % {"date": formatting.long_date(form.cleaned_data["signed_on"])},
-            )
-            return redirect("partnerships:iop", agreement=agreement.slug, slug=slug)
+        data = form.cleaned_data
+        success = _("The agreement is marked signed on %(date)s.") % {
+            "date": formatting.long_date(data["signed_on"])
+        }
+    if done := save_form(
+        request,
+        form,
+        lambda data: services.sign_iop_agreement(iop=iop, by=request.user, **data),
+        success=success,
+        redirect_to=_iop_url(agreement, slug),
+    ):
+        return done
     return render_form(
         request,
         "partnerships/iop_sign.html",
@@ -200,18 +196,16 @@ def sign(request, agreement, slug):
 def document_upload(request, agreement, slug):
     agreement_obj = get_agreement(agreement)
     iop = _iop(request, agreement_obj, slug)
-    allowed, reason = permissions.can_manage_iop(request.user, iop.collaboration)
-    if not allowed:
-        return forbidden(request, reason)
+    check(permissions.can_manage_iop(request.user, iop.collaboration))
     form = DocumentForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            services.attach_iop_document(iop=iop, by=request.user, **form.cleaned_data)
-        except ApplicationError as error:
-            apply_error(form, error)
-        else:
-            messages.success(request, _("The document has been added."))
-            return redirect("partnerships:iop", agreement=agreement, slug=slug)
+    if done := save_form(
+        request,
+        form,
+        lambda data: services.attach_iop_document(iop=iop, by=request.user, **data),
+        success=_("The document has been added."),
+        redirect_to=_iop_url(agreement_obj, slug),
+    ):
+        return done
     return _iop_page(request, agreement, slug, document_form=form)
 
 
@@ -237,16 +231,14 @@ def document_download(request, agreement, slug, pk):
 def follow_up_add(request, agreement, slug):
     agreement_obj = get_agreement(agreement)
     iop = _iop(request, agreement_obj, slug)
-    allowed, reason = permissions.can_manage_iop(request.user, iop.collaboration)
-    if not allowed:
-        return forbidden(request, reason)
+    check(permissions.can_manage_iop(request.user, iop.collaboration))
     form = FollowUpForm(request.POST)
-    if form.is_valid():
-        try:
-            services.add_follow_up(iop=iop, by=request.user, **form.cleaned_data)
-        except ApplicationError as error:
-            apply_error(form, error)
-        else:
-            messages.success(request, _("The follow-up has been added."))
-            return redirect("partnerships:iop", agreement=agreement, slug=slug)
+    if done := save_form(
+        request,
+        form,
+        lambda data: services.add_follow_up(iop=iop, by=request.user, **data),
+        success=_("The follow-up has been added."),
+        redirect_to=_iop_url(agreement_obj, slug),
+    ):
+        return done
     return _iop_page(request, agreement, slug, follow_up_form=form)

@@ -1,18 +1,18 @@
 """Recording, editing and ending collaborations and their parties: coordinators and the
 representatives of a party (permissions.py)."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models.functions import Collate
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from samverkan.accounts.roles import is_coordinator
 from samverkan.actors.models import Organisation
+from samverkan.agreements.selectors import get_agreement
 from samverkan.core import formatting
 from samverkan.core.collation import SWEDISH_COLLATION
-from samverkan.core.exceptions import ApplicationError, PermissionDeniedError
-from samverkan.core.forms import apply_error, render_form
+from samverkan.core.forms import render_form
+from samverkan.core.web import check, run_action, save_form
 from samverkan.partnerships import permissions, selectors, services
 from samverkan.partnerships.forms import (
     CollaborationForm,
@@ -21,37 +21,32 @@ from samverkan.partnerships.forms import (
     PartyForm,
 )
 from samverkan.partnerships.models import CollaborationParty
-from samverkan.partnerships.views.common import forbidden, get_agreement
+
+
+def _parties_url(agreement, slug) -> str:
+    return reverse("partnerships:parties", kwargs={"agreement": agreement.slug, "slug": slug})
 
 
 @login_required
 def collaboration_new(request, agreement):
     agreement = get_agreement(agreement)
-    allowed, reason = permissions.can_create_collaboration(request.user)
-    if not allowed:
-        return forbidden(request, reason)
-    lead_choices = Organisation.objects.order_by(Collate("name", SWEDISH_COLLATION))
-    if not is_coordinator(request.user):
-        # A representative leads with one of their own organisations.
-        lead_choices = lead_choices.filter(
-            pk__in=permissions.represented_organisation_ids(request.user)
-        )
+    check(permissions.can_create_collaboration(request.user))
+    # A representative leads with one of their own organisations.
+    lead_choices = permissions.lead_choices(
+        request.user, Organisation.objects.order_by(Collate("name", SWEDISH_COLLATION))
+    )
     form = NewCollaborationForm(
         request.POST or None, agreement=agreement, lead_choices=lead_choices
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            collaboration = services.create_collaboration(
-                agreement=agreement,
-                by=request.user,
-                check_permission=True,
-                **form.service_arguments(),
-            )
-        except ApplicationError as error:
-            apply_error(form, error)
-        else:
-            messages.success(request, _("The collaboration has been recorded."))
-            return redirect(collaboration)
+    if done := save_form(
+        request,
+        form,
+        lambda data: services.create_collaboration(
+            agreement=agreement, by=request.user, **form.service_arguments()
+        ),
+        success=_("The collaboration has been recorded."),
+    ):
+        return done
     return render_form(
         request,
         "partnerships/form.html",
@@ -64,20 +59,17 @@ def collaboration_new(request, agreement):
 def collaboration_edit(request, agreement, slug):
     agreement = get_agreement(agreement)
     collaboration = selectors.get_collaboration(agreement, slug)
-    allowed, reason = permissions.can_edit_collaboration(request.user, collaboration)
-    if not allowed:
-        return forbidden(request, reason)
+    check(permissions.can_edit_collaboration(request.user, collaboration))
     form = CollaborationForm(request.POST or None, instance=collaboration, agreement=agreement)
-    if request.method == "POST" and form.is_valid():
-        try:
-            collaboration = services.update_collaboration(
-                collaboration=collaboration, by=request.user, **form.cleaned_data
-            )
-        except ApplicationError as error:
-            apply_error(form, error)
-        else:
-            messages.success(request, _("The changes have been saved."))
-            return redirect(collaboration)
+    if done := save_form(
+        request,
+        form,
+        lambda data: services.update_collaboration(
+            collaboration=collaboration, by=request.user, **data
+        ),
+        success=_("The changes have been saved."),
+    ):
+        return done
     return render_form(
         request,
         "partnerships/form.html",
@@ -91,33 +83,27 @@ def parties(request, agreement, slug):
     """The parties with a way to remove each, and a form to add one."""
     agreement = get_agreement(agreement)
     collaboration = selectors.get_collaboration(agreement, slug)
-    allowed, reason = permissions.can_manage_parties(request.user, collaboration)
-    if not allowed:
-        return forbidden(request, reason)
+    check(permissions.can_manage_parties(request.user, collaboration))
     form = PartyForm(request.POST or None)
+    success = ""  # worded from the valid input, before the service is called
     if request.method == "POST" and form.is_valid():
-        try:
-            party = services.add_party(
-                collaboration=collaboration, by=request.user, **form.cleaned_data
-            )
-        except ApplicationError as error:
-            apply_error(form, error)
-        else:
-            messages.success(
-                request,
-                _("%(org)s is now a party (%(role)s).")
-                % {"org": party.organisation.name, "role": party.get_role_display()},
-            )
-            return redirect("partnerships:parties", agreement=agreement.slug, slug=slug)
+        data = form.cleaned_data
+        success = _("%(org)s is now a party (%(role)s).") % {
+            "org": data["organisation"].name,
+            "role": CollaborationParty.Role(data["role"]).label,
+        }
+    if done := save_form(
+        request,
+        form,
+        lambda data: services.add_party(collaboration=collaboration, by=request.user, **data),
+        success=success,
+        redirect_to=_parties_url(agreement, slug),
+    ):
+        return done
     return render_form(
         request,
         "partnerships/parties.html",
-        {
-            "agreement": agreement,
-            "collaboration": collaboration,
-            "form": form,
-            "status": 400 if form.errors else 200,
-        },
+        {"agreement": agreement, "collaboration": collaboration, "form": form},
         form,
     )
 
@@ -132,23 +118,15 @@ def party_remove(request, agreement, slug, pk):
         collaboration=collaboration,
         pk=pk,
     )
-    allowed, reason = permissions.can_manage_parties(request.user, collaboration)
-    if not allowed:
-        return forbidden(request, reason)
+    check(permissions.can_manage_parties(request.user, collaboration))
     if request.method == "POST":
         party.collaboration = collaboration
-        try:
-            services.remove_party(party=party, by=request.user)
-        except PermissionDeniedError as error:
-            return forbidden(request, str(error.message))
-        except ApplicationError as error:
-            messages.error(request, str(error.message))
-        else:
-            messages.success(
-                request,
-                _("%(org)s is no longer a party.") % {"org": party.organisation.name},
-            )
-        return redirect("partnerships:parties", agreement=agreement.slug, slug=slug)
+        return run_action(
+            request,
+            lambda: services.remove_party(party=party, by=request.user),
+            success=_("%(org)s is no longer a party.") % {"org": party.organisation.name},
+            redirect_to=_parties_url(agreement, slug),
+        )
     return render(
         request,
         "partnerships/party_remove.html",
@@ -161,24 +139,23 @@ def collaboration_end(request, agreement, slug):
     """GET asks for confirmation (the last day, the results); POST ends the collaboration."""
     agreement = get_agreement(agreement)
     collaboration = selectors.get_collaboration(agreement, slug)
-    allowed, reason = permissions.can_end_collaboration(request.user, collaboration)
-    if not allowed:
-        return forbidden(request, reason)
+    check(permissions.can_end_collaboration(request.user, collaboration))
     form = EndForm(request.POST or None, initial={"results": collaboration.results})
+    success = ""  # worded from the valid input, before the service is called
     if request.method == "POST" and form.is_valid():
-        try:
-            services.end_collaboration(
-                collaboration=collaboration, by=request.user, **form.cleaned_data
-            )
-        except ApplicationError as error:
-            apply_error(form, error)
-        else:
-            messages.success(
-                request,
-                _("The collaboration ended on %(date)s.")
-                % {"date": formatting.long_date(form.cleaned_data["ends_on"])},
-            )
-            return redirect(collaboration)
+        data = form.cleaned_data
+        success = _("The collaboration ended on %(date)s.") % {
+            "date": formatting.long_date(data["ends_on"])
+        }
+    if done := save_form(
+        request,
+        form,
+        lambda data: services.end_collaboration(
+            collaboration=collaboration, by=request.user, **data
+        ),
+        success=success,
+    ):
+        return done
     return render_form(
         request,
         "partnerships/end.html",

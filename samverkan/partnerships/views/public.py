@@ -8,11 +8,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
+from samverkan.agreements.selectors import get_agreement
 from samverkan.core.exports import safe_row
 from samverkan.core.links import absolute_url
 from samverkan.partnerships import permissions, selectors
 from samverkan.partnerships.forms import FilterForm
-from samverkan.partnerships.views.common import get_agreement
 
 PAGE_SIZE = 20
 
