@@ -1,11 +1,9 @@
 """Who may do what with organisations and representation.
 
-Each check returns (allowed, reason) so a page or the API can say why not; the `rules`
-predicates at the bottom expose the same checks to templates (`{% has_perm %}`) and
-`user.has_perm("actors.change_organisation", org)`.
+Each check returns (allowed, reason) so a page, a template or the API can say why not, and the
+services call them through core.permissions.require().
 """
 
-import rules
 from django.utils.translation import gettext as _
 
 from samverkan.accounts.roles import is_coordinator
@@ -23,6 +21,14 @@ def can_create_organisation(user) -> tuple[bool, str]:
     if not user.is_authenticated:
         return False, _("Log in to register an organisation.")
     return True, ""
+
+
+def can_register_for_others(user) -> tuple[bool, str]:
+    """Register an organisation without becoming its representative: the coordinators, who
+    keep the register. Anyone else who registers one asks to represent it."""
+    if is_coordinator(user):
+        return True, ""
+    return False, _("Only the coordinators register organisations they do not represent.")
 
 
 def can_edit_organisation(user, organisation) -> tuple[bool, str]:
@@ -67,17 +73,3 @@ def can_view_representatives(user, organisation) -> tuple[bool, str]:
     """Who represents an organisation is personal data: shown to its representatives and the
     coordinators only."""
     return can_edit_organisation(user, organisation)
-
-
-def _rule(check):
-    @rules.predicate
-    def predicate(user, obj=None):
-        return obj is not None and check(user, obj)[0]
-
-    return predicate
-
-
-rules.add_perm("actors.change_organisation", _rule(can_edit_organisation))
-rules.add_perm("actors.view_representatives", _rule(can_view_representatives))
-rules.add_perm("actors.decide_representation", _rule(can_decide_representation))
-rules.add_perm("actors.end_representation", _rule(can_end_representation))

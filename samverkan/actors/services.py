@@ -10,13 +10,13 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from samverkan.accounts.roles import is_coordinator
 from samverkan.actors import notifications, permissions
 from samverkan.actors.models import PROFILE_RELATIONS, Organisation, Representation
 from samverkan.actors.search import reindex_organisation
 from samverkan.actors.validators import normalise_organisation_number
 from samverkan.core.audit import log_action
-from samverkan.core.exceptions import ApplicationError, ConflictError, PermissionDeniedError
+from samverkan.core.exceptions import ApplicationError, ConflictError
+from samverkan.core.permissions import person, require
 from samverkan.core.slugs import unique_slug
 
 
@@ -74,8 +74,10 @@ def create_organisation(*, by, representative_title: str = "", **fields) -> Orga
     """Register an organisation. A person who is not a coordinator becomes its first
     representative, waiting for a coordinator's confirmation.
 
-    Raises ApplicationError on invalid data, ConflictError on a duplicate organisation number.
+    Raises PermissionDeniedError for a visitor, ApplicationError on invalid data,
+    ConflictError on a duplicate organisation number.
     """
+    require(by, permissions.can_create_organisation)
     relations = {name: fields.pop(name, None) for name in PROFILE_RELATIONS}
     if fields.get("organisation_number"):
         fields["organisation_number"] = normalise_organisation_number(fields["organisation_number"])
@@ -86,8 +88,11 @@ def create_organisation(*, by, representative_title: str = "", **fields) -> Orga
     _set_relations(organisation, relations)
     reindex_organisation(organisation)
     log_action(organisation, "organisation.created", by=by, data={"name": organisation.name})
-    if by is not None and by.is_authenticated and not is_coordinator(by):
-        request_representation(user=by, organisation=organisation, title=representative_title)
+    registrant = person(by)
+    if registrant is not None and not permissions.can_register_for_others(registrant)[0]:
+        request_representation(
+            user=registrant, organisation=organisation, title=representative_title
+        )
     return organisation
 
 
@@ -97,9 +102,7 @@ def update_organisation(*, organisation: Organisation, by, **changes) -> Organis
 
     Raises PermissionDeniedError, ApplicationError (invalid data) or ConflictError.
     """
-    allowed, reason = permissions.can_edit_organisation(by, organisation)
-    if not allowed:
-        raise PermissionDeniedError(reason)
+    require(by, permissions.can_edit_organisation, organisation)
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
     relations = {name: changes.pop(name, None) for name in PROFILE_RELATIONS}
     if changes.get("organisation_number"):
@@ -136,10 +139,10 @@ def request_representation(
     organisation or a coordinator; they are told by e-mail after commit (the coordinators when
     the organisation has no representative yet).
 
-    Raises ConflictError when the person already represents or has asked to represent it.
+    Raises PermissionDeniedError for a visitor, ConflictError when the person already
+    represents or has asked to represent it.
     """
-    if not user.is_authenticated:
-        raise PermissionDeniedError(_("Log in to ask to represent an organisation."))
+    require(user, permissions.can_request_representation, organisation)
     existing = Representation.objects.filter(
         user=user,
         organisation=organisation,
@@ -163,9 +166,7 @@ def request_representation(
 def _decide(
     representation: Representation, *, by, status: str, note: str, action: str, notify: bool
 ):
-    allowed, reason = permissions.can_decide_representation(by, representation)
-    if not allowed:
-        raise PermissionDeniedError(reason)
+    require(by, permissions.can_decide_representation, representation)
     representation = Representation.objects.select_for_update().get(pk=representation.pk)
     if representation.status != Representation.Status.PENDING:
         raise ConflictError(
@@ -174,7 +175,7 @@ def _decide(
             code="already_decided",
         )
     representation.status = status
-    representation.decided_by = by
+    representation.decided_by = person(by)
     representation.decided_at = timezone.now()
     representation.decision_note = note
     representation.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
@@ -224,9 +225,7 @@ def end_representation(*, representation: Representation, by, note: str = ""):
     """End a confirmed representation or withdraw a request: the person themself, another
     confirmed representative of the organisation, or a coordinator.
     """
-    allowed, reason = permissions.can_end_representation(by, representation)
-    if not allowed:
-        raise PermissionDeniedError(reason)
+    require(by, permissions.can_end_representation, representation)
     representation = Representation.objects.select_for_update().get(pk=representation.pk)
     if representation.status not in (
         Representation.Status.PENDING,
@@ -234,7 +233,7 @@ def end_representation(*, representation: Representation, by, note: str = ""):
     ):
         raise ConflictError(_("This representation has already ended."), code="already_ended")
     representation.status = Representation.Status.ENDED
-    representation.decided_by = by
+    representation.decided_by = person(by)
     representation.decided_at = timezone.now()
     representation.decision_note = note
     representation.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, StreamingHttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -26,10 +26,10 @@ from samverkan.actors.selectors import (
     organisation_page_data,
     search_register,
 )
-from samverkan.core.exceptions import ApplicationError
 from samverkan.core.exports import safe_row
-from samverkan.core.forms import apply_error, render_form
+from samverkan.core.forms import render_form
 from samverkan.core.links import absolute_url
+from samverkan.core.web import check, run_action, save_form
 
 CSV_FIELDS = [
     ("name", gettext_lazy("Name")),
@@ -130,20 +130,17 @@ def organisation_detail(request, slug):
 @login_required
 def organisation_edit(request, slug):
     organisation = get_object_or_404(Organisation, slug=slug)
-    allowed, reason = permissions.can_edit_organisation(request.user, organisation)
-    if not allowed:
-        return render(request, "core/forbidden.html", {"reason": reason}, status=403)
+    check(permissions.can_edit_organisation(request.user, organisation))
     form = OrganisationForm(request.POST or None, instance=organisation)
-    if request.method == "POST" and form.is_valid():
-        try:
-            organisation = services.update_organisation(
-                organisation=organisation, by=request.user, **form.cleaned_data
-            )
-        except ApplicationError as error:
-            apply_error(form, error)
-        else:
-            messages.success(request, _("The changes have been saved."))
-            return redirect(organisation)
+    if done := save_form(
+        request,
+        form,
+        lambda data: services.update_organisation(
+            organisation=organisation, by=request.user, **data
+        ),
+        success=_("The changes have been saved."),
+    ):
+        return done
     return render_form(
         request,
         "actors/organisation_form.html",
@@ -154,27 +151,28 @@ def organisation_edit(request, slug):
 
 @login_required
 def organisation_new(request):
+    check(permissions.can_create_organisation(request.user))
     form = NewOrganisationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
+
+    def save(data):
+        data = dict(data)
         title = data.pop("representative_title", "")
-        try:
-            organisation = services.create_organisation(
-                by=request.user, representative_title=title, **data
+        organisation = services.create_organisation(
+            by=request.user, representative_title=title, **data
+        )
+        messages.success(
+            request,
+            _(
+                "The organisation has been registered. A coordinator will confirm you as "
+                "its representative."
             )
-        except ApplicationError as error:
-            apply_error(form, error)
-        else:
-            messages.success(
-                request,
-                _(
-                    "The organisation has been registered. A coordinator will confirm you as "
-                    "its representative."
-                )
-                if not permissions.can_edit_organisation(request.user, organisation)[0]
-                else _("The organisation has been registered."),
-            )
-            return redirect(organisation)
+            if not permissions.can_edit_organisation(request.user, organisation)[0]
+            else _("The organisation has been registered."),
+        )
+        return organisation
+
+    if done := save_form(request, form, save, success=""):
+        return done
     return render_form(
         request, "actors/organisation_form.html", {"form": form, "organisation": None}, form
     )
@@ -186,22 +184,18 @@ def representation_request(request, slug):
     # Both fields are optional: an empty POST is still a request (`request.POST or None` is not).
     form = RepresentationRequestForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.request_representation(
-                user=request.user, organisation=organisation, **form.cleaned_data
-            )
-        except ApplicationError as error:
-            messages.error(request, str(error.message))
-            return redirect(organisation)
-        messages.success(
+        return run_action(
             request,
-            _(
+            lambda: services.request_representation(
+                user=request.user, organisation=organisation, **form.cleaned_data
+            ),
+            success=_(
                 "Your request has been sent. You can act for %(org)s once one of its "
                 "representatives or a coordinator has confirmed you."
             )
             % {"org": organisation.name},
+            redirect_to=organisation,
         )
-        return redirect(organisation)
     return render_form(
         request,
         "actors/representation_request.html",
@@ -216,11 +210,13 @@ def representation_decide(request, pk, decision):
     representation = get_object_or_404(
         Representation.objects.select_related("organisation", "user"), pk=pk
     )
-    if not permissions.can_decide_representation(request.user, representation)[0] and not (
-        decision == "end" and permissions.can_end_representation(request.user, representation)[0]
-    ):
-        # Another organisation's requests are not this person's business: answer as if absent.
-        raise Http404
+    may = (
+        permissions.can_end_representation
+        if decision == "end"
+        else permissions.can_decide_representation
+    )
+    # Another organisation's requests are not this person's business: answer as if absent.
+    check(may(request.user, representation), hide=True)
     form = DecisionForm(request.POST)
     note = form.cleaned_data["note"] if form.is_valid() else ""
     action = {
@@ -231,22 +227,18 @@ def representation_decide(request, pk, decision):
     if action is None:
         raise Http404
     service, text = action
-    try:
-        service(representation=representation, by=request.user, note=note)
-    except ApplicationError as error:
-        messages.error(request, str(error.message))
-    else:
-        messages.success(
-            request,
-            text % {"person": representation.user, "org": representation.organisation.name},
-        )
     next_url = request.POST.get("next")
     # Not startswith("/"): a browser reads "/\evil.example" as another site.
-    if next_url and url_has_allowed_host_and_scheme(
+    if not next_url or not url_has_allowed_host_and_scheme(
         next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
-        return redirect(next_url)
-    return redirect(representation.organisation)
+        next_url = representation.organisation
+    return run_action(
+        request,
+        lambda: service(representation=representation, by=request.user, note=note),
+        success=text % {"person": representation.user, "org": representation.organisation.name},
+        redirect_to=next_url,
+    )
 
 
 @require_safe

@@ -1,10 +1,9 @@
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from samverkan.agreements.models import Agreement
+from samverkan.agreements.selectors import get_agreement
 
 
 @require_safe
 def detail(request, slug):
-    agreement = get_object_or_404(Agreement, slug=slug)
-    return render(request, "agreements/detail.html", {"agreement": agreement})
+    return render(request, "agreements/detail.html", {"agreement": get_agreement(slug)})

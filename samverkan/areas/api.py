@@ -12,7 +12,7 @@ from django.utils.translation import gettext_noop
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
-from samverkan.agreements.models import Agreement
+from samverkan.agreements.selectors import get_agreement
 from samverkan.areas import selectors
 from samverkan.areas.models import FocusArea, PhaseChange
 from samverkan.core.pagination import PageNumberPagination
@@ -111,10 +111,6 @@ class ProposalQuery(FocusQuery):
     )
 
 
-def _agreement(slug: str) -> Agreement | None:
-    return get_object_or_404(Agreement, slug=slug) if slug else None
-
-
 @router.get(
     "/areas",
     response=list[AreaOut],
@@ -122,7 +118,8 @@ def _agreement(slug: str) -> Agreement | None:
     tags=AREAS,
 )
 def list_areas(request, filters: Query[AgreementQuery]):
-    return selectors.areas_of(_agreement(filters.agreement))
+    agreement = get_agreement(filters.agreement) if filters.agreement else None
+    return selectors.areas_of(agreement)
 
 
 @router.get(
@@ -134,7 +131,7 @@ def list_areas(request, filters: Query[AgreementQuery]):
     tags=AREAS,
 )
 def get_area(request, agreement: str, slug: str):
-    areas = selectors.areas_of(get_object_or_404(Agreement, slug=agreement))
+    areas = selectors.areas_of(get_agreement(agreement))
     return get_object_or_404(
         areas.prefetch_related(
             Prefetch(
@@ -155,7 +152,7 @@ def get_area(request, agreement: str, slug: str):
 )
 def list_focus_areas(request, filters: Query[FocusQuery]):
     qs = FocusArea.objects.select_related("agreement").prefetch_related("areas")
-    agreement = _agreement(filters.agreement)
+    agreement = get_agreement(filters.agreement) if filters.agreement else None
     if agreement is not None:
         qs = qs.filter(agreement=agreement)
     if filters.year:
@@ -171,7 +168,8 @@ def list_focus_areas(request, filters: Query[FocusQuery]):
 )
 @paginate(PageNumberPagination, page_size=50)
 def list_proposals(request, filters: Query[ProposalQuery]):
-    qs = selectors.proposals_with_support(_agreement(filters.agreement))
+    agreement = get_agreement(filters.agreement) if filters.agreement else None
+    qs = selectors.proposals_with_support(agreement)
     if filters.year:
         qs = qs.filter(year=filters.year)
     if filters.status:

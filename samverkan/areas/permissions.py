@@ -1,6 +1,5 @@
 """Who may do what with priority areas, hosting and focus areas: (allowed, reason)."""
 
-import rules
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,6 +22,12 @@ def can_support(user, proposal) -> tuple[bool, str]:
         return False, _("Log in to support a proposal.")
     if proposal.proposed_by_id == user.pk:
         return False, _("You cannot support your own proposal.")
+    return True, ""
+
+
+def can_withdraw_support(user, proposal) -> tuple[bool, str]:
+    if not _member(user):
+        return False, _("Log in to support a proposal.")
     return True, ""
 
 
@@ -90,19 +95,3 @@ def can_manage_hosts(user, area) -> tuple[bool, str]:
     if is_coordinator(user):
         return True, ""
     return False, _("Only the coordinators appoint and end an area's hosts.")
-
-
-def _rule(check):
-    @rules.predicate
-    def predicate(user, obj=None):
-        return obj is not None and check(user, obj)[0]
-
-    return predicate
-
-
-rules.add_perm("areas.change_priorityarea", _rule(can_edit_area))
-rules.add_perm("areas.change_phase", _rule(can_change_phase))
-rules.add_perm("areas.manage_hosts", _rule(can_manage_hosts))
-rules.add_perm("areas.support_proposal", _rule(can_support))
-rules.add_perm("areas.prepare_proposal", _rule(can_prepare))
-rules.add_perm("areas.withdraw_proposal", _rule(can_withdraw))

@@ -25,7 +25,8 @@ from samverkan.areas.models import (
 )
 from samverkan.core import formatting
 from samverkan.core.audit import log_action
-from samverkan.core.exceptions import ApplicationError, ConflictError, PermissionDeniedError
+from samverkan.core.exceptions import ApplicationError, ConflictError
+from samverkan.core.permissions import person, require
 from samverkan.core.slugs import unique_slug
 
 # ---------------------------------------------------------------------------------------------
@@ -37,12 +38,6 @@ OPEN_STATUSES = (
     FocusAreaProposal.Status.PREPARED,
     FocusAreaProposal.Status.ON_AGENDA,
 )
-
-
-def _require(check) -> None:
-    allowed, reason = check
-    if not allowed:
-        raise PermissionDeniedError(reason)
 
 
 def _locked(proposal: FocusAreaProposal) -> FocusAreaProposal:
@@ -68,7 +63,7 @@ def propose_focus_area(
 
     Raises PermissionDeniedError for visitors, ApplicationError for a past year or empty text.
     """
-    _require(permissions.can_propose(by))
+    require(by, permissions.can_propose)
     if not title.strip() or not motivation.strip():
         raise ApplicationError(_("A proposal needs a title and a motivation."), code="invalid")
     if year < timezone.localdate().year and not allow_past_year:
@@ -89,7 +84,7 @@ def propose_focus_area(
         year=year,
         title=title.strip(),
         motivation=motivation,
-        proposed_by=by,
+        proposed_by=person(by),
         is_demo=is_demo,
     )
     proposal.areas.set(areas)
@@ -105,7 +100,7 @@ def support_proposal(*, proposal: FocusAreaProposal, by) -> ProposalSupport:
     the proposal is closed).
     """
     proposal = _locked(proposal)
-    _require(permissions.can_support(by, proposal))
+    require(by, permissions.can_support, proposal)
     if proposal.status not in OPEN_STATUSES:
         raise ConflictError(
             _("The proposal is no longer open for support."), code="proposal_closed"
@@ -127,6 +122,7 @@ def support_proposal(*, proposal: FocusAreaProposal, by) -> ProposalSupport:
 def withdraw_support(*, proposal: FocusAreaProposal, by) -> None:
     """Take one's support back while the proposal is open."""
     proposal = _locked(proposal)
+    require(by, permissions.can_withdraw_support, proposal)
     if proposal.status not in OPEN_STATUSES:
         raise ConflictError(_("The proposal is no longer open."), code="proposal_closed")
     deleted, _rows = ProposalSupport.objects.filter(proposal=proposal, user=by).delete()
@@ -139,7 +135,7 @@ def withdraw_support(*, proposal: FocusAreaProposal, by) -> None:
 def prepare_proposal(*, proposal: FocusAreaProposal, note: str, by) -> FocusAreaProposal:
     """A coordinator prepares a proposal for the steering group, with a written preparation."""
     proposal = _locked(proposal)
-    _require(permissions.can_prepare(by, proposal))
+    require(by, permissions.can_prepare, proposal)
     if proposal.status not in (
         FocusAreaProposal.Status.PROPOSED,
         FocusAreaProposal.Status.PREPARED,
@@ -159,7 +155,7 @@ def prepare_proposal(*, proposal: FocusAreaProposal, note: str, by) -> FocusArea
 def withdraw_proposal(*, proposal: FocusAreaProposal, by) -> FocusAreaProposal:
     """The proposer withdraws a proposal that is not yet on an agenda."""
     proposal = _locked(proposal)
-    _require(permissions.can_withdraw(by, proposal))
+    require(by, permissions.can_withdraw, proposal)
     if proposal.status not in (
         FocusAreaProposal.Status.PROPOSED,
         FocusAreaProposal.Status.PREPARED,
@@ -178,7 +174,7 @@ def withdraw_proposal(*, proposal: FocusAreaProposal, by) -> FocusAreaProposal:
 def mark_proposal_on_agenda(*, proposal: FocusAreaProposal, by) -> FocusAreaProposal:
     """Called by governance when a coordinator puts a prepared proposal on a meeting's agenda."""
     proposal = _locked(proposal)
-    _require(permissions.can_prepare(by, proposal))
+    require(by, permissions.can_prepare, proposal)
     if proposal.status != FocusAreaProposal.Status.PREPARED:
         raise ConflictError(
             _("Only a proposal prepared by the coordinators can be put on an agenda."),
@@ -249,7 +245,7 @@ def record_focus_area(
 
     Raises PermissionDeniedError for others, ConflictError when the year already has one.
     """
-    _require(permissions.can_create_area(by))
+    require(by, permissions.can_create_area)
     if not title.strip():
         raise ApplicationError(_("A focus area needs a title."), code="invalid", field="title")
     if FocusArea.objects.filter(agreement=agreement, year=year).exists():
@@ -345,7 +341,7 @@ def create_area(
     Raises PermissionDeniedError for others, ApplicationError on an empty title or a start
     date in the future.
     """
-    _require(permissions.can_create_area(by))
+    require(by, permissions.can_create_area)
     title = _check_title(title)
     started_on = started_on or timezone.localdate()
     _check_goals_and_date({"started_on": started_on})
@@ -366,7 +362,7 @@ def create_area(
     )
     area.goals.set(goals)
     PhaseChange.objects.create(
-        area=area, phase=Phase.FINDING_HOSTS, changed_on=started_on, changed_by=by
+        area=area, phase=Phase.FINDING_HOSTS, changed_on=started_on, changed_by=person(by)
     )
     log_action(area, "area.created", by=by, data={"title": title})
     return area
@@ -381,7 +377,7 @@ def update_area(*, area: PriorityArea, by, **changes) -> PriorityArea:
     Raises PermissionDeniedError when the person may not edit the area or a field they ask to
     change, ApplicationError on invalid values.
     """
-    _require(permissions.can_edit_area(by, area))
+    require(by, permissions.can_edit_area, area)
     unknown = set(changes) - AREA_FIELDS
     if unknown:
         raise ApplicationError(
@@ -389,7 +385,7 @@ def update_area(*, area: PriorityArea, by, **changes) -> PriorityArea:
             code="invalid",
         )
     if set(changes) - HOST_EDITABLE_FIELDS:
-        _require(permissions.can_edit_area_settings(by, area))
+        require(by, permissions.can_edit_area_settings, area)
     area = PriorityArea.objects.select_for_update().get(pk=area.pk)
     if changes.get("position", 0) is None:  # left empty: keep the place in the list
         del changes["position"]
@@ -426,7 +422,7 @@ def change_phase(
     Raises PermissionDeniedError (not a coordinator or host of the area), ConflictError (the
     area is already in the phase), ApplicationError (an impossible date).
     """
-    _require(permissions.can_change_phase(by, area))
+    require(by, permissions.can_change_phase, area)
     area = PriorityArea.objects.select_for_update().get(pk=area.pk)
     try:
         phase = Phase(int(phase))
@@ -455,7 +451,7 @@ def change_phase(
             field="changed_on",
         )
     change = PhaseChange.objects.create(
-        area=area, phase=phase, changed_on=changed_on, changed_by=by, note=note.strip()
+        area=area, phase=phase, changed_on=changed_on, changed_by=person(by), note=note.strip()
     )
     before = area.phase
     area.phase = phase
@@ -531,7 +527,7 @@ def start_hosting(
     sector or an end before the start, ConflictError when the period overlaps another hosting
     of the same side.
     """
-    _require(permissions.can_manage_hosts(by, area))
+    require(by, permissions.can_manage_hosts, area)
     if side not in HostSide.values:
         raise ApplicationError(
             _("Choose the non-profit or the city side."), code="invalid", field="side"
@@ -594,7 +590,7 @@ def end_hosting(
     Raises PermissionDeniedError for others, ConflictError when the hosting has already ended,
     ApplicationError when the date is before its start.
     """
-    _require(permissions.can_manage_hosts(by, hosting.area))
+    require(by, permissions.can_manage_hosts, hosting.area)
     hosting = Hosting.objects.select_for_update().select_related("area").get(pk=hosting.pk)
     ends_on = ends_on or timezone.localdate()
     if hosting.ends_on is not None and hosting.ends_on < timezone.localdate():

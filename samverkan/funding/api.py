@@ -12,7 +12,7 @@ from django.utils.translation import gettext_noop
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
-from samverkan.agreements.models import Agreement
+from samverkan.agreements.selectors import get_agreement
 from samverkan.core.pagination import PageNumberPagination
 from samverkan.funding import selectors
 from samverkan.funding.models import MAX_YEAR, MIN_YEAR
@@ -136,10 +136,6 @@ class AccountOut(Schema):
     balance: str = Field(..., description=AMOUNT + "; grants − spent, not carried over")
 
 
-def _agreement(slug: str) -> Agreement | None:
-    return get_object_or_404(Agreement, slug=slug) if slug else None
-
-
 @router.get(
     "/funding-calls",
     response=list[CallOut],
@@ -149,7 +145,7 @@ def _agreement(slug: str) -> Agreement | None:
 @paginate(PageNumberPagination, page_size=50)
 def list_calls(request, filters: Query[CallQuery]):
     return selectors.search_calls(
-        _agreement(filters.agreement),
+        get_agreement(filters.agreement) if filters.agreement else None,
         selectors.CallFilters(
             q=filters.q.strip(),
             funder_kind=filters.funder_kind,
@@ -184,7 +180,7 @@ def list_funders(request):
     tags=BUDGET,
 )
 def get_account(request, agreement: str, year: int):
-    agreement = get_object_or_404(Agreement, slug=agreement)
+    agreement = get_agreement(agreement)
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise Http404("No such year")
     account = selectors.economic_account(agreement, year)

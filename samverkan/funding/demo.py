@@ -27,6 +27,7 @@ from django.utils import timezone
 from samverkan.actors.models import District, LegalForm, Organisation, Sector
 from samverkan.agreements.models import Agreement
 from samverkan.areas.models import PriorityArea
+from samverkan.core.permissions import SYSTEM
 from samverkan.funding import services
 from samverkan.funding.models import Expense, ExpenseCategory, Funder, FundingCall, Grant
 
@@ -532,7 +533,7 @@ def _load_funders(counts) -> dict[str, Funder]:
             counts["funders"]["existing"] += 1
             continue
         funders[slug] = services.create_funder(
-            by=None,
+            by=SYSTEM,
             slug=slug,
             name=name,
             kind=kind,
@@ -570,7 +571,7 @@ def _load_calls(agreement, funders, today, counts) -> None:
             opens_on = None
         low, high = spec["amount"]
         services.create_call(
-            by=None,
+            by=SYSTEM,
             slug=spec["slug"],
             funder=funders[spec["funder"]],
             agreement=agreement if spec["local"] else None,
@@ -614,7 +615,7 @@ def _load_budget(agreement, today, counts) -> None:
             continue
         grants[(year, purpose)] = services.record_grant(
             agreement=agreement,
-            by=None,
+            by=SYSTEM,
             year=year,
             purpose=purpose,
             amount=amount,
@@ -638,7 +639,7 @@ def _load_budget(agreement, today, counts) -> None:
                 continue
             services.record_expense(
                 agreement=agreement,
-                by=None,
+                by=SYSTEM,
                 year=year,
                 spent_on=spent_on,
                 category=category,

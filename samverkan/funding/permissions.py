@@ -4,7 +4,6 @@ Calls and the economic account's aggregates are public (the annual report is); t
 expense lines, and every change, are the coordinators'.
 """
 
-import rules
 from django.utils.translation import gettext as _
 
 from samverkan.accounts.roles import is_coordinator
@@ -39,6 +38,12 @@ def can_follow(user, call) -> tuple[bool, str]:
     return True, ""
 
 
+def can_unfollow(user, call) -> tuple[bool, str]:
+    if not _member(user):
+        return False, _("Log in to follow a funding call.")
+    return True, ""
+
+
 def can_manage_budget(user, agreement) -> tuple[bool, str]:
     if _coordinator(user):
         return True, ""
@@ -49,17 +54,3 @@ def can_see_expense_lines(user, agreement) -> tuple[bool, str]:
     if _coordinator(user):
         return True, ""
     return False, _("The individual expense entries are shown to the coordinators only.")
-
-
-def _rule(check):
-    @rules.predicate
-    def predicate(user, obj=None):
-        return check(user)[0] if obj is None else check(user, obj)[0]
-
-    return predicate
-
-
-rules.add_perm("funding.manage_calls", _rule(lambda user, obj=None: can_manage_calls(user)))
-rules.add_perm("funding.follow_call", _rule(can_follow))
-rules.add_perm("funding.manage_budget", _rule(can_manage_budget))
-rules.add_perm("funding.see_expense_lines", _rule(can_see_expense_lines))

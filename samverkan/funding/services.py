@@ -15,9 +15,10 @@ from django.utils.translation import gettext as _
 from samverkan.actors.models import LegalForm, Sector
 from samverkan.agreements.models import Agreement
 from samverkan.core.audit import log_action
-from samverkan.core.exceptions import ApplicationError, ConflictError, PermissionDeniedError
+from samverkan.core.exceptions import ApplicationError, ConflictError
 from samverkan.core.links import absolute_url
 from samverkan.core.notify import notify
+from samverkan.core.permissions import person, require
 from samverkan.core.slugs import unique_slug
 from samverkan.funding import permissions
 from samverkan.funding.models import (
@@ -49,12 +50,6 @@ CALL_FIELDS = [
     "link",
 ]
 FUNDER_FIELDS = ["name", "kind", "website", "description", "organisation"]
-
-
-def _check(allowed_reason) -> None:
-    allowed, reason = allowed_reason
-    if not allowed:
-        raise PermissionDeniedError(reason)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -107,10 +102,9 @@ def create_funder(
     slug: str = "",
     is_demo: bool = False,
 ) -> Funder:
-    """Add a funder. Raises PermissionDeniedError for anyone but a coordinator (`by=None` is
-    the system, e.g. the demo loader)."""
-    if by is not None:
-        _check(permissions.can_manage_calls(by))
+    """Add a funder. Raises PermissionDeniedError for anyone but a coordinator (or SYSTEM, e.g.
+    the demo loader)."""
+    require(by, permissions.can_manage_calls)
     if kind not in Funder.Kind.values:
         raise ApplicationError(_("Choose the kind of funder."), field="kind")
     with transaction.atomic():
@@ -128,7 +122,7 @@ def create_funder(
 
 
 def update_funder(*, funder: Funder, by, **fields) -> Funder:
-    _check(permissions.can_manage_calls(by))
+    require(by, permissions.can_manage_calls)
     with transaction.atomic():
         for name in FUNDER_FIELDS:
             if name in fields:
@@ -198,8 +192,7 @@ def create_call(
     """Publish a call. Raises PermissionDeniedError for anyone but a coordinator, and
     ApplicationError for amounts that are not exact and positive, a maximum below the minimum,
     a deadline before the opening, or areas of another agreement. Nothing is half-written."""
-    if by is not None:
-        _check(permissions.can_manage_calls(by))
+    require(by, permissions.can_manage_calls)
     data = _validate_call(
         {
             "amount_min": amount_min,
@@ -229,7 +222,7 @@ def create_call(
 
 def update_call(*, call: FundingCall, by, areas=None, districts=None, **fields) -> FundingCall:
     """Change a call; the same rules as create_call()."""
-    _check(permissions.can_manage_calls(by))
+    require(by, permissions.can_manage_calls)
     current = {
         "amount_min": call.amount_min,
         "amount_max": call.amount_max,
@@ -251,23 +244,25 @@ def update_call(*, call: FundingCall, by, areas=None, districts=None, **fields) 
     return call
 
 
-def follow_call(*, call: FundingCall, user) -> CallFollow:
-    """Follow a call to get reminders. Following twice is harmless (returns the follow).
+def follow_call(*, call: FundingCall, by) -> CallFollow:
+    """`by` follows a call to get reminders. Following twice is harmless (returns the follow).
     Raises PermissionDeniedError when logged out or the call has closed."""
-    _check(permissions.can_follow(user, call))
+    require(by, permissions.can_follow, call)
     with transaction.atomic():
-        follow, created = CallFollow.objects.get_or_create(call=call, user=user)
+        follow, created = CallFollow.objects.get_or_create(call=call, user=by)
         if created:
-            log_action(call, "funding.call_followed", by=user)
+            log_action(call, "funding.call_followed", by=by)
     return follow
 
 
-def unfollow_call(*, call: FundingCall, user) -> bool:
-    """Stop following; True when a follow was removed."""
+def unfollow_call(*, call: FundingCall, by) -> bool:
+    """`by` stops following; True when a follow was removed. Raises PermissionDeniedError when
+    logged out."""
+    require(by, permissions.can_unfollow, call)
     with transaction.atomic():
-        deleted, _rows = CallFollow.objects.filter(call=call, user=user).delete()
+        deleted, _rows = CallFollow.objects.filter(call=call, user=by).delete()
         if deleted:
-            log_action(call, "funding.call_unfollowed", by=user)
+            log_action(call, "funding.call_unfollowed", by=by)
     return bool(deleted)
 
 
@@ -380,8 +375,7 @@ def record_grant(
     """Enter a grant the agreement receives for `year`. Raises PermissionDeniedError for
     anyone but a coordinator and ApplicationError for an amount that is not positive with at
     most two decimals, a year out of range or a grant without purpose or recipient."""
-    if by is not None:
-        _check(permissions.can_manage_budget(by, agreement))
+    require(by, permissions.can_manage_budget, agreement)
     year = _year(year)
     amount = exact_amount(amount)
     if not (purpose or "").strip():
@@ -422,8 +416,7 @@ def record_expense(
     coordinator and ApplicationError for a date outside the year, an unknown category, an
     amount that is not positive with at most two decimals, or a grant of another agreement or
     year."""
-    if by is not None:
-        _check(permissions.can_manage_budget(by, agreement))
+    require(by, permissions.can_manage_budget, agreement)
     year = _year(year)
     if spent_on is None or spent_on.year != year:
         raise ApplicationError(
@@ -447,7 +440,7 @@ def record_expense(
             description=description.strip(),
             amount=amount,
             grant=grant,
-            created_by=by if by is not None and by.is_authenticated else None,
+            created_by=person(by),
             is_demo=is_demo,
         )
         log_action(

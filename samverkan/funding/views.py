@@ -4,26 +4,19 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from samverkan.actors.models import District
-from samverkan.agreements.models import Agreement
+from samverkan.agreements.selectors import get_agreement
 from samverkan.areas.models import PriorityArea
-from samverkan.core.exceptions import ApplicationError
-from samverkan.core.forms import apply_error, render_form
+from samverkan.core.forms import render_form
+from samverkan.core.web import check, run_action, save_form
 from samverkan.funding import permissions, selectors, services
 from samverkan.funding.forms import CallFilterForm, CallForm, ExpenseForm, FunderForm, GrantForm
 from samverkan.funding.models import MAX_YEAR, MIN_YEAR, Funder, FundingCall
-
-
-def _agreement(slug: str) -> Agreement:
-    return get_object_or_404(Agreement, slug=slug)
-
-
-def _forbidden(request, reason: str):
-    return render(request, "core/forbidden.html", {"reason": reason}, status=403)
 
 
 def _call(agreement, slug) -> FundingCall:
@@ -40,7 +33,7 @@ def _call(agreement, slug) -> FundingCall:
 
 @require_safe
 def call_list(request, agreement):
-    agreement = _agreement(agreement)
+    agreement = get_agreement(agreement)
     form = CallFilterForm(
         request.GET or None,
         areas=PriorityArea.objects.filter(agreement=agreement).order_by("position", "title"),
@@ -76,7 +69,7 @@ def call_list(request, agreement):
 
 @require_safe
 def call_detail(request, agreement, slug):
-    agreement = _agreement(agreement)
+    agreement = get_agreement(agreement)
     call = _call(agreement, slug)
     can_follow, follow_reason = permissions.can_follow(request.user, call)
     return render(
@@ -98,36 +91,40 @@ def call_detail(request, agreement, slug):
 @login_required
 @require_POST
 def call_follow(request, agreement, slug):
-    agreement = _agreement(agreement)
+    agreement = get_agreement(agreement)
     call = _call(agreement, slug)
     if request.POST.get("action") == "unfollow":
-        services.unfollow_call(call=call, user=request.user)
-        messages.success(request, _("You no longer follow the call."))
-    else:
-        try:
-            services.follow_call(call=call, user=request.user)
-        except ApplicationError as error:
-            messages.error(request, str(error.message))
-        else:
-            messages.success(request, _("You follow the call: we e-mail you before its deadline."))
-    return redirect(call.url_in(agreement))
+        return run_action(
+            request,
+            lambda: services.unfollow_call(call=call, by=request.user),
+            success=_("You no longer follow the call."),
+            redirect_to=call.url_in(agreement),
+        )
+    allowed, reason = permissions.can_follow(request.user, call)
+    if not allowed:  # the call has closed since its page was shown: say so there, not on a 403
+        messages.error(request, reason)
+        return redirect(call.url_in(agreement))
+    return run_action(
+        request,
+        lambda: services.follow_call(call=call, by=request.user),
+        success=_("You follow the call: we e-mail you before its deadline."),
+        redirect_to=call.url_in(agreement),
+    )
 
 
 @login_required
 def call_new(request, agreement):
-    agreement = _agreement(agreement)
-    allowed, reason = permissions.can_manage_calls(request.user)
-    if not allowed:
-        return _forbidden(request, reason)
+    agreement = get_agreement(agreement)
+    check(permissions.can_manage_calls(request.user))
     form = CallForm(request.POST or None, agreement=agreement)
-    if request.method == "POST" and form.is_valid():
-        try:
-            call = services.create_call(by=request.user, **form.service_arguments())
-        except ApplicationError as error:
-            apply_error(form, error)
-        else:
-            messages.success(request, _("The funding call has been published."))
-            return redirect(call.url_in(agreement))
+    if done := save_form(
+        request,
+        form,
+        lambda data: services.create_call(by=request.user, **form.service_arguments()),
+        success=_("The funding call has been published."),
+        redirect_to=lambda call: call.url_in(agreement),
+    ):
+        return done
     return render_form(
         request,
         "funding/call_form.html",
@@ -138,20 +135,18 @@ def call_new(request, agreement):
 
 @login_required
 def call_edit(request, agreement, slug):
-    agreement = _agreement(agreement)
-    allowed, reason = permissions.can_manage_calls(request.user)
-    if not allowed:
-        return _forbidden(request, reason)
+    agreement = get_agreement(agreement)
+    check(permissions.can_manage_calls(request.user))
     call = _call(agreement, slug)
     form = CallForm(request.POST or None, agreement=agreement, call=call)
-    if request.method == "POST" and form.is_valid():
-        try:
-            call = services.update_call(call=call, by=request.user, **form.service_arguments())
-        except ApplicationError as error:
-            apply_error(form, error)
-        else:
-            messages.success(request, _("The changes have been saved."))
-            return redirect(call.url_in(agreement))
+    if done := save_form(
+        request,
+        form,
+        lambda data: services.update_call(call=call, by=request.user, **form.service_arguments()),
+        success=_("The changes have been saved."),
+        redirect_to=lambda call: call.url_in(agreement),
+    ):
+        return done
     return render_form(
         request,
         "funding/call_form.html",
@@ -167,7 +162,7 @@ def call_edit(request, agreement, slug):
 
 @require_safe
 def funder_list(request, agreement):
-    agreement = _agreement(agreement)
+    agreement = get_agreement(agreement)
     return render(
         request,
         "funding/funder_list.html",
@@ -181,10 +176,8 @@ def funder_list(request, agreement):
 
 @login_required
 def funder_form(request, agreement, pk=None):
-    agreement = _agreement(agreement)
-    allowed, reason = permissions.can_manage_calls(request.user)
-    if not allowed:
-        return _forbidden(request, reason)
+    agreement = get_agreement(agreement)
+    check(permissions.can_manage_calls(request.user))
     funder = get_object_or_404(Funder, pk=pk) if pk else None
     initial = (
         {
@@ -198,17 +191,20 @@ def funder_form(request, agreement, pk=None):
         else None
     )
     form = FunderForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            if funder:
-                services.update_funder(funder=funder, by=request.user, **form.cleaned_data)
-            else:
-                services.create_funder(by=request.user, **form.cleaned_data)
-        except ApplicationError as error:
-            apply_error(form, error)
-        else:
-            messages.success(request, _("The funder has been saved."))
-            return redirect("funding:funders", agreement=agreement.slug)
+
+    def save(data):
+        if funder:
+            return services.update_funder(funder=funder, by=request.user, **data)
+        return services.create_funder(by=request.user, **data)
+
+    if done := save_form(
+        request,
+        form,
+        save,
+        success=_("The funder has been saved."),
+        redirect_to=reverse("funding:funders", kwargs={"agreement": agreement.slug}),
+    ):
+        return done
     return render_form(
         request,
         "funding/funder_form.html",
@@ -230,7 +226,7 @@ def _year(year: int) -> int:
 
 @require_safe
 def budget(request, agreement):
-    agreement = _agreement(agreement)
+    agreement = get_agreement(agreement)
     return render(
         request,
         "funding/budget_years.html",
@@ -245,7 +241,7 @@ def budget(request, agreement):
 
 @require_safe
 def budget_year(request, agreement, year):
-    agreement = _agreement(agreement)
+    agreement = get_agreement(agreement)
     year = _year(year)
     account = selectors.economic_account(agreement, year)
     can_manage = permissions.can_manage_budget(request.user, agreement)[0]
@@ -270,21 +266,21 @@ def budget_year(request, agreement, year):
 
 
 def _budget_form(request, agreement, year, *, form_class, heading, save, success):
-    agreement = _agreement(agreement)
+    agreement = get_agreement(agreement)
     year = _year(year)
-    allowed, reason = permissions.can_manage_budget(request.user, agreement)
-    if not allowed:
-        return _forbidden(request, reason)
+    check(permissions.can_manage_budget(request.user, agreement))
     kwargs = {"agreement": agreement, "year": year} if form_class is ExpenseForm else {}
     form = form_class(request.POST or None, **kwargs)
-    if request.method == "POST" and form.is_valid():
-        try:
-            save(agreement=agreement, by=request.user, year=year, **form.cleaned_data)
-        except ApplicationError as error:
-            apply_error(form, error)
-        else:
-            messages.success(request, success)
-            return redirect("funding:budget_year", agreement=agreement.slug, year=year)
+    if done := save_form(
+        request,
+        form,
+        lambda data: save(agreement=agreement, by=request.user, year=year, **data),
+        success=success,
+        redirect_to=reverse(
+            "funding:budget_year", kwargs={"agreement": agreement.slug, "year": year}
+        ),
+    ):
+        return done
     return render_form(
         request,
         "funding/budget_form.html",

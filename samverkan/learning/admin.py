@@ -85,6 +85,26 @@ class CourseAdmin(admin.ModelAdmin):
     search_fields = ["title", "summary"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [CourseModuleInline]
+    # Publishing goes through the services (audit row), through the actions.
+    readonly_fields = ["is_published"]
+    actions = [
+        service_action(
+            services.update_course,
+            name="publish_courses",
+            description=_("Publish the selected courses"),
+            done=_("%(count)s courses published."),
+            argument="course",
+            is_published=True,
+        ),
+        service_action(
+            services.update_course,
+            name="unpublish_courses",
+            description=_("Unpublish the selected courses"),
+            done=_("%(count)s courses unpublished."),
+            argument="course",
+            is_published=False,
+        ),
+    ]
 
     def get_queryset(self, request):
         return (

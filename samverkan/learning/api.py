@@ -12,7 +12,7 @@ from django.utils.translation import gettext_noop
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
-from samverkan.agreements.models import Agreement
+from samverkan.agreements.selectors import get_agreement
 from samverkan.core.pagination import PageNumberPagination
 from samverkan.learning import selectors
 from samverkan.learning.models import Course, CourseModule, Material, Topic
@@ -99,7 +99,7 @@ class CourseQuery(Schema):
 def _published_materials(agreement_slug: str):
     qs = Material.objects.filter(is_published=True)
     if agreement_slug:
-        qs = qs.filter(agreement=get_object_or_404(Agreement, slug=agreement_slug))
+        qs = qs.filter(agreement=get_agreement(agreement_slug))
     return qs.select_related("agreement").prefetch_related("authors", "files")
 
 
@@ -130,7 +130,7 @@ def get_material(request, agreement: str, slug: str):
 def _published_courses(agreement_slug: str):
     qs = Course.objects.filter(is_published=True)
     if agreement_slug:
-        qs = qs.filter(agreement=get_object_or_404(Agreement, slug=agreement_slug))
+        qs = qs.filter(agreement=get_agreement(agreement_slug))
     return selectors._with_module_totals(qs.select_related("agreement"))
 
 

@@ -6,7 +6,7 @@ collaboration "om möjligt som utbildningsmaterial för e-Learning" (seed 004), 
 "Medskapa förändring" (seed 001), the IOP agreements the coordinators supported and the
 Upphandlingsmyndigheten guidance the annual report links to (seed 001, SPEC §4).
 
-Written through the services with `by=None` (the system). Idempotent: materials and courses are
+Written through the services as `SYSTEM`. Idempotent: materials and courses are
 found by slug within the agreement, modules by title within their course and progress by
 learner and course; what is already there is left as it is.
 """
@@ -17,6 +17,7 @@ from django.contrib.auth import get_user_model
 
 from samverkan.actors.models import Organisation
 from samverkan.agreements.models import Agreement
+from samverkan.core.permissions import SYSTEM
 from samverkan.learning import services
 from samverkan.learning.models import Course, CourseModule, Enrolment, Material, Topic
 
@@ -477,7 +478,7 @@ def _load_material(agreement, spec: DemoMaterial, counts) -> Material:
         body=spec.body,
         authors=authors,
         is_published=spec.published,
-        by=None,
+        by=SYSTEM,
         is_demo=True,
     )
     if material.slug != spec.slug:  # the demo's addresses are fixed, whatever slugify makes
@@ -496,7 +497,7 @@ def _load_course(agreement, spec: DemoCourse, materials: dict, counts) -> Course
             summary=spec.summary,
             description=spec.description,
             is_published=True,
-            by=None,
+            by=SYSTEM,
             is_demo=True,
         )
         if course.slug != spec.slug:
@@ -516,7 +517,7 @@ def _load_course(agreement, spec: DemoCourse, materials: dict, counts) -> Course
             estimated_minutes=module_spec.minutes,
             materials=[materials[slug] for slug in module_spec.materials if slug in materials],
             position=position,
-            by=None,
+            by=SYSTEM,
         )
         counts["course_modules"]["created"] += 1
     return course

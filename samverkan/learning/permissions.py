@@ -5,7 +5,6 @@ published; a logged-in person takes a published course and keeps their own progr
 Something unpublished is not there for others: views answer 404, not 403.
 """
 
-import rules
 from django.utils.translation import gettext as _
 
 from samverkan.accounts.roles import is_coordinator
@@ -45,16 +44,3 @@ def can_study(user, course) -> tuple[bool, str]:
     if not _member(user):
         return False, _("Log in to take the course and keep track of your progress.")
     return can_read_course(user, course)
-
-
-def _rule(check):
-    @rules.predicate
-    def predicate(user, obj=None):
-        return obj is not None and check(user, obj)[0]
-
-    return predicate
-
-
-rules.add_perm("learning.read_material", _rule(can_read_material))
-rules.add_perm("learning.read_course", _rule(can_read_course))
-rules.add_perm("learning.study_course", _rule(can_study))

@@ -5,8 +5,8 @@ once. Each runs in a transaction, raises ApplicationError (or a subclass) with a
 message when a rule is broken, and writes an audit entry for the coordinators' changes. A
 learner's own progress is not audited: it is theirs, and it is not a decision of anyone's.
 
-`by` is the person acting, whose right is checked (an anonymous user is refused); `by=None`
-means the system itself (the demo loader, a management command) and is not checked.
+`by` is the person acting, whose right is checked (an anonymous user is refused), or
+core.permissions.SYSTEM for the platform itself (the demo loader, a management command).
 """
 
 import uuid
@@ -18,7 +18,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samverkan.core.audit import log_action
-from samverkan.core.exceptions import ApplicationError, ConflictError, PermissionDeniedError
+from samverkan.core.exceptions import ApplicationError, ConflictError
+from samverkan.core.permissions import person, require
 from samverkan.core.slugs import unique_slug
 from samverkan.learning import files, permissions
 from samverkan.learning.models import (
@@ -37,18 +38,6 @@ MODULE_FIELDS = frozenset({"title", "body", "estimated_minutes", "materials", "p
 # Addresses under metodbank/ and kurser/ that are pages, not materials or courses.
 RESERVED_MATERIAL_SLUGS = frozenset({"ny", "amne"})
 RESERVED_COURSE_SLUGS = frozenset({"ny"})
-
-
-def _check(allowed_reason: tuple[bool, str], by) -> None:
-    if by is None:
-        return
-    allowed, reason = allowed_reason
-    if not allowed:
-        raise PermissionDeniedError(reason)
-
-
-def _actor(by):
-    return by if by is not None and by.is_authenticated else None
 
 
 def _validate(obj, *, exclude=None) -> None:
@@ -105,7 +94,7 @@ def create_material(
     The body is sanitised on save. Raises PermissionDeniedError for anyone but a coordinator,
     ApplicationError for a missing title or an unknown topic.
     """
-    _check(permissions.can_manage_library(by), by)
+    require(by, permissions.can_manage_library)
     title = _title(title, _("A material needs a title."))
     _check_topic(topic)
     material = Material(
@@ -117,7 +106,7 @@ def create_material(
         body=body or "",
         is_published=is_published,
         published_at=timezone.now() if is_published else None,
-        created_by=_actor(by),
+        created_by=person(by),
         is_demo=is_demo,
     )
     _validate(material)
@@ -130,7 +119,7 @@ def create_material(
 @transaction.atomic
 def update_material(*, material: Material, by, **fields) -> Material:
     """A coordinator changes a material's texts, topic or authors. The address stays."""
-    _check(permissions.can_manage_library(by), by)
+    require(by, permissions.can_manage_library)
     unknown = set(fields) - MATERIAL_FIELDS
     if unknown:
         raise ValueError(f"Not fields of a material: {sorted(unknown)}")
@@ -153,7 +142,7 @@ def update_material(*, material: Material, by, **fields) -> Material:
 @transaction.atomic
 def publish_material(*, material: Material, by) -> Material:
     """Make a material visible to everyone. Raises ConflictError when it already is."""
-    _check(permissions.can_manage_library(by), by)
+    require(by, permissions.can_manage_library)
     material = Material.objects.select_for_update().get(pk=material.pk)
     if material.is_published:
         raise ConflictError(_("The material is already published."), code="already_published")
@@ -168,7 +157,7 @@ def publish_material(*, material: Material, by) -> Material:
 def unpublish_material(*, material: Material, by) -> Material:
     """Hide a material from everyone but the coordinators; courses that link it stop showing
     the link. Raises ConflictError when it is not published."""
-    _check(permissions.can_manage_library(by), by)
+    require(by, permissions.can_manage_library)
     material = Material.objects.select_for_update().get(pk=material.pk)
     if not material.is_published:
         raise ConflictError(_("The material is not published."), code="not_published")
@@ -186,7 +175,7 @@ def _delete_stored_files(names: list[str], storage) -> None:
 @transaction.atomic
 def delete_material(*, material: Material, by) -> None:
     """Delete a material with its files (the stored files go once the deletion is committed)."""
-    _check(permissions.can_manage_library(by), by)
+    require(by, permissions.can_manage_library)
     material = Material.objects.select_for_update().get(pk=material.pk)
     stored = [f.file.name for f in material.files.all()]
     storage = MaterialFile._meta.get_field("file").storage
@@ -202,7 +191,7 @@ def attach_file(*, material: Material, upload, title: str = "", by) -> MaterialF
     Raises ApplicationError (field "file") naming the file and what is accepted; then nothing
     is stored. Should writing the row fail after the file is stored, the file is removed.
     """
-    _check(permissions.can_manage_library(by), by)
+    require(by, permissions.can_manage_library)
     kind = files.inspect_upload(upload)
     # The name goes back out in a Content-Disposition header: no paths, no control characters.
     original = (upload.name or "").rsplit("/", 1)[-1].rsplit("\\", 1)[-1]
@@ -214,7 +203,7 @@ def attach_file(*, material: Material, upload, title: str = "", by) -> MaterialF
         original_name=original,
         content_type=kind.content_type,
         size=upload.size,
-        uploaded_by=_actor(by),
+        uploaded_by=person(by),
     )
     _validate(attachment, exclude=["file"])
     attachment.file.save(attachment.stored_name, upload, save=False)
@@ -230,7 +219,7 @@ def attach_file(*, material: Material, upload, title: str = "", by) -> MaterialF
 @transaction.atomic
 def remove_file(*, attachment: MaterialFile, by) -> None:
     """Remove a file from its material; the stored file goes once that is committed."""
-    _check(permissions.can_manage_library(by), by)
+    require(by, permissions.can_manage_library)
     name, storage = attachment.file.name, attachment.file.storage
     log_action(attachment.material, "material.file_removed", by=by, data={"file": attachment.label})
     attachment.delete()
@@ -254,7 +243,7 @@ def create_course(
     is_demo: bool = False,
 ) -> Course:
     """A coordinator creates a course (without modules; add them with add_module())."""
-    _check(permissions.can_manage_courses(by), by)
+    require(by, permissions.can_manage_courses)
     title = _title(title, _("A course needs a title."))
     course = Course(
         agreement=agreement,
@@ -274,7 +263,7 @@ def create_course(
 @transaction.atomic
 def update_course(*, course: Course, by, **fields) -> Course:
     """A coordinator changes a course's texts or publishes/unpublishes it."""
-    _check(permissions.can_manage_courses(by), by)
+    require(by, permissions.can_manage_courses)
     unknown = set(fields) - COURSE_FIELDS
     if unknown:
         raise ValueError(f"Not fields of a course: {sorted(unknown)}")
@@ -292,7 +281,7 @@ def update_course(*, course: Course, by, **fields) -> Course:
 @transaction.atomic
 def delete_course(*, course: Course, by) -> None:
     """Delete a course with its modules and every learner's progress in it."""
-    _check(permissions.can_manage_courses(by), by)
+    require(by, permissions.can_manage_courses)
     log_action(course, "course.deleted", by=by, data={"title": course.title})
     course.delete()
 
@@ -331,7 +320,7 @@ def add_module(
     Learners who have completed the course keep their completion date; the new module shows
     as not done for them.
     """
-    _check(permissions.can_manage_courses(by), by)
+    require(by, permissions.can_manage_courses)
     course = Course.objects.select_for_update().get(pk=course.pk)
     title = _title(title, _("A module needs a title."))
     _check_minutes(estimated_minutes)
@@ -357,7 +346,7 @@ def add_module(
 @transaction.atomic
 def update_module(*, module: CourseModule, by, **fields) -> CourseModule:
     """Change a module's texts, time, linked materials or position."""
-    _check(permissions.can_manage_courses(by), by)
+    require(by, permissions.can_manage_courses)
     unknown = set(fields) - MODULE_FIELDS
     if unknown:
         raise ValueError(f"Not fields of a module: {sorted(unknown)}")
@@ -384,7 +373,7 @@ def update_module(*, module: CourseModule, by, **fields) -> CourseModule:
 def delete_module(*, module: CourseModule, by) -> None:
     """Delete a module. Learners who had done every other module have now completed the
     course, and are marked so."""
-    _check(permissions.can_manage_courses(by), by)
+    require(by, permissions.can_manage_courses)
     course = Course.objects.select_for_update().get(pk=module.course_id)
     log_action(course, "course.module_deleted", by=by, data={"module": module.title})
     module.delete()
@@ -416,19 +405,13 @@ def _enrolment(course: Course, user, *, is_demo: bool = False) -> tuple[Enrolmen
         return Enrolment.objects.get(course=course, user=user), False
 
 
-def _study_check(course: Course, by) -> None:
-    allowed, reason = permissions.can_study(by, course)
-    if not allowed:
-        raise PermissionDeniedError(reason)
-
-
 @transaction.atomic
 def start_course(*, course: Course, by, is_demo: bool = False) -> Enrolment:
     """The learner starts a course. Starting it again changes nothing.
 
     Raises PermissionDeniedError for a visitor or a course they cannot read.
     """
-    _study_check(course, by)
+    require(by, permissions.can_study, course)
     enrolment, _created = _enrolment(course, by, is_demo=is_demo)
     return enrolment
 
@@ -456,7 +439,7 @@ def mark_module_done(*, module: CourseModule, by, is_demo: bool = False) -> Enro
     Raises PermissionDeniedError for a visitor or a course they cannot read.
     """
     course = module.course
-    _study_check(course, by)
+    require(by, permissions.can_study, course)
     enrolment, _created = _enrolment(course, by, is_demo=is_demo)
     if not ModuleCompletion.objects.filter(enrolment=enrolment, module=module).exists():
         try:
@@ -472,7 +455,7 @@ def mark_module_not_done(*, module: CourseModule, by) -> Enrolment:
     """The learner takes back that a module is done; a completed course is then no longer
     completed. Raises ConflictError when the module was not marked done."""
     course = module.course
-    _study_check(course, by)
+    require(by, permissions.can_study, course)
     enrolment = Enrolment.objects.filter(course=course, user=by).first()
     deleted = 0
     if enrolment is not None:

@@ -66,8 +66,9 @@ def test_areas_list_with_current_hosts_and_phase(client, area):
     assert {h["side"] for h in item["hosts"]} == {HostSide.CIVIL_SOCIETY, HostSide.CITY}
 
 
-def test_unknown_agreement_is_404(client, area):
-    response = client.get("/api/v1/areas", {"agreement": "finns-inte"})
+@pytest.mark.parametrize("path", ["areas", "focus-areas", "focus-area-proposals"])
+def test_unknown_agreement_is_404(client, area, path):
+    response = client.get(f"/api/v1/{path}", {"agreement": "finns-inte"})
 
     assert response.status_code == 404
     assert response.json()["error"]["code"] == "not_found"

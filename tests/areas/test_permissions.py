@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-import rules
 from django.contrib.auth.models import AnonymousUser
 
 from samverkan.areas import permissions
@@ -103,24 +102,12 @@ def test_permission_matrix(role, action, expected, area, proposal):
     assert bool(reason) is not expected  # a refusal always says why
 
 
-RULES = {
-    "support": "areas.support_proposal",
-    "prepare": "areas.prepare_proposal",
-    "withdraw": "areas.withdraw_proposal",
-    "edit_area": "areas.change_priorityarea",
-    "change_phase": "areas.change_phase",
-    "manage_hosts": "areas.manage_hosts",
-}
+def test_withdrawing_support_needs_a_login(proposal):
+    allowed, reason = permissions.can_withdraw_support(AnonymousUser(), proposal)
 
-
-@pytest.mark.parametrize(
-    ("role", "action", "expected"), [case for case in CASES if case.values[1] in RULES]
-)
-def test_rules_expose_the_same_answers(role, action, expected, area, proposal):
-    user = make_user(role, area, proposal)
-    obj = proposal if RULES[action].endswith("_proposal") else area
-
-    assert rules.has_perm(RULES[action], user, obj) is expected
+    assert not allowed
+    assert reason
+    assert permissions.can_withdraw_support(factories.UserFactory(), proposal) == (True, "")
 
 
 def test_hosts_may_edit_texts_but_not_the_coordinators_fields(area):

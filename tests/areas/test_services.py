@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
@@ -19,6 +20,7 @@ from samverkan.areas.models import (
 )
 from samverkan.core.exceptions import ApplicationError, ConflictError, PermissionDeniedError
 from samverkan.core.models import AuditEntry
+from samverkan.core.permissions import SYSTEM
 from tests import factories
 from tests.areas.factories import HostingFactory, PriorityAreaFactory, ProposalFactory
 
@@ -94,6 +96,14 @@ def test_coordinator_creates_an_area_in_the_first_phase_with_its_history(agreeme
     change = area.phase_changes.get()
     assert (change.phase, change.changed_on, change.changed_by) == (1, D(2020, 1, 1), coordinator)
     assert audit_actions(area) == ["area.created"]
+
+
+def test_the_platform_creates_an_area_as_system_and_nobody_as_none(agreement):
+    area = services.create_area(agreement=agreement, title="Från planen", by=SYSTEM)
+
+    assert area.phase_changes.get().changed_by is None
+    with pytest.raises(TypeError):
+        services.create_area(agreement=agreement, title="Glömt vem", by=None)
 
 
 def test_two_areas_with_the_same_title_get_different_addresses(agreement, coordinator):
@@ -383,6 +393,11 @@ def test_withdrawn_support_is_not_counted(proposal, member):
     services.withdraw_support(proposal=proposal, by=member)
 
     assert selectors.proposals_with_support(proposal.agreement).get().supporters == 0
+
+
+def test_a_visitor_cannot_withdraw_support(proposal):
+    with pytest.raises(PermissionDeniedError):
+        services.withdraw_support(proposal=proposal, by=AnonymousUser())
 
 
 def test_past_year_is_refused_unless_recording_history(agreement, member):

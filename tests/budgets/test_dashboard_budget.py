@@ -55,7 +55,7 @@ def grow(people: dict, world: dict, n: int) -> None:
         RegistrationFactory(event=EventFactory(agreement=agreement), user=person)
         _course, modules = course_with_modules(2, agreement=agreement)
         learning.mark_module_done(module=modules[0], by=person)
-        funding.follow_call(call=CallFactory(), user=person)
+        funding.follow_call(call=CallFactory(), by=person)
     factories.RepresentationFactory(user=people["medlem"], status="pending")
     factories.RepresentationFactory(organisation=club, status="pending")
     room = RoomFactory(venue=world["venue"])

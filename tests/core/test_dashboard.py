@@ -183,7 +183,7 @@ def test_a_followed_call_is_listed_until_its_deadline_has_passed(client, agreeme
     closed = CallFactory(title="Stängd utlysning", opens_on=in_days(-60), deadline=in_days(1))
     CallFactory(title="Inte följd")
     for call in (open_call, closed):
-        funding.follow_call(call=call, user=person)
+        funding.follow_call(call=call, by=person)
     FundingCall.objects.filter(pk=closed.pk).update(deadline=in_days(-1))  # time passes
     page = page_of(client, person)
     assert open_call.url_in(agreement) in page

@@ -15,7 +15,7 @@ def test_every_funding_admin_list_and_row_opens(client):
     agreement = factories.AgreementFactory(slug="malmoandan")
     call = CallFactory(deadline=in_days(3))
     user = factories.UserFactory()
-    services.follow_call(call=call, user=user)
+    services.follow_call(call=call, by=user)
     services.send_due_reminders(points=[3])
     ExpenseFactory(agreement=agreement, grant=GrantFactory(agreement=agreement))
     client.force_login(factories.administrator())

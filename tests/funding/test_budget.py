@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 
 from samverkan.core.exceptions import ApplicationError, ConflictError, PermissionDeniedError
+from samverkan.core.permissions import SYSTEM
 from samverkan.funding import selectors, services
 from samverkan.funding.models import Expense, ExpenseCategory, Grant
 from tests import factories
@@ -163,6 +164,17 @@ def test_only_coordinators_enter_the_budget(agreement, role):
         )  # fmt: skip
     assert not Expense.objects.exists()
     assert not Grant.objects.exists()
+
+
+def test_the_platform_enters_the_budget_as_system_never_as_none(agreement):
+    entry = expense(agreement, SYSTEM, D("10"))
+
+    assert entry.created_by is None
+    with pytest.raises(TypeError):
+        expense(agreement, None, D("10"))
+    with pytest.raises(TypeError):
+        services.create_funder(by=None, name="Glömd", kind="foundation")
+    assert Expense.objects.count() == 1
 
 
 def test_database_refuses_a_negative_amount(agreement):

@@ -4,6 +4,7 @@ import datetime
 from io import StringIO
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
@@ -40,23 +41,28 @@ class RefusingBackend(BaseEmailBackend):
 
 def follower(call):
     user = factories.UserFactory()
-    services.follow_call(call=call, user=user)
+    services.follow_call(call=call, by=user)
     return user
 
 
 def test_follow_and_unfollow(member):
     call = CallFactory()
-    services.follow_call(call=call, user=member)
-    services.follow_call(call=call, user=member)  # twice is harmless
+    services.follow_call(call=call, by=member)
+    services.follow_call(call=call, by=member)  # twice is harmless
     assert CallFollow.objects.filter(call=call, user=member).count() == 1
-    assert services.unfollow_call(call=call, user=member) is True
+    assert services.unfollow_call(call=call, by=member) is True
     assert not CallFollow.objects.exists()
+
+
+def test_a_visitor_cannot_unfollow():
+    with pytest.raises(PermissionDeniedError):
+        services.unfollow_call(call=CallFactory(), by=AnonymousUser())
 
 
 def test_a_closed_call_cannot_be_followed(member):
     call = CallFactory(opens_on=in_days(-30), deadline=in_days(-1))
     with pytest.raises(PermissionDeniedError):
-        services.follow_call(call=call, user=member)
+        services.follow_call(call=call, by=member)
 
 
 @pytest.mark.parametrize(("days_left", "point"), [(14, 14), (10, 14), (3, 3), (1, 3), (0, 3)])
@@ -105,7 +111,7 @@ def test_no_reminder_for_a_closed_or_rolling_call():
 def test_no_reminder_to_someone_who_unfollowed():
     call = CallFactory(deadline=in_days(3))
     user = follower(call)
-    services.unfollow_call(call=call, user=user)
+    services.unfollow_call(call=call, by=user)
     assert run(days=[14, 3]) == 0
 
 

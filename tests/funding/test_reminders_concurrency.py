@@ -19,7 +19,7 @@ def test_concurrent_runs_send_each_reminder_once():
     factories.AgreementFactory(slug="malmoandan")
     call = CallFactory(deadline=in_days(3))
     for _ in range(3):
-        services.follow_call(call=call, user=factories.UserFactory())
+        services.follow_call(call=call, by=factories.UserFactory())
     runs = 4
     barrier = threading.Barrier(runs)
     sent, errors = [], []

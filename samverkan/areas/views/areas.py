@@ -1,10 +1,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from samverkan.agreements.selectors import get_agreement
 from samverkan.areas import permissions, selectors, services
 from samverkan.areas.forms import (
     AreaForm,
@@ -14,10 +15,10 @@ from samverkan.areas.forms import (
     PhaseChangeForm,
 )
 from samverkan.areas.models import Hosting, PriorityArea
-from samverkan.areas.views.common import FIELD_ALIASES, forbidden, get_agreement
+from samverkan.areas.views.common import FIELD_ALIASES
 from samverkan.core import formatting
-from samverkan.core.exceptions import ApplicationError
-from samverkan.core.forms import apply_error, render_form
+from samverkan.core.forms import render_form
+from samverkan.core.web import check, save_form
 
 
 def _area(agreement, slug) -> PriorityArea:
@@ -55,18 +56,16 @@ def area_detail(request, agreement, slug):
 @login_required
 def area_new(request, agreement):
     agreement = get_agreement(agreement)
-    allowed, reason = permissions.can_create_area(request.user)
-    if not allowed:
-        return forbidden(request, reason)
+    check(permissions.can_create_area(request.user))
     form = AreaForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            area = services.create_area(agreement=agreement, by=request.user, **form.cleaned_data)
-        except ApplicationError as error:
-            apply_error(form, error, aliases=FIELD_ALIASES)
-        else:
-            messages.success(request, _("The priority area has been added."))
-            return redirect(area)
+    if done := save_form(
+        request,
+        form,
+        lambda data: services.create_area(agreement=agreement, by=request.user, **data),
+        success=_("The priority area has been added."),
+        aliases=FIELD_ALIASES,
+    ):
+        return done
     return render_form(
         request,
         "areas/area_form.html",
@@ -79,21 +78,19 @@ def area_new(request, agreement):
 def area_edit(request, agreement, slug):
     agreement = get_agreement(agreement)
     area = _area(agreement, slug)
-    allowed, reason = permissions.can_edit_area(request.user, area)
-    if not allowed:
-        return forbidden(request, reason)
+    check(permissions.can_edit_area(request.user, area))
     form_class = (
         AreaForm if permissions.can_edit_area_settings(request.user, area)[0] else HostAreaForm
     )
     form = form_class(request.POST or None, instance=area)
-    if request.method == "POST" and form.is_valid():
-        try:
-            area = services.update_area(area=area, by=request.user, **form.cleaned_data)
-        except ApplicationError as error:
-            apply_error(form, error, aliases=FIELD_ALIASES)
-        else:
-            messages.success(request, _("The changes have been saved."))
-            return redirect(area)
+    if done := save_form(
+        request,
+        form,
+        lambda data: services.update_area(area=area, by=request.user, **data),
+        success=_("The changes have been saved."),
+        aliases=FIELD_ALIASES,
+    ):
+        return done
     return render_form(
         request, "areas/area_form.html", {"agreement": agreement, "area": area, "form": form}, form
     )
@@ -103,22 +100,18 @@ def area_edit(request, agreement, slug):
 def phase_change(request, agreement, slug):
     agreement = get_agreement(agreement)
     area = _area(agreement, slug)
-    allowed, reason = permissions.can_change_phase(request.user, area)
-    if not allowed:
-        return forbidden(request, reason)
+    check(permissions.can_change_phase(request.user, area))
     form = PhaseChangeForm(request.POST or None, area=area)
-    if request.method == "POST" and form.is_valid():
-        try:
-            change = services.change_phase(area=area, by=request.user, **form.cleaned_data)
-        except ApplicationError as error:
-            apply_error(form, error, aliases=FIELD_ALIASES)
-        else:
-            messages.success(
-                request,
-                _("The area is now in the phase “%(phase)s”.")
-                % {"phase": change.get_phase_display()},
-            )
-            return redirect(area)
+
+    def save(data):
+        change = services.change_phase(area=area, by=request.user, **data)
+        messages.success(
+            request,
+            _("The area is now in the phase “%(phase)s”.") % {"phase": change.get_phase_display()},
+        )
+
+    if done := save_form(request, form, save, success="", redirect_to=area, aliases=FIELD_ALIASES):
+        return done
     return render_form(
         request,
         "areas/phase_form.html",
@@ -131,26 +124,23 @@ def phase_change(request, agreement, slug):
 def hosting_new(request, agreement, slug):
     agreement = get_agreement(agreement)
     area = _area(agreement, slug)
-    allowed, reason = permissions.can_manage_hosts(request.user, area)
-    if not allowed:
-        return forbidden(request, reason)
+    check(permissions.can_manage_hosts(request.user, area))
     form = HostingForm(request.POST or None, initial={"side": request.GET.get("sida", "civil")})
-    if request.method == "POST" and form.is_valid():
-        try:
-            hosting = services.start_hosting(area=area, by=request.user, **form.service_arguments())
-        except ApplicationError as error:
-            apply_error(form, error, aliases=FIELD_ALIASES)
-        else:
-            messages.success(
-                request,
-                _("%(org)s hosts %(area)s from %(date)s.")
-                % {
-                    "org": hosting.organisation.name,
-                    "area": area.title,
-                    "date": formatting.long_date(hosting.starts_on),
-                },
-            )
-            return redirect(area)
+
+    def save(data):
+        hosting = services.start_hosting(area=area, by=request.user, **form.service_arguments())
+        messages.success(
+            request,
+            _("%(org)s hosts %(area)s from %(date)s.")
+            % {
+                "org": hosting.organisation.name,
+                "area": area.title,
+                "date": formatting.long_date(hosting.starts_on),
+            },
+        )
+
+    if done := save_form(request, form, save, success="", redirect_to=area, aliases=FIELD_ALIASES):
+        return done
     return render_form(
         request,
         "areas/hosting_form.html",
@@ -167,25 +157,19 @@ def hosting_end(request, agreement, slug, pk):
     hosting = get_object_or_404(
         Hosting.objects.select_related("organisation", "contact_person"), area=area, pk=pk
     )
-    allowed, reason = permissions.can_manage_hosts(request.user, area)
-    if not allowed:
-        return forbidden(request, reason)
+    check(permissions.can_manage_hosts(request.user, area))
     form = EndHostingForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.end_hosting(hosting=hosting, by=request.user, **form.cleaned_data)
-        except ApplicationError as error:
-            apply_error(form, error, aliases=FIELD_ALIASES)
-        else:
-            messages.success(
-                request,
-                _("The hosting of %(org)s ends on %(date)s.")
-                % {
-                    "org": hosting.organisation.name,
-                    "date": formatting.long_date(form.cleaned_data["ends_on"]),
-                },
-            )
-            return redirect(area)
+
+    def save(data):
+        services.end_hosting(hosting=hosting, by=request.user, **data)
+        messages.success(
+            request,
+            _("The hosting of %(org)s ends on %(date)s.")
+            % {"org": hosting.organisation.name, "date": formatting.long_date(data["ends_on"])},
+        )
+
+    if done := save_form(request, form, save, success="", redirect_to=area, aliases=FIELD_ALIASES):
+        return done
     return render_form(
         request,
         "areas/hosting_end.html",

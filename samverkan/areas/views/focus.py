@@ -1,16 +1,15 @@
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from samverkan.agreements.selectors import get_agreement
 from samverkan.areas import permissions, selectors, services
 from samverkan.areas.forms import PrepareForm, ProposalForm
 from samverkan.areas.models import FocusAreaProposal
-from samverkan.areas.views.common import forbidden, get_agreement
-from samverkan.core.exceptions import ApplicationError, PermissionDeniedError
-from samverkan.core.forms import apply_error, render_form
+from samverkan.core.forms import render_form
+from samverkan.core.web import check, run_action, save_form
 
 
 def _proposal(agreement, pk) -> FocusAreaProposal:
@@ -28,23 +27,15 @@ def focus_areas(request, agreement):
 @login_required
 def propose(request, agreement):
     agreement = get_agreement(agreement)
-    allowed, reason = permissions.can_propose(request.user)
-    if not allowed:
-        return forbidden(request, reason)
+    check(permissions.can_propose(request.user))
     form = ProposalForm(request.POST or None, agreement=agreement)
-    if request.method == "POST" and form.is_valid():
-        try:
-            proposal = services.propose_focus_area(
-                agreement=agreement, by=request.user, **form.cleaned_data
-            )
-        except ApplicationError as error:
-            apply_error(form, error)
-        else:
-            messages.success(
-                request,
-                _("Thank you! Your proposal has been published; others can now support it."),
-            )
-            return redirect(proposal)
+    if done := save_form(
+        request,
+        form,
+        lambda data: services.propose_focus_area(agreement=agreement, by=request.user, **data),
+        success=_("Thank you! Your proposal has been published; others can now support it."),
+    ):
+        return done
     return render_form(
         request, "areas/proposal_form.html", {"agreement": agreement, "form": form}, form
     )
@@ -67,15 +58,12 @@ def proposal_detail(request, agreement, pk):
 
 
 def _act(request, service, proposal, success: str):
-    try:
-        service(proposal=proposal, by=request.user)
-    except PermissionDeniedError as error:
-        return forbidden(request, str(error.message))
-    except ApplicationError as error:
-        messages.error(request, str(error.message))
-    else:
-        messages.success(request, success)
-    return redirect(proposal)
+    return run_action(
+        request,
+        lambda: service(proposal=proposal, by=request.user),
+        success=success,
+        redirect_to=proposal,
+    )
 
 
 @login_required
@@ -102,20 +90,17 @@ def proposal_withdraw_support(request, agreement, pk):
 def proposal_prepare(request, agreement, pk):
     agreement = get_agreement(agreement)
     proposal = _proposal(agreement, pk)
-    allowed, reason = permissions.can_prepare(request.user, proposal)
-    if not allowed:
-        return forbidden(request, reason)
+    check(permissions.can_prepare(request.user, proposal))
     form = PrepareForm(request.POST)
     if form.is_valid():
-        try:
-            services.prepare_proposal(
+        return run_action(
+            request,
+            lambda: services.prepare_proposal(
                 proposal=proposal, note=form.cleaned_data["note"], by=request.user
-            )
-        except ApplicationError as error:
-            messages.error(request, str(error.message))
-        else:
-            messages.success(request, _("The proposal is prepared for the steering group."))
-        return redirect(proposal)
+            ),
+            success=_("The proposal is prepared for the steering group."),
+            redirect_to=proposal,
+        )
     return _render_proposal(request, agreement, pk, prepare_form=form)
 
 
@@ -124,9 +109,7 @@ def proposal_withdraw(request, agreement, pk):
     """GET asks for confirmation; POST withdraws the proposal."""
     agreement = get_agreement(agreement)
     proposal = _proposal(agreement, pk)
-    allowed, reason = permissions.can_withdraw(request.user, proposal)
-    if not allowed:
-        return forbidden(request, reason)
+    check(permissions.can_withdraw(request.user, proposal))
     if request.method == "POST":
         return _act(
             request,

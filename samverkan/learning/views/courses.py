@@ -5,15 +5,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from samverkan.core.exceptions import ApplicationError, PermissionDeniedError
-from samverkan.core.forms import apply_error, render_form
+from samverkan.agreements.selectors import get_agreement
+from samverkan.core.forms import render_form
+from samverkan.core.web import check, run_action, save_form
 from samverkan.learning import permissions, selectors, services
 from samverkan.learning.forms import CourseForm, ModuleForm
 from samverkan.learning.models import Course, CourseModule
-from samverkan.learning.views.common import forbidden, get_agreement, safe_next
+from samverkan.learning.views.common import safe_next
 
 
 @require_safe
@@ -69,12 +71,12 @@ def _readable_module(request, agreement, slug, pk) -> CourseModule:
 @require_POST
 def course_start(request, agreement, slug):
     course = _readable_course(request, agreement, slug)
-    try:
-        services.start_course(course=course, by=request.user)
-    except PermissionDeniedError as error:
-        return forbidden(request, str(error.message))
-    messages.success(request, _("You have started the course. Good luck!"))
-    return redirect(safe_next(request, course.get_absolute_url()))
+    return run_action(
+        request,
+        lambda: services.start_course(course=course, by=request.user),
+        success=_("You have started the course. Good luck!"),
+        redirect_to=safe_next(request, course.get_absolute_url()),
+    )
 
 
 @login_required
@@ -83,10 +85,7 @@ def module_done(request, agreement, slug, pk):
     """Mark a module done (a plain form: works without JavaScript). Back to where the form
     was, or to the course."""
     module = _readable_module(request, agreement, slug, pk)
-    try:
-        enrolment = services.mark_module_done(module=module, by=request.user)
-    except PermissionDeniedError as error:
-        return forbidden(request, str(error.message))
+    enrolment = services.mark_module_done(module=module, by=request.user)
     if enrolment.completed_at is not None:
         messages.success(
             request,
@@ -102,17 +101,12 @@ def module_done(request, agreement, slug, pk):
 @require_POST
 def module_undo(request, agreement, slug, pk):
     module = _readable_module(request, agreement, slug, pk)
-    try:
-        services.mark_module_not_done(module=module, by=request.user)
-    except PermissionDeniedError as error:
-        return forbidden(request, str(error.message))
-    except ApplicationError as error:
-        messages.error(request, str(error.message))
-    else:
-        messages.success(
-            request, _("“%(title)s” is no longer marked as done.") % {"title": module.title}
-        )
-    return redirect(safe_next(request, module.course.get_absolute_url()))
+    return run_action(
+        request,
+        lambda: services.mark_module_not_done(module=module, by=request.user),
+        success=_("“%(title)s” is no longer marked as done.") % {"title": module.title},
+        redirect_to=safe_next(request, module.course.get_absolute_url()),
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -120,31 +114,26 @@ def module_undo(request, agreement, slug, pk):
 # ---------------------------------------------------------------------------------------------
 
 
-def _manageable_course(request, agreement, slug):
+def _manageable_course(request, agreement, slug) -> Course:
     course = get_object_or_404(
         Course.objects.select_related("agreement"), agreement=agreement, slug=slug
     )
-    allowed, reason = permissions.can_manage_courses(request.user)
-    return (course, None) if allowed else (None, forbidden(request, reason))
+    check(permissions.can_manage_courses(request.user))
+    return course
 
 
 @login_required
 def course_new(request, agreement):
     agreement = get_agreement(agreement)
-    allowed, reason = permissions.can_manage_courses(request.user)
-    if not allowed:
-        return forbidden(request, reason)
+    check(permissions.can_manage_courses(request.user))
     form = CourseForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            course = services.create_course(
-                agreement=agreement, by=request.user, **form.cleaned_data
-            )
-        except ApplicationError as error:
-            apply_error(form, error)
-        else:
-            messages.success(request, _("The course has been created. Now add its modules."))
-            return redirect(course)
+    if done := save_form(
+        request,
+        form,
+        lambda data: services.create_course(agreement=agreement, by=request.user, **data),
+        success=_("The course has been created. Now add its modules."),
+    ):
+        return done
     return render_form(
         request,
         "learning/course_form.html",
@@ -156,18 +145,15 @@ def course_new(request, agreement):
 @login_required
 def course_edit(request, agreement, slug):
     agreement = get_agreement(agreement)
-    course, refusal = _manageable_course(request, agreement, slug)
-    if refusal:
-        return refusal
+    course = _manageable_course(request, agreement, slug)
     form = CourseForm(request.POST or None, instance=course)
-    if request.method == "POST" and form.is_valid():
-        try:
-            course = services.update_course(course=course, by=request.user, **form.cleaned_data)
-        except ApplicationError as error:
-            apply_error(form, error)
-        else:
-            messages.success(request, _("The changes have been saved."))
-            return redirect(course)
+    if done := save_form(
+        request,
+        form,
+        lambda data: services.update_course(course=course, by=request.user, **data),
+        success=_("The changes have been saved."),
+    ):
+        return done
     return render_form(
         request,
         "learning/course_form.html",
@@ -180,15 +166,14 @@ def course_edit(request, agreement, slug):
 def course_delete(request, agreement, slug):
     """GET asks for confirmation; POST deletes the course, its modules and all progress."""
     agreement = get_agreement(agreement)
-    course, refusal = _manageable_course(request, agreement, slug)
-    if refusal:
-        return refusal
+    course = _manageable_course(request, agreement, slug)
     if request.method == "POST":
-        services.delete_course(course=course, by=request.user)
-        messages.success(
-            request, _("The course “%(title)s” has been deleted.") % {"title": course.title}
+        return run_action(
+            request,
+            lambda: services.delete_course(course=course, by=request.user),
+            success=_("The course “%(title)s” has been deleted.") % {"title": course.title},
+            redirect_to=reverse("learning:courses", kwargs={"agreement": agreement.slug}),
         )
-        return redirect("learning:courses", agreement=agreement.slug)
     return render(
         request,
         "learning/course_delete.html",
@@ -211,18 +196,16 @@ def _module_fields(form) -> dict:
 @login_required
 def module_new(request, agreement, slug):
     agreement = get_agreement(agreement)
-    course, refusal = _manageable_course(request, agreement, slug)
-    if refusal:
-        return refusal
+    course = _manageable_course(request, agreement, slug)
     form = ModuleForm(request.POST or None, agreement=agreement)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_module(course=course, by=request.user, **_module_fields(form))
-        except ApplicationError as error:
-            apply_error(form, error)
-        else:
-            messages.success(request, _("The module has been added."))
-            return redirect(course)
+    if done := save_form(
+        request,
+        form,
+        lambda data: services.add_module(course=course, by=request.user, **_module_fields(form)),
+        success=_("The module has been added."),
+        redirect_to=course,
+    ):
+        return done
     return render_form(
         request,
         "learning/module_form.html",
@@ -234,19 +217,17 @@ def module_new(request, agreement, slug):
 @login_required
 def module_edit(request, agreement, slug, pk):
     agreement = get_agreement(agreement)
-    course, refusal = _manageable_course(request, agreement, slug)
-    if refusal:
-        return refusal
+    course = _manageable_course(request, agreement, slug)
     module = get_object_or_404(CourseModule, course=course, pk=pk)
     form = ModuleForm(request.POST or None, instance=module, agreement=agreement)
-    if request.method == "POST" and form.is_valid():
-        try:
-            module = services.update_module(module=module, by=request.user, **_module_fields(form))
-        except ApplicationError as error:
-            apply_error(form, error)
-        else:
-            messages.success(request, _("The changes have been saved."))
-            return redirect(course)
+    if done := save_form(
+        request,
+        form,
+        lambda data: services.update_module(module=module, by=request.user, **_module_fields(form)),
+        success=_("The changes have been saved."),
+        redirect_to=course,
+    ):
+        return done
     return render_form(
         request,
         "learning/module_form.html",
@@ -259,16 +240,15 @@ def module_edit(request, agreement, slug, pk):
 def module_delete(request, agreement, slug, pk):
     """GET asks for confirmation; POST deletes the module and the learners' marks of it."""
     agreement = get_agreement(agreement)
-    course, refusal = _manageable_course(request, agreement, slug)
-    if refusal:
-        return refusal
+    course = _manageable_course(request, agreement, slug)
     module = get_object_or_404(CourseModule, course=course, pk=pk)
     if request.method == "POST":
-        services.delete_module(module=module, by=request.user)
-        messages.success(
-            request, _("The module “%(title)s” has been deleted.") % {"title": module.title}
+        return run_action(
+            request,
+            lambda: services.delete_module(module=module, by=request.user),
+            success=_("The module “%(title)s” has been deleted.") % {"title": module.title},
+            redirect_to=course,
         )
-        return redirect(course)
     return render(
         request,
         "learning/module_delete.html",

@@ -4,29 +4,28 @@ file downloads, and the coordinators' forms."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from samverkan.core.exceptions import ApplicationError, PermissionDeniedError
-from samverkan.core.forms import apply_error, render_form
+from samverkan.agreements.selectors import get_agreement
+from samverkan.core.forms import render_form
 from samverkan.core.uploads import serve_upload
+from samverkan.core.web import check, run_action, save_form
 from samverkan.learning import files, permissions, selectors, services
 from samverkan.learning.forms import FileForm, LibrarySearchForm, MaterialForm
 from samverkan.learning.models import TOPIC_DESCRIPTIONS, Material, MaterialFile, Topic
-from samverkan.learning.views.common import forbidden, get_agreement
 
 
-def _manageable_material(request, agreement, slug) -> tuple[Material | None, object]:
-    """The material and None, or None and the 403 page for someone who is not a coordinator."""
+def _manageable_material(request, agreement, slug) -> Material:
+    """The material, for a coordinator; the 403 page for anyone else."""
     material = get_object_or_404(
         Material.objects.select_related("agreement"), agreement=agreement, slug=slug
     )
-    allowed, reason = permissions.can_manage_library(request.user)
-    if not allowed:
-        return None, forbidden(request, reason)
-    return material, None
+    check(permissions.can_manage_library(request.user))
+    return material
 
 
 @require_safe
@@ -90,25 +89,21 @@ def material_file(request, agreement, slug, pk):
 @login_required
 def material_new(request, agreement):
     agreement = get_agreement(agreement)
-    allowed, reason = permissions.can_manage_library(request.user)
-    if not allowed:
-        return forbidden(request, reason)
+    check(permissions.can_manage_library(request.user))
     form = MaterialForm(request.POST or None, creating=True)
-    if request.method == "POST" and form.is_valid():
-        try:
-            material = services.create_material(
-                agreement=agreement, by=request.user, **form.cleaned_data
-            )
-        except ApplicationError as error:
-            apply_error(form, error)
-        else:
-            messages.success(
-                request,
-                _("The material has been published.")
-                if material.is_published
-                else _("The material has been saved. It is not published yet."),
-            )
-            return redirect(material)
+
+    def save(data):
+        material = services.create_material(agreement=agreement, by=request.user, **data)
+        messages.success(
+            request,
+            _("The material has been published.")
+            if material.is_published
+            else _("The material has been saved. It is not published yet."),
+        )
+        return material
+
+    if done := save_form(request, form, save, success=""):
+        return done
     return render_form(
         request,
         "learning/material_form.html",
@@ -120,20 +115,15 @@ def material_new(request, agreement):
 @login_required
 def material_edit(request, agreement, slug):
     agreement = get_agreement(agreement)
-    material, refusal = _manageable_material(request, agreement, slug)
-    if refusal:
-        return refusal
+    material = _manageable_material(request, agreement, slug)
     form = MaterialForm(request.POST or None, instance=material)
-    if request.method == "POST" and form.is_valid():
-        try:
-            material = services.update_material(
-                material=material, by=request.user, **form.cleaned_data
-            )
-        except ApplicationError as error:
-            apply_error(form, error)
-        else:
-            messages.success(request, _("The changes have been saved."))
-            return redirect(material)
+    if done := save_form(
+        request,
+        form,
+        lambda data: services.update_material(material=material, by=request.user, **data),
+        success=_("The changes have been saved."),
+    ):
+        return done
     return render_form(
         request,
         "learning/material_form.html",
@@ -143,22 +133,19 @@ def material_edit(request, agreement, slug):
 
 
 def _act(request, service, material, success: str):
-    try:
-        service(material=material, by=request.user)
-    except PermissionDeniedError as error:
-        return forbidden(request, str(error.message))
-    except ApplicationError as error:
-        messages.error(request, str(error.message))
-    else:
-        messages.success(request, success)
-    return redirect(material)
+    return run_action(
+        request,
+        lambda: service(material=material, by=request.user),
+        success=success,
+        redirect_to=material,
+    )
 
 
 @login_required
 @require_POST
 def material_publish(request, agreement, slug):
-    material, refusal = _manageable_material(request, get_agreement(agreement), slug)
-    return refusal or _act(
+    material = _manageable_material(request, get_agreement(agreement), slug)
+    return _act(
         request,
         services.publish_material,
         material,
@@ -169,8 +156,8 @@ def material_publish(request, agreement, slug):
 @login_required
 @require_POST
 def material_unpublish(request, agreement, slug):
-    material, refusal = _manageable_material(request, get_agreement(agreement), slug)
-    return refusal or _act(
+    material = _manageable_material(request, get_agreement(agreement), slug)
+    return _act(
         request,
         services.unpublish_material,
         material,
@@ -182,15 +169,14 @@ def material_unpublish(request, agreement, slug):
 def material_delete(request, agreement, slug):
     """GET asks for confirmation; POST deletes the material and its files."""
     agreement = get_agreement(agreement)
-    material, refusal = _manageable_material(request, agreement, slug)
-    if refusal:
-        return refusal
+    material = _manageable_material(request, agreement, slug)
     if request.method == "POST":
-        services.delete_material(material=material, by=request.user)
-        messages.success(
-            request, _("The material “%(title)s” has been deleted.") % {"title": material.title}
+        return run_action(
+            request,
+            lambda: services.delete_material(material=material, by=request.user),
+            success=_("The material “%(title)s” has been deleted.") % {"title": material.title},
+            redirect_to=reverse("learning:library", kwargs={"agreement": agreement.slug}),
         )
-        return redirect("learning:library", agreement=agreement.slug)
     return render(
         request,
         "learning/material_delete.html",
@@ -215,26 +201,20 @@ def _file_help() -> str:
 @login_required
 def file_new(request, agreement, slug):
     agreement = get_agreement(agreement)
-    material, refusal = _manageable_material(request, agreement, slug)
-    if refusal:
-        return refusal
+    material = _manageable_material(request, agreement, slug)
     form = FileForm(request.POST or None, request.FILES or None, help_text=_file_help())
-    if request.method == "POST" and form.is_valid():
-        try:
-            attachment = services.attach_file(
-                material=material,
-                upload=form.cleaned_data["file"],
-                title=form.cleaned_data["title"],
-                by=request.user,
-            )
-        except ApplicationError as error:
-            apply_error(form, error)
-        else:
-            messages.success(
-                request,
-                _("The file %(name)s has been attached.") % {"name": attachment.original_name},
-            )
-            return redirect(material)
+
+    def save(data):
+        attachment = services.attach_file(
+            material=material, upload=data["file"], title=data["title"], by=request.user
+        )
+        messages.success(
+            request,
+            _("The file %(name)s has been attached.") % {"name": attachment.original_name},
+        )
+
+    if done := save_form(request, form, save, success="", redirect_to=material):
+        return done
     return render_form(
         request,
         "learning/file_form.html",
@@ -247,16 +227,15 @@ def file_new(request, agreement, slug):
 def file_delete(request, agreement, slug, pk):
     """GET asks for confirmation; POST removes the file."""
     agreement = get_agreement(agreement)
-    material, refusal = _manageable_material(request, agreement, slug)
-    if refusal:
-        return refusal
+    material = _manageable_material(request, agreement, slug)
     attachment = get_object_or_404(MaterialFile, material=material, pk=pk)
     if request.method == "POST":
-        services.remove_file(attachment=attachment, by=request.user)
-        messages.success(
-            request, _("The file %(name)s has been removed.") % {"name": attachment.label}
+        return run_action(
+            request,
+            lambda: services.remove_file(attachment=attachment, by=request.user),
+            success=_("The file %(name)s has been removed.") % {"name": attachment.label},
+            redirect_to=material,
         )
-        return redirect(material)
     return render(
         request,
         "learning/file_delete.html",
