@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
-from django.db import models
+from django.db import models, transaction
+from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -23,6 +24,20 @@ class RecordAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class ServiceModelAdmin(admin.ModelAdmin):
+    """For rows an administrator may edit, whose writes go through a service: `save_model`
+    calls the service with `by=request.user`. A refusal of the service (a rule the form cannot
+    see) is shown as an error message and nothing of the form is saved."""
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            with transaction.atomic():
+                return super().changeform_view(request, object_id, form_url, extra_context)
+        except ApplicationError as error:
+            self.message_user(request, str(error.message), messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
 
 
 def service_action(service, *, name: str, description, done, argument: str, **extra):

@@ -2,19 +2,16 @@
 services (the audit row, the matching index and the rules as on the pages); matches change
 through the platform's pages, where each side's acceptance is recorded."""
 
-from django.contrib import admin, messages
-from django.db import transaction
-from django.http import HttpResponseRedirect
+from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from samverkan.core.admin import RecordAdmin, service_action
-from samverkan.core.exceptions import ApplicationError
+from samverkan.core.admin import RecordAdmin, ServiceModelAdmin, service_action
 from samverkan.matching import permissions, services
 from samverkan.matching.models import Match, Posting
 
 
 @admin.register(Posting)
-class PostingAdmin(admin.ModelAdmin):
+class PostingAdmin(ServiceModelAdmin):
     list_display = [
         "title",
         "direction",
@@ -52,15 +49,6 @@ class PostingAdmin(admin.ModelAdmin):
         if obj is None or not allowed:
             return allowed
         return permissions.can_edit(request.user, obj)[0]
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        # A refusal of the service (a rule the form cannot see) is shown, and nothing is saved.
-        try:
-            with transaction.atomic():
-                return super().changeform_view(request, object_id, form_url, extra_context)
-        except ApplicationError as error:
-            self.message_user(request, str(error.message), messages.ERROR)
-            return HttpResponseRedirect(request.get_full_path())
 
     def save_model(self, request, obj, form, change):
         data = form.cleaned_data

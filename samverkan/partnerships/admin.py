@@ -3,14 +3,11 @@ audit row, the search text and the rules as on the pages); parties, ending and t
 and signing change through the pages."""
 
 from django import forms
-from django.contrib import admin, messages
-from django.db import transaction
-from django.http import HttpResponseRedirect
+from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.actors.models import Organisation
-from samverkan.core.admin import RecordAdmin
-from samverkan.core.exceptions import ApplicationError
+from samverkan.core.admin import RecordAdmin, ServiceModelAdmin
 from samverkan.partnerships import permissions, services
 from samverkan.partnerships.models import (
     Collaboration,
@@ -85,7 +82,7 @@ CHANGEABLE = {
 
 
 @admin.register(Collaboration)
-class CollaborationAdmin(admin.ModelAdmin):
+class CollaborationAdmin(ServiceModelAdmin):
     form = CollaborationAdminForm
     list_display = ["title", "agreement", "kind", "status", "mapping_year", "is_public", "is_demo"]
     list_filter = ["agreement", "kind", "status", "mapping_year", "is_public", "is_demo"]
@@ -114,15 +111,6 @@ class CollaborationAdmin(admin.ModelAdmin):
         if obj is None or not allowed:
             return allowed
         return permissions.can_edit_collaboration(request.user, obj)[0]
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        # A refusal of the service (a rule the form cannot see) is shown, and nothing is saved.
-        try:
-            with transaction.atomic():
-                return super().changeform_view(request, object_id, form_url, extra_context)
-        except ApplicationError as error:
-            self.message_user(request, str(error.message), messages.ERROR)
-            return HttpResponseRedirect(request.get_full_path())
 
     def save_model(self, request, obj, form, change):
         data = form.cleaned_data
