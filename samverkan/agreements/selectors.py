@@ -8,9 +8,10 @@ def get_agreement(slug: str) -> Agreement:
     return get_object_or_404(Agreement, slug=slug)
 
 
-def find_agreement(slug: str) -> Agreement | None:
-    """The agreement at `slug`, or None (the API answers its own 404)."""
-    return Agreement.objects.filter(slug=slug).first()
+def agreement_filter(slug: str | None) -> Agreement | None:
+    """An API list's `agreement` filter: None when not given (every agreement), 404 when the
+    slug is unknown, so a typo never silently lists everything."""
+    return get_agreement(slug) if slug else None
 
 
 def primary_agreement() -> Agreement | None:

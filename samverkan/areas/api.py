@@ -12,7 +12,7 @@ from django.utils.translation import gettext_noop
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
-from samverkan.agreements.selectors import get_agreement
+from samverkan.agreements.selectors import agreement_filter, get_agreement
 from samverkan.areas import selectors
 from samverkan.areas.models import FocusArea, PhaseChange
 from samverkan.core.pagination import PageNumberPagination
@@ -118,7 +118,7 @@ class ProposalQuery(FocusQuery):
     tags=AREAS,
 )
 def list_areas(request, filters: Query[AgreementQuery]):
-    agreement = get_agreement(filters.agreement) if filters.agreement else None
+    agreement = agreement_filter(filters.agreement)
     return selectors.areas_of(agreement)
 
 
@@ -152,7 +152,7 @@ def get_area(request, agreement: str, slug: str):
 )
 def list_focus_areas(request, filters: Query[FocusQuery]):
     qs = FocusArea.objects.select_related("agreement").prefetch_related("areas")
-    agreement = get_agreement(filters.agreement) if filters.agreement else None
+    agreement = agreement_filter(filters.agreement)
     if agreement is not None:
         qs = qs.filter(agreement=agreement)
     if filters.year:
@@ -168,7 +168,7 @@ def list_focus_areas(request, filters: Query[FocusQuery]):
 )
 @paginate(PageNumberPagination, page_size=50)
 def list_proposals(request, filters: Query[ProposalQuery]):
-    agreement = get_agreement(filters.agreement) if filters.agreement else None
+    agreement = agreement_filter(filters.agreement)
     qs = selectors.proposals_with_support(agreement)
     if filters.year:
         qs = qs.filter(year=filters.year)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_noop
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
-from samverkan.agreements.selectors import get_agreement
+from samverkan.agreements.selectors import agreement_filter, get_agreement
 from samverkan.core.pagination import PageNumberPagination
 from samverkan.funding import selectors
 from samverkan.funding.models import MAX_YEAR, MIN_YEAR
@@ -145,7 +145,7 @@ class AccountOut(Schema):
 @paginate(PageNumberPagination, page_size=50)
 def list_calls(request, filters: Query[CallQuery]):
     return selectors.search_calls(
-        get_agreement(filters.agreement) if filters.agreement else None,
+        agreement_filter(filters.agreement),
         selectors.CallFilters(
             q=filters.q.strip(),
             funder_kind=filters.funder_kind,

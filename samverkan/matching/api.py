@@ -11,7 +11,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from samverkan.actors.models import District
-from samverkan.agreements.selectors import get_agreement
+from samverkan.agreements.selectors import agreement_filter
 from samverkan.areas.models import PriorityArea
 from samverkan.core.pagination import PageNumberPagination
 from samverkan.matching import selectors
@@ -94,7 +94,7 @@ class PostingQuery(Schema):
 )
 @paginate(PageNumberPagination, page_size=50)
 def list_postings(request, filters: Query[PostingQuery]):
-    agreement = get_agreement(filters.agreement) if filters.agreement else None
+    agreement = agreement_filter(filters.agreement)
     area = None
     if filters.area:
         areas = PriorityArea.objects.filter(slug=filters.area)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_noop
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
-from samverkan.agreements.selectors import get_agreement
+from samverkan.agreements.selectors import agreement_filter, get_agreement
 from samverkan.core.exceptions import ApplicationError
 from samverkan.core.pagination import PageNumberPagination
 from samverkan.partnerships import selectors
@@ -216,7 +216,7 @@ def get_collaboration(request, agreement: str, slug: str):
 )
 @paginate(PageNumberPagination, page_size=50)
 def list_iop_agreements(request, filters: Query[IopQuery]):
-    agreement = get_agreement(filters.agreement) if filters.agreement else None
+    agreement = agreement_filter(filters.agreement)
     qs = selectors.public_iop_agreements(agreement)
     if filters.signed is not None:
         qs = qs.filter(signed_on__isnull=not filters.signed)
