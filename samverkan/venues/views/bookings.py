@@ -3,7 +3,6 @@
 import contextlib
 import datetime
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -58,21 +57,20 @@ def book(request, agreement, venue, room):
         request.POST or None, organisations=organisations, room=room, initial=_initial(request)
     )
 
-    def save(data):
-        booking = services.book_room(room=room, by=request.user, **form.service_arguments())
-        messages.success(
-            request,
+    if done := save_form(
+        request,
+        form,
+        lambda data: services.book_room(room=room, by=request.user, **form.service_arguments()),
+        success=lambda booking: (
             _("%(room)s is booked %(start)s–%(end)s on %(date)s.")
             % {
                 "room": room.name,
                 "start": format_time(booking.starts_at),
                 "end": format_time(booking.ends_at),
                 "date": format_day(timezone.localdate(booking.starts_at)),
-            },
-        )
-        return booking
-
-    if done := save_form(request, form, save, success=""):
+            }
+        ),
+    ):
         return done
     return render_form(
         request,
@@ -92,24 +90,25 @@ def book_series(request, agreement, venue, room):
         request.POST or None, organisations=organisations, room=room, initial=_initial(request)
     )
 
-    def book(data):
-        series, plan = services.book_weekly_series(
-            room=room, by=request.user, **form.service_arguments()
-        )
-        messages.success(
-            request,
-            ngettext(
-                "%(count)s date of the series is booked.",
-                "%(count)s dates of the series are booked.",
-                len(plan.free),
-            )
-            % {"count": len(plan.free)},
-        )
-        return series
+    def booked(result) -> str:
+        free = len(result[1].free)
+        return ngettext(
+            "%(count)s date of the series is booked.",
+            "%(count)s dates of the series are booked.",
+            free,
+        ) % {"count": free}
 
     plan = None
     if "book" in request.POST:
-        if done := save_form(request, form, book, success=""):
+        if done := save_form(
+            request,
+            form,
+            lambda data: services.book_weekly_series(
+                room=room, by=request.user, **form.service_arguments()
+            ),
+            success=booked,
+            redirect_to=lambda result: result[0],  # the series
+        ):
             return done
     elif request.method == "POST" and form.is_valid():
         # Checking the dates writes nothing: the plan is shown, or the reason there is none.
@@ -222,19 +221,20 @@ def series_cancel(request, agreement, pk):
     check(permissions.can_cancel_booking(request.user, series))
     form = CancelForm(request.POST if request.method == "POST" else None)
 
-    def cancel(data):
-        count = services.cancel_series(series=series, by=request.user)
-        messages.success(
-            request,
+    if done := save_form(
+        request,
+        form,
+        lambda data: services.cancel_series(series=series, by=request.user),
+        success=lambda count: (
             ngettext(
                 "The series is cancelled: %(count)s coming booking.",
                 "The series is cancelled: %(count)s coming bookings.",
                 count,
             )
-            % {"count": count},
-        )
-
-    if done := save_form(request, form, cancel, success="", redirect_to=series):
+            % {"count": count}
+        ),
+        redirect_to=series,
+    ):
         return done
     return render_form(
         request,

@@ -1,6 +1,5 @@
 """The staff's page for visitor counts: one day by hand, or a door counter's CSV file."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -50,19 +49,18 @@ def visitors(request, agreement, venue):
     venue = _staff_venue(request, agreement, venue)
     form = VisitorCountForm(request.POST or None)
 
-    def save(data):
-        count = services.record_visitor_count(venue=venue, by=request.user, **data)
-        messages.success(
-            request,
+    if done := save_form(
+        request,
+        form,
+        lambda data: services.record_visitor_count(venue=venue, by=request.user, **data),
+        success=lambda count: (
             _("%(visitors)s visitors recorded for %(date)s.")
             % {
                 "visitors": formatting.number(count.visitors),
                 "date": formatting.long_date(count.date),
-            },
-        )
-
-    if done := save_form(
-        request, form, save, success="", redirect_to=_visitors_url(agreement, venue)
+            }
+        ),
+        redirect_to=_visitors_url(agreement, venue),
     ):
         return done
     return _page(
@@ -85,20 +83,22 @@ def visitors_import(request, agreement, venue):
 
     def save(data):
         try:
-            result = services.import_visitor_counts(
+            return services.import_visitor_counts(
                 venue=venue, content=data["file"].read(), by=request.user
             )
         except services.VisitorImportError as error:
             errors.extend(error.errors)  # every bad line, listed under the form
             raise
-        messages.success(
-            request,
-            _("Imported %(created)s new days and updated %(updated)s days.")
-            % {"created": result.created, "updated": result.updated},
-        )
 
     if done := save_form(
-        request, form, save, success="", redirect_to=_visitors_url(agreement, venue)
+        request,
+        form,
+        save,
+        success=lambda result: (
+            _("Imported %(created)s new days and updated %(updated)s days.")
+            % {"created": result.created, "updated": result.updated}
+        ),
+        redirect_to=_visitors_url(agreement, venue),
     ):
         return done
     return _page(
