@@ -21,9 +21,22 @@ class SessionInline(admin.TabularInline):
 
 
 class QuotaInline(admin.TabularInline):
+    """Shown, not changed: a quota moves people between seats and the waiting list, which the
+    event's page does through services.add_quota and remove_quota."""
+
     model = SeatQuota
     extra = 0
-    filter_horizontal = ["organisations"]
+    fields = ["name", "seats", "sectors", "organisations"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 class DocumentInline(admin.TabularInline):
@@ -81,14 +94,32 @@ class EventAdmin(admin.ModelAdmin):
         ),
     ]
 
+    def get_readonly_fields(self, request, obj=None):
+        # Once an event exists, seats are taken: a lower capacity is refused and a higher one
+        # fills from the waiting list, which services.update_event does on the event's page.
+        fields = super().get_readonly_fields(request, obj)
+        return [*fields, "capacity"] if obj is not None else fields
+
 
 @admin.register(Registration)
 class RegistrationAdmin(admin.ModelAdmin):
+    """Registrations are looked up here and cancelled through the service, which gives the
+    freed seat to the waiting list and tells the person promoted."""
+
     list_display = ["event", "user", "status", "sector", "quota", "attended", "created_at"]
     list_filter = ["status", "sector", "attended", "event__kind"]
     search_fields = ["event__title", "user__email", "organisation_name"]
     raw_id_fields = ["event", "user", "organisation", "quota"]
     readonly_fields = ["status", "quota", "queued_at", "promoted_at", "cancelled_at"]
+    actions = [
+        service_action(
+            services.cancel_registration,
+            name="cancel_registrations",
+            description=_("Cancel the selected registrations"),
+            done=_("%(count)s registrations cancelled."),
+            argument="registration",
+        )
+    ]
 
 
 @admin.register(CalendarToken)

@@ -16,10 +16,10 @@ where four people had a seat through Malmöandan (a seat quota of four). Dates a
 report does not give are the demo's own.
 
 Participants are demo users deltagare.N@demo.samverkan.se (the demo password), each from an
-organisation of the demo, created in bulk. Events are written through the services (`by=None`,
-the system); registrations of past events are written in bulk, as an import would, since the
-registration window of a past event is closed. Idempotent: events are found by slug,
-participants by e-mail; registrations are written only for an event this load creates.
+organisation of the demo, created in bulk. Events are written through the services
+(`by=SYSTEM`, the platform); registrations of past events are written in bulk, as an import
+would, since the registration window of a past event is closed. Idempotent: events are found
+by slug, participants by e-mail; registrations are written only for an event this load creates.
 """
 
 import datetime
@@ -33,6 +33,7 @@ from samverkan.actors.models import Organisation, Sector
 from samverkan.agreements.models import Agreement
 from samverkan.areas.models import FocusArea, PriorityArea
 from samverkan.core.demo_support import DEMO_PASSWORD
+from samverkan.core.permissions import SYSTEM
 from samverkan.events import services
 from samverkan.events.models import (
     SECTOR_OF_ORGANISATION,
@@ -238,7 +239,7 @@ def load() -> dict[str, dict[str, int]]:
             return found, False
         fields.setdefault("organisers", coordinators)
         created = services.create_event(
-            agreement=agreement, by=None, slug=slug, is_published=True, is_demo=True, **fields
+            agreement=agreement, by=SYSTEM, slug=slug, is_published=True, is_demo=True, **fields
         )
         counts["events"]["created"] += 1
         return created, True
@@ -351,7 +352,7 @@ def load() -> dict[str, dict[str, int]]:
     if new:
         _training_sessions(training, 2022, place, counts)
         quota = services.add_quota(
-            event=training, by=None, name="Platser genom Malmöandan", seats=4,
+            event=training, by=SYSTEM, name="Platser genom Malmöandan", seats=4,
             sectors=[CITY, CIVIL],
         )  # fmt: skip
         counts["event_quotas"]["created"] += 1
@@ -446,7 +447,7 @@ def load() -> dict[str, dict[str, int]]:
     if new:
         _training_sessions(training, next_year, place, counts)
         services.add_quota(
-            event=training, by=None, name="Platser genom Malmöandan", seats=4,
+            event=training, by=SYSTEM, name="Platser genom Malmöandan", seats=4,
             sectors=[CITY, CIVIL],
         )  # fmt: skip
         counts["event_quotas"]["created"] += 1
@@ -470,6 +471,6 @@ def _training_sessions(training: Event, year: int, place, counts: dict) -> None:
         )
         hours = (_at(day, 9), _at(day, 12)) if online else (_at(day, 9), _at(day, 16))
         services.add_session(
-            event=training, by=None, title=title, starts_at=hours[0], ends_at=hours[1], **fields
+            event=training, by=SYSTEM, title=title, starts_at=hours[0], ends_at=hours[1], **fields
         )
         counts["event_sessions"]["created"] += 1

@@ -7,7 +7,6 @@ organisations they represent. People's registration data is seen by those who ru
 and by the person themself; the public sees counts.
 """
 
-import rules
 from django.utils.translation import gettext as _
 
 from samverkan.accounts.roles import is_coordinator
@@ -49,6 +48,17 @@ def can_create_event(user) -> tuple[bool, str]:
     return False, _(
         "Only the coordinators and the confirmed representatives of an organisation create events."
     )
+
+
+def can_name_organisers(user, organisers) -> tuple[bool, str]:
+    """May `user` make these organisations an event's organisers? A coordinator names any; a
+    representative must name at least one organisation they represent."""
+    if is_coordinator(user):
+        return True, ""
+    represented = represented_organisation_ids(user)
+    if any(o.pk in represented for o in organisers):
+        return True, ""
+    return False, _("At least one of the organisers must be an organisation you represent.")
 
 
 def can_manage_event(user, event, *, represented: set[int] | None = None) -> tuple[bool, str]:
@@ -96,15 +106,3 @@ def can_view_event(user, event) -> tuple[bool, str]:
     if event.is_published:
         return True, ""
     return can_manage_event(user, event)
-
-
-def _rule(check):
-    @rules.predicate
-    def predicate(user, obj=None):
-        return obj is not None and check(user, obj)[0]
-
-    return predicate
-
-
-rules.add_perm("events.change_event", _rule(can_manage_event))
-rules.add_perm("events.view_registrations", _rule(can_view_registrations))

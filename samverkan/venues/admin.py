@@ -4,9 +4,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from samverkan.accounts.roles import is_coordinator
 from samverkan.core.admin import service_action
-from samverkan.venues import services
+from samverkan.venues import permissions, services
 from samverkan.venues.models import (
     Booking,
     BookingRules,
@@ -121,10 +120,10 @@ class VisitorCountAdmin(admin.ModelAdmin):
     fields = ["venue", "date", "visitors"]
 
     def has_add_permission(self, request):
-        return is_coordinator(request.user)
+        return permissions.can_record_visitors(request.user)[0]
 
     def has_change_permission(self, request, obj=None):
-        return is_coordinator(request.user)
+        return permissions.can_record_visitors(request.user)[0]
 
     def save_model(self, request, obj, form, change):
         services.record_visitor_count(

@@ -4,6 +4,7 @@ Services call these explicitly, so a refused or rolled-back booking never sends 
 """
 
 from samverkan.core.notify import notify
+from samverkan.core.permissions import person
 
 
 def _booker_email(obj) -> str:
@@ -18,9 +19,14 @@ def booking_confirmed(booking) -> None:
     )
 
 
+def _cancelled_by_booker(obj, by) -> bool:
+    author = person(by)
+    return author is not None and obj.booked_by_id == author.pk
+
+
 def booking_cancelled(booking, *, by) -> None:
     """Tell the person who booked, unless they cancelled it themselves."""
-    if by is not None and booking.booked_by_id == getattr(by, "pk", None):
+    if _cancelled_by_booker(booking, by):
         return
     notify(
         template="venues/email/booking_cancelled",
@@ -38,7 +44,7 @@ def series_confirmed(series, plan) -> None:
 
 
 def series_cancelled(series, *, count: int, by) -> None:
-    if by is not None and series.booked_by_id == getattr(by, "pk", None):
+    if _cancelled_by_booker(series, by):
         return
     notify(
         template="venues/email/series_cancelled",

@@ -6,7 +6,6 @@ may book for any organisation. A booking is cancelled by its organisation's repr
 a coordinator. The coordinators are the centre's staff: they record visitor counts.
 """
 
-import rules
 from django.utils.translation import gettext as _
 
 from samverkan.accounts.roles import is_coordinator
@@ -60,6 +59,22 @@ def organisations_user_may_book_for(user, venue_rules):
     return Organisation.objects.filter(pk__in=represented, sector__in=sectors).order_by("name")
 
 
+def can_book_outside_rules(user) -> tuple[bool, str]:
+    """May `user` book outside a venue's opening hours and limits (an event planned far
+    ahead)? The past, the capacity and overlaps are refused all the same."""
+    if is_coordinator(user):
+        return True, ""
+    return False, _("Only the coordinators may book outside the booking rules.")
+
+
+def can_see_all_bookings(user) -> tuple[bool, str]:
+    """The coordinators see every organisation's bookings; others those of the organisations
+    they represent."""
+    if is_coordinator(user):
+        return True, ""
+    return False, _("Only the coordinators see the bookings of every organisation.")
+
+
 def can_book_rooms(user, venue_rules) -> tuple[bool, str]:
     """May `user` book the venue's rooms for at least one organisation?"""
     return can_book_for_any(user, organisations_user_may_book_for(user, venue_rules))
@@ -104,16 +119,3 @@ def can_record_visitors(user, venue=None) -> tuple[bool, str]:
     if is_coordinator(user):
         return True, ""
     return False, _("Only the centre's staff (the coordinators) record visitor counts.")
-
-
-def _rule(check):
-    @rules.predicate
-    def predicate(user, obj=None):
-        return obj is not None and check(user, obj)[0]
-
-    return predicate
-
-
-rules.add_perm("venues.see_booking", _rule(can_see_booking))
-rules.add_perm("venues.cancel_booking", _rule(can_cancel_booking))
-rules.add_perm("venues.record_visitors", _rule(can_record_visitors))

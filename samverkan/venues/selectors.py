@@ -13,9 +13,9 @@ from django.db.models.functions import TruncMonth
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from samverkan.accounts.roles import is_coordinator
 from samverkan.actors.models import Representation, Sector
 from samverkan.core.bounds import date_in_range
+from samverkan.venues import permissions
 from samverkan.venues.models import Booking, BookingSeries, ClosedDay, Room, Venue, VisitorCount
 from samverkan.venues.services.common import rules_of
 
@@ -257,7 +257,7 @@ def bookings_for(user, agreement, *, upcoming: bool = True):
     qs = Booking.objects.filter(room__venue__agreement=agreement).select_related(
         "room__venue__agreement", "organisation", "series"
     )
-    if not is_coordinator(user):
+    if not permissions.can_see_all_bookings(user)[0]:
         represented = Representation.objects.confirmed().filter(user=user).values("organisation")
         qs = qs.filter(organisation__in=represented)
     now = timezone.now()

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from samverkan.core.permissions import SYSTEM
 from samverkan.events import services
 from tests import factories
 from tests.areas.factories import PriorityAreaFactory
@@ -30,7 +31,7 @@ def fill(size: int):
         for m in range(size):
             SessionFactory(event=event, starts_at=soon(1 + n, 8 + m))
             RegistrationFactory(event=event)
-        services.add_quota(event=event, by=None, name="Kvot", seats=1, sectors=["city"])
+        services.add_quota(event=event, by=SYSTEM, name="Kvot", seats=1, sectors=["city"])
         events.append(event)
     return agreement, events
 

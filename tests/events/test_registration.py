@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from samverkan.core.exceptions import ApplicationError, ConflictError, PermissionDeniedError
+from samverkan.core.permissions import SYSTEM
 from samverkan.events import services
 from samverkan.events.models import Registration
 from tests import factories
@@ -184,7 +185,7 @@ def test_a_sector_is_needed_without_an_organisation():
 def quota_event(capacity=4, seats=2, sectors=("city", "civil")):
     event = EventFactory(capacity=capacity)
     quota = services.add_quota(
-        event=event, by=None, name="Via Malmöandan", seats=seats, sectors=sectors
+        event=event, by=SYSTEM, name="Via Malmöandan", seats=seats, sectors=sectors
     )
     return event, quota
 
@@ -213,7 +214,9 @@ def test_a_quota_can_name_organisations():
     organisation = factories.OrganisationFactory(sector="business", legal_form="company")
     member = factories.representative(organisation)
     event = EventFactory(capacity=1)
-    services.add_quota(event=event, by=None, name="Partner", seats=1, organisations=[organisation])
+    services.add_quota(
+        event=event, by=SYSTEM, name="Partner", seats=1, organisations=[organisation]
+    )
 
     assert sign_up(event, sector="civil").status == WAITLISTED
     own = services.register(event=event, user=member, organisation=organisation)
@@ -241,9 +244,9 @@ def test_quotas_cannot_reserve_more_than_the_capacity():
     event = EventFactory(capacity=3)
 
     with pytest.raises(ApplicationError):
-        services.add_quota(event=event, by=None, name="För många", seats=4, sectors=["civil"])
+        services.add_quota(event=event, by=SYSTEM, name="För många", seats=4, sectors=["civil"])
     with pytest.raises(ApplicationError):
-        services.add_quota(event=event, by=None, name="Ingen grupp", seats=1)
+        services.add_quota(event=event, by=SYSTEM, name="Ingen grupp", seats=1)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -256,12 +259,12 @@ def test_more_seats_go_to_the_waiting_list_and_fewer_than_taken_are_refused():
     sign_up(event)
     waiting = sign_up(event)
 
-    services.update_event(event=event, by=None, capacity=2)
+    services.update_event(event=event, by=SYSTEM, capacity=2)
     waiting.refresh_from_db()
     assert waiting.status == REGISTERED
 
     with pytest.raises(ConflictError):
-        services.update_event(event=event, by=None, capacity=1)
+        services.update_event(event=event, by=SYSTEM, capacity=1)
 
 
 def test_attendance_is_marked_after_the_start_only():

@@ -7,6 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from samverkan.core.permissions import SYSTEM
 from samverkan.events import selectors, services
 from samverkan.events.models import EventKind, Registration
 from tests import factories
@@ -122,7 +123,7 @@ def test_a_private_document_is_not_served_to_the_public(client, settings, tmp_pa
     event = EventFactory()
     document = services.attach_document(
         event=event,
-        by=None,
+        by=SYSTEM,
         file=SimpleUploadedFile("protokoll.pdf", PDF),
         kind="minutes",
         is_public=False,

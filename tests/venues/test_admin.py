@@ -5,10 +5,11 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
+from samverkan.core.models import AuditEntry
 from samverkan.demo.loader import load_demo
-from samverkan.venues.models import Booking
+from samverkan.venues.models import Booking, VisitorCount
 from tests import factories
-from tests.venues.factories import BookingFactory
+from tests.venues.factories import BookingFactory, VenueFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -39,3 +40,17 @@ def test_the_admin_cancels_a_booking_through_the_service(client, room):
     )
 
     assert Booking.objects.get(pk=booking.pk).is_cancelled
+
+
+def test_a_visitor_count_added_in_the_admin_is_recorded_through_the_service(client):
+    venue = VenueFactory()
+    administrator = factories.administrator()
+    client.force_login(administrator)
+
+    client.post(
+        reverse("admin:venues_visitorcount_add"),
+        {"venue": venue.pk, "date": "2022-03-14", "visitors": 80},
+    )
+
+    assert VisitorCount.objects.get(venue=venue).recorded_by == administrator
+    assert AuditEntry.objects.filter(action="visitors.recorded").exists()

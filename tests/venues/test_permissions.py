@@ -5,7 +5,9 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from samverkan.core.exceptions import PermissionDeniedError
-from samverkan.venues import services
+from samverkan.core.models import AuditEntry
+from samverkan.core.permissions import SYSTEM
+from samverkan.venues import permissions, services
 from samverkan.venues.models import Booking, VisitorCount
 from tests import factories
 from tests.venues.factories import BookingFactory, at
@@ -86,3 +88,53 @@ def test_permission_matrix(room, civil_org, city_org, organisation_for, role, ac
             attempt()
         assert not VisitorCount.objects.exists()
         assert not Booking.objects.active().exclude(starts_at=at(5, 10)).exists()
+
+
+@pytest.mark.parametrize(
+    ("role", "allowed"),
+    [("anonymous", False), ("member", False), ("ombud", False), ("coordinator", True)],
+)
+def test_only_the_coordinators_book_outside_the_rules_and_see_every_booking(
+    civil_org, city_org, role, allowed
+):
+    user = person(role, civil_org, city_org)
+
+    assert permissions.can_book_outside_rules(user)[0] == allowed
+    assert permissions.can_see_all_bookings(user)[0] == allowed
+
+
+def test_a_missing_actor_is_an_error_not_a_refusal_or_a_skipped_check(room, civil_org):
+    booking = BookingFactory(room=room, organisation=civil_org, starts_at=at(5, 10))
+
+    with pytest.raises(TypeError):
+        services.cancel_booking(booking=booking, by=None)
+    with pytest.raises(TypeError):
+        services.record_visitor_count(venue=room.venue, date=at(-1, 12).date(), visitors=4, by=None)
+
+    assert not Booking.objects.get(pk=booking.pk).is_cancelled
+    assert not VisitorCount.objects.exists()
+
+
+def test_the_platform_books_as_system_and_is_recorded_as_nobody(
+    room, civil_org, mailoutbox, django_capture_on_commit_callbacks
+):
+    booker = factories.representative(civil_org)
+    booking = BookingFactory(room=room, organisation=civil_org, booked_by=booker)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        created = services.book_room(
+            room=room,
+            organisation=civil_org,
+            starts_at=at(3, 10),
+            ends_at=at(3, 12),
+            purpose="Import",
+            expected_participants=4,
+            by=SYSTEM,
+            notify=False,
+        )
+        services.cancel_booking(booking=booking, by=SYSTEM)
+
+    assert created.booked_by is None
+    assert Booking.objects.get(pk=booking.pk).cancelled_by is None
+    assert AuditEntry.objects.get(action="booking.created").actor is None
+    assert [m.to for m in mailoutbox] == [[booker.email]]  # the booker did not cancel it

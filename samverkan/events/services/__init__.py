@@ -1,9 +1,9 @@
 """Every write to events, sessions, quotas, registrations and documentation goes through here.
 
 Views, the API, the admin and the demo call these functions (keyword arguments only). Each runs
-in a transaction, checks permission (`by=None` is the system: imports and the demo), writes an
-audit entry and raises ApplicationError (or PermissionDeniedError / ConflictError) with a
-translated message when a rule is broken.
+in a transaction, checks permission with core.permissions.require (`by` is the person acting,
+or SYSTEM for imports and the demo), writes an audit entry and raises ApplicationError (or
+PermissionDeniedError / ConflictError) with a translated message when a rule is broken.
 """
 
 from samverkan.events.services.events import (

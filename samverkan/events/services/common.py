@@ -1,4 +1,3 @@
-from samverkan.core.db import require, wait_while_sqlite_locked  # noqa: F401 (used by services)
 from samverkan.events.models import Event
 
 

@@ -9,10 +9,10 @@ from django.utils import timezone
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
-from samverkan.accounts.roles import is_coordinator
 from samverkan.core import uploads
 from samverkan.core.audit import log_action
-from samverkan.core.exceptions import ApplicationError, ConflictError
+from samverkan.core.exceptions import ApplicationError, ConflictError, PermissionDeniedError
+from samverkan.core.permissions import person, require
 from samverkan.core.slugs import unique_slug
 from samverkan.events import notifications, permissions
 from samverkan.events.models import (
@@ -24,7 +24,7 @@ from samverkan.events.models import (
     Registration,
     SeatQuota,
 )
-from samverkan.events.services.common import locked_event, require
+from samverkan.events.services.common import locked_event
 from samverkan.events.services.registrations import Seats, _promote
 
 # The fields of an event a form edits (relations apart).
@@ -83,14 +83,11 @@ def _validate(event: Event, *, organisers, areas, districts, by) -> None:
         raise ApplicationError(
             _("An event has at least one organiser."), code="invalid", field="organisers"
         )
-    if by is not None and not is_coordinator(by):
-        represented = permissions.represented_organisation_ids(by)
-        if not any(o.pk in represented for o in organisers):
-            raise ApplicationError(
-                _("At least one of the organisers must be an organisation you represent."),
-                code="invalid",
-                field="organisers",
-            )
+    try:
+        require(by, permissions.can_name_organisers, organisers)
+    except PermissionDeniedError as refusal:
+        # A choice in the form, not a page the person may not see: shown at the field.
+        raise ApplicationError(refusal.message, code="invalid", field="organisers") from refusal
     if any(a.agreement_id != event.agreement_id for a in areas):
         raise ApplicationError(
             _("An event can only name priority areas of its own agreement."),
@@ -148,15 +145,14 @@ def create_event(
     slug: str = "",
     is_demo: bool = False,
 ) -> Event:
-    """Create an event of `agreement`, as a draft unless `is_published`. `by=None` is the
-    system (imports, the demo).
+    """Create an event of `agreement`, as a draft unless `is_published`. `by` is the person
+    creating it, or SYSTEM (imports, the demo).
 
     Raises PermissionDeniedError (neither coordinator nor representative of an organiser),
     ApplicationError (no organiser, a place that is not exactly one of room, address or link,
     an end before the start, areas of another agreement).
     """
-    if by is not None:
-        require(permissions.can_create_event(by))
+    require(by, permissions.can_create_event)
     if kind not in EventKind.values:
         raise ApplicationError(_("Choose the kind of event."), code="invalid", field="kind")
     if not title.strip():
@@ -181,7 +177,7 @@ def create_event(
         registration_closes_at=_aware(registration_closes_at),
         is_published=is_published,
         published_at=timezone.now() if is_published else None,
-        created_by=by,
+        created_by=person(by),
         is_demo=is_demo,
     )
     _validate(event, organisers=organisers, areas=areas, districts=districts, by=by)
@@ -203,8 +199,7 @@ def update_event(*, event: Event, by, **changes) -> Event:
     capacity below the seats already taken).
     """
     event = locked_event(event)
-    if by is not None:
-        require(permissions.can_manage_event(by, event))
+    require(by, permissions.can_manage_event, event)
     unknown = set(changes) - set(EVENT_FIELDS) - set(EVENT_RELATIONS)
     if unknown:
         raise TypeError(f"update_event() got unexpected fields: {sorted(unknown)}")
@@ -242,8 +237,7 @@ def set_published(*, event: Event, published: bool, by) -> Event:
     """Publish a draft (it appears in the calendar and opens for registration) or take it back
     to draft. A cancelled event stays as it is."""
     event = locked_event(event)
-    if by is not None:
-        require(permissions.can_manage_event(by, event))
+    require(by, permissions.can_manage_event, event)
     if event.is_cancelled:
         raise ConflictError(_("The event is cancelled."), code="event_cancelled")
     if published and not event.is_published:
@@ -259,8 +253,7 @@ def cancel_event(*, event: Event, note: str = "", by) -> Event:
     """Cancel an event. It stays in the calendar, marked cancelled; everyone registered or
     waiting is told by e-mail after commit. Raises ConflictError when already cancelled."""
     event = locked_event(event)
-    if by is not None:
-        require(permissions.can_manage_event(by, event))
+    require(by, permissions.can_manage_event, event)
     if event.is_cancelled:
         raise ConflictError(_("The event is already cancelled."), code="event_cancelled")
     event.status = Event.Status.CANCELLED
@@ -304,8 +297,7 @@ def add_session(
     Raises PermissionDeniedError, ApplicationError (place, times).
     """
     event = locked_event(event)
-    if by is not None:
-        require(permissions.can_manage_event(by, event))
+    require(by, permissions.can_manage_event, event)
     session = EventSession(
         event=event,
         title=title.strip(),
@@ -334,8 +326,7 @@ def add_session(
 @transaction.atomic
 def remove_session(*, session: EventSession, by) -> None:
     event = locked_event(session.event)
-    if by is not None:
-        require(permissions.can_manage_event(by, event))
+    require(by, permissions.can_manage_event, event)
     session.delete()
     _span_sessions(event)
     log_action(event, "event.session_removed", by=by)
@@ -358,8 +349,7 @@ def add_quota(
     capacity, a quota that names no group).
     """
     event = locked_event(event)
-    if by is not None:
-        require(permissions.can_manage_event(by, event))
+    require(by, permissions.can_manage_event, event)
     sectors = [s for s in sectors if s]
     organisations = list(organisations)
     if not name.strip():
@@ -397,8 +387,7 @@ def add_quota(
 def remove_quota(*, quota: SeatQuota, by) -> None:
     """Remove a quota: its seats become general seats, and the people holding them keep them."""
     event = locked_event(quota.event)
-    if by is not None:
-        require(permissions.can_manage_event(by, event))
+    require(by, permissions.can_manage_event, event)
     Registration.objects.filter(quota=quota).update(quota=None)
     name = quota.name
     quota.delete()
@@ -426,8 +415,7 @@ def attach_document(
     Raises PermissionDeniedError, ApplicationError (too large, wrong type, unknown kind).
     """
     event = locked_event(event)
-    if by is not None:
-        require(permissions.can_manage_event(by, event))
+    require(by, permissions.can_manage_event, event)
     if kind not in EventDocument.Kind.values:
         raise ApplicationError(_("Choose the kind of document."), code="invalid", field="kind")
     content_type = uploads.inspect_upload(file, kinds=DOCUMENT_KINDS).content_type
@@ -439,7 +427,7 @@ def attach_document(
         content_type=content_type,
         size=file.size,
         is_public=is_public,
-        uploaded_by=by,
+        uploaded_by=person(by),
     )
     document.file.save(file.name, file, save=False)
     try:
@@ -455,8 +443,7 @@ def attach_document(
 @transaction.atomic
 def remove_document(*, document: EventDocument, by) -> None:
     event = locked_event(document.event)
-    if by is not None:
-        require(permissions.can_manage_event(by, event))
+    require(by, permissions.can_manage_event, event)
     name, storage = document.file.name, document.file.storage
     title = document.title
     document.delete()

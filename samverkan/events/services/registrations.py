@@ -16,8 +16,9 @@ from django.utils.translation import gettext as _
 from samverkan.actors.models import Organisation, Representation
 from samverkan.core import formatting
 from samverkan.core.audit import log_action
+from samverkan.core.db import wait_while_sqlite_locked
 from samverkan.core.exceptions import ApplicationError, ConflictError
-from samverkan.core.permissions import SYSTEM
+from samverkan.core.permissions import SYSTEM, require
 from samverkan.events import notifications, permissions
 from samverkan.events.models import (
     SECTOR_OF_ORGANISATION,
@@ -28,7 +29,7 @@ from samverkan.events.models import (
     SeatQuota,
     new_calendar_token,
 )
-from samverkan.events.services.common import locked_event, require, wait_while_sqlite_locked
+from samverkan.events.services.common import locked_event
 
 REGISTERED = Registration.Status.REGISTERED
 WAITLISTED = Registration.Status.WAITLISTED
@@ -183,7 +184,7 @@ def register(
     event, registration window not open, already registered), ApplicationError (an
     organisation the person does not represent, no sector).
     """
-    require(permissions.can_register(user))
+    require(user, permissions.can_register)
     event = locked_event(event)
     now = now or timezone.now()
     check_window(event, now)
@@ -260,16 +261,16 @@ def _promote(event: Event, now: datetime.datetime) -> list[Registration]:
 @wait_while_sqlite_locked
 @transaction.atomic
 def promote_from_waitlist(
-    *, event: Event, by=None, now: datetime.datetime | None = None
+    *, event: Event, by, now: datetime.datetime | None = None
 ) -> list[Registration]:
     """Fill the free seats of `event` from its waiting list (after a cancellation, more seats,
     or a changed quota). Each person promoted is told by e-mail after commit.
 
-    Returns the registrations that got a seat.
+    Returns the registrations that got a seat. Raises PermissionDeniedError for others than
+    those who run the event (the platform's own jobs pass SYSTEM).
     """
-    if by is not None:
-        require(permissions.can_manage_event(by, event))
     event = locked_event(event)
+    require(by, permissions.can_manage_event, event)
     if event.is_cancelled:
         return []
     return _promote(event, now or timezone.now())
@@ -288,7 +289,7 @@ def cancel_registration(
     """
     event = locked_event(registration.event)
     registration = Registration.objects.select_related("event").get(pk=registration.pk)
-    require(permissions.can_cancel_registration(by, registration))
+    require(by, permissions.can_cancel_registration, registration)
     now = now or timezone.now()
     if registration.status == CANCELLED:
         raise ConflictError(_("The registration is already cancelled."), code="already_cancelled")
@@ -323,12 +324,17 @@ def mark_attendance(
     Returns how many attended. Raises PermissionDeniedError, ConflictError (not begun yet).
     """
     event = locked_event(event)
-    require(permissions.can_manage_event(by, event))
+    require(by, permissions.can_manage_event, event)
     if (now or timezone.now()) < event.starts_at:
         raise ConflictError(
             _("Attendance can be marked once the event has begun."), code="not_begun"
         )
-    attended = {int(pk) for pk in attended}
+    try:
+        attended = {int(pk) for pk in attended}
+    except (TypeError, ValueError) as exc:
+        raise ApplicationError(
+            _("Only registered participants can be marked as present."), code="invalid"
+        ) from exc
     holders = list(event.registrations.registered())
     unknown = attended - {r.pk for r in holders}
     if unknown:

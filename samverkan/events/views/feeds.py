@@ -10,12 +10,11 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from samverkan.agreements.models import Agreement
+from samverkan.agreements.selectors import get_agreement
 from samverkan.areas.models import PriorityArea
 from samverkan.core import formatting
 from samverkan.events import ical, selectors
 from samverkan.events.models import CalendarToken
-from samverkan.events.views.common import get_agreement
 
 FEED_SIZE = 50
 
@@ -74,7 +73,7 @@ class UpcomingEventsFeed(Feed):
     feed_type = Atom1Feed
 
     def get_object(self, request, agreement):
-        return get_object_or_404(Agreement, slug=agreement)
+        return get_agreement(agreement)
 
     def title(self, obj):
         return _("Coming events of %(agreement)s") % {"agreement": obj.name}

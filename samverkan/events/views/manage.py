@@ -3,14 +3,16 @@ participants and attendance; documentation."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from samverkan.core.exceptions import ApplicationError, PermissionDeniedError
-from samverkan.core.forms import apply_error, render_form
+from samverkan.agreements.selectors import get_agreement
+from samverkan.core.forms import render_form
 from samverkan.core.uploads import serve_upload
+from samverkan.core.web import check, run_action, save_form
 from samverkan.events import permissions, selectors, services
 from samverkan.events.forms import (
     CancelEventForm,
@@ -20,38 +22,34 @@ from samverkan.events.forms import (
     SessionForm,
 )
 from samverkan.events.models import EventDocument, EventSession, SeatQuota
-from samverkan.events.views.common import forbidden, get_agreement, get_event
+from samverkan.events.views.common import get_event
 
 
 def _managed(request, agreement, slug):
-    """(agreement, event, None) or (…, a 403 response) when the person may not manage it."""
+    """(agreement, event) when the person may manage the event: else 403 with the reason, or
+    404 for a draft (whether it exists is not for others to know)."""
     agreement = get_agreement(agreement)
     event = get_event(agreement, slug)
-    allowed, reason = permissions.can_manage_event(request.user, event)
-    if not allowed:
-        if not event.is_published:
-            raise Http404(_("There is no event at this address."))
-        return agreement, event, forbidden(request, reason)
-    return agreement, event, None
+    check(
+        permissions.can_manage_event(request.user, event),
+        hide=not event.is_published,
+        not_found=_("There is no event at this address."),
+    )
+    return agreement, event
 
 
 @login_required
 def event_new(request, agreement):
     agreement = get_agreement(agreement)
-    allowed, reason = permissions.can_create_event(request.user)
-    if not allowed:
-        return forbidden(request, reason)
+    check(permissions.can_create_event(request.user))
     form = EventForm(request.POST or None, agreement=agreement)
-    if request.method == "POST" and form.is_valid():
-        try:
-            event = services.create_event(agreement=agreement, by=request.user, **form.cleaned_data)
-        except ApplicationError as error:
-            apply_error(form, error)
-        else:
-            messages.success(
-                request, _("The event is saved as a draft. Publish it when it is ready.")
-            )
-            return redirect(event)
+    if done := save_form(
+        request,
+        form,
+        lambda data: services.create_event(agreement=agreement, by=request.user, **data),
+        success=_("The event is saved as a draft. Publish it when it is ready."),
+    ):
+        return done
     return render_form(
         request,
         "events/event_form.html",
@@ -62,18 +60,15 @@ def event_new(request, agreement):
 
 @login_required
 def event_edit(request, agreement, slug):
-    agreement, event, refusal = _managed(request, agreement, slug)
-    if refusal:
-        return refusal
+    agreement, event = _managed(request, agreement, slug)
     form = EventForm(request.POST or None, agreement=agreement, initial=EventForm.initial_of(event))
-    if request.method == "POST" and form.is_valid():
-        try:
-            event = services.update_event(event=event, by=request.user, **form.cleaned_data)
-        except ApplicationError as error:
-            apply_error(form, error)
-        else:
-            messages.success(request, _("The changes have been saved."))
-            return redirect(event)
+    if done := save_form(
+        request,
+        form,
+        lambda data: services.update_event(event=event, by=request.user, **data),
+        success=_("The changes have been saved."),
+    ):
+        return done
     return render_form(
         request,
         "events/event_form.html",
@@ -85,37 +80,28 @@ def event_edit(request, agreement, slug):
 @login_required
 @require_POST
 def event_publish(request, agreement, slug):
-    agreement, event, refusal = _managed(request, agreement, slug)
-    if refusal:
-        return refusal
+    agreement, event = _managed(request, agreement, slug)
     publish = request.POST.get("publicera") != "0"
-    try:
-        services.set_published(event=event, published=publish, by=request.user)
-    except ApplicationError as error:
-        messages.error(request, str(error.message))
-    else:
-        messages.success(
-            request,
-            _("The event is published.") if publish else _("The event is a draft again."),
-        )
-    return redirect(event)
+    return run_action(
+        request,
+        lambda: services.set_published(event=event, published=publish, by=request.user),
+        success=_("The event is published.") if publish else _("The event is a draft again."),
+        redirect_to=event,
+    )
 
 
 @login_required
 def event_cancel(request, agreement, slug):
     """GET asks for confirmation (and a note); POST cancels the event."""
-    agreement, event, refusal = _managed(request, agreement, slug)
-    if refusal:
-        return refusal
+    agreement, event = _managed(request, agreement, slug)
     form = CancelEventForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.cancel_event(event=event, by=request.user, **form.cleaned_data)
-        except ApplicationError as error:
-            messages.error(request, str(error.message))
-        else:
-            messages.success(request, _("The event is cancelled; those registered are told."))
-        return redirect(event)
+        return run_action(
+            request,
+            lambda: services.cancel_event(event=event, by=request.user, **form.cleaned_data),
+            success=_("The event is cancelled; those registered are told."),
+            redirect_to=event,
+        )
     return render_form(
         request,
         "events/event_cancel.html",
@@ -126,18 +112,16 @@ def event_cancel(request, agreement, slug):
 
 @login_required
 def session_new(request, agreement, slug):
-    agreement, event, refusal = _managed(request, agreement, slug)
-    if refusal:
-        return refusal
+    agreement, event = _managed(request, agreement, slug)
     form = SessionForm(request.POST or None, agreement=agreement)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_session(event=event, by=request.user, **form.cleaned_data)
-        except ApplicationError as error:
-            apply_error(form, error)
-        else:
-            messages.success(request, _("The session has been added."))
-            return redirect(event)
+    if done := save_form(
+        request,
+        form,
+        lambda data: services.add_session(event=event, by=request.user, **data),
+        success=_("The session has been added."),
+        redirect_to=event,
+    ):
+        return done
     return render_form(
         request,
         "events/session_form.html",
@@ -148,16 +132,17 @@ def session_new(request, agreement, slug):
 
 @login_required
 def session_delete(request, agreement, slug, pk):
-    agreement, event, refusal = _managed(request, agreement, slug)
-    if refusal:
-        return refusal
+    agreement, event = _managed(request, agreement, slug)
     session = get_object_or_404(
         EventSession.objects.select_related("room__venue"), event=event, pk=pk
     )
     if request.method == "POST":
-        services.remove_session(session=session, by=request.user)
-        messages.success(request, _("The session has been removed."))
-        return redirect(event)
+        return run_action(
+            request,
+            lambda: services.remove_session(session=session, by=request.user),
+            success=_("The session has been removed."),
+            redirect_to=event,
+        )
     return render(
         request,
         "events/session_delete.html",
@@ -167,18 +152,16 @@ def session_delete(request, agreement, slug, pk):
 
 @login_required
 def quota_new(request, agreement, slug):
-    agreement, event, refusal = _managed(request, agreement, slug)
-    if refusal:
-        return refusal
+    agreement, event = _managed(request, agreement, slug)
     form = QuotaForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_quota(event=event, by=request.user, **form.cleaned_data)
-        except ApplicationError as error:
-            apply_error(form, error)
-        else:
-            messages.success(request, _("The seats are reserved."))
-            return redirect(event)
+    if done := save_form(
+        request,
+        form,
+        lambda data: services.add_quota(event=event, by=request.user, **data),
+        success=_("The seats are reserved."),
+        redirect_to=event,
+    ):
+        return done
     return render_form(
         request,
         "events/quota_form.html",
@@ -190,39 +173,40 @@ def quota_new(request, agreement, slug):
 @login_required
 @require_POST
 def quota_delete(request, agreement, slug, pk):
-    agreement, event, refusal = _managed(request, agreement, slug)
-    if refusal:
-        return refusal
+    agreement, event = _managed(request, agreement, slug)
     quota = get_object_or_404(SeatQuota, event=event, pk=pk)
-    services.remove_quota(quota=quota, by=request.user)
-    messages.success(request, _("The quota is removed; its seats are open to everyone."))
-    return redirect(event)
+    return run_action(
+        request,
+        lambda: services.remove_quota(quota=quota, by=request.user),
+        success=_("The quota is removed; its seats are open to everyone."),
+        redirect_to=event,
+    )
 
 
 @login_required
 def participants(request, agreement, slug):
     """Who registered and who waits (personal data: organisers and coordinators only); once
     the event has begun, POST records who attended."""
-    agreement, event, refusal = _managed(request, agreement, slug)
-    if refusal:
-        return refusal
+    agreement, event = _managed(request, agreement, slug)
     if request.method == "POST":
-        try:
+
+        def save():
             count = services.mark_attendance(
                 event=event, attended=request.POST.getlist("deltog"), by=request.user
             )
-        except PermissionDeniedError as error:
-            return forbidden(request, str(error.message))
-        except (ApplicationError, ValueError) as error:
-            messages.error(request, str(getattr(error, "message", error)))
-        else:
             messages.success(
                 request, _("Attendance is saved: %(count)d attended.") % {"count": count}
             )
-        return redirect("events:participants", agreement=agreement.slug, slug=event.slug)
-    rows = selectors.participants(event)
-    from django.utils import timezone
 
+        return run_action(
+            request,
+            save,
+            success="",
+            redirect_to=reverse(
+                "events:participants", kwargs={"agreement": agreement.slug, "slug": event.slug}
+            ),
+        )
+    rows = selectors.participants(event)
     return render(
         request,
         "events/participants.html",
@@ -236,21 +220,25 @@ def participants(request, agreement, slug):
     )
 
 
+def _documents_url(event) -> str:
+    return reverse(
+        "events:documents", kwargs={"agreement": event.agreement.slug, "slug": event.slug}
+    )
+
+
 @login_required
 def documents(request, agreement, slug):
     """The event's documentation, and a form to attach more."""
-    agreement, event, refusal = _managed(request, agreement, slug)
-    if refusal:
-        return refusal
+    agreement, event = _managed(request, agreement, slug)
     form = DocumentForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.attach_document(event=event, by=request.user, **form.cleaned_data)
-        except ApplicationError as error:
-            apply_error(form, error)
-        else:
-            messages.success(request, _("The document is attached."))
-            return redirect("events:documents", agreement=agreement.slug, slug=event.slug)
+    if done := save_form(
+        request,
+        form,
+        lambda data: services.attach_document(event=event, by=request.user, **data),
+        success=_("The document is attached."),
+        redirect_to=_documents_url(event),
+    ):
+        return done
     return render_form(
         request,
         "events/documents.html",
@@ -267,15 +255,15 @@ def documents(request, agreement, slug):
 @require_safe
 def document(request, agreement, slug, pk):
     """The file itself, to those who may see it (public documents of published events to
-    everyone)."""
+    everyone; to a visitor who is not logged in, a document they may not see does not exist)."""
     agreement = get_agreement(agreement)
     event = get_event(agreement, slug)
     doc = get_object_or_404(EventDocument.objects.select_related("event"), event=event, pk=pk)
-    allowed, reason = permissions.can_view_document(request.user, doc)
-    if not allowed:
-        if not request.user.is_authenticated:
-            raise Http404(_("There is no document at this address."))
-        return forbidden(request, reason)
+    check(
+        permissions.can_view_document(request.user, doc),
+        hide=not request.user.is_authenticated,
+        not_found=_("There is no document at this address."),
+    )
     return serve_upload(
         doc.file,
         content_type=doc.content_type,
@@ -286,14 +274,15 @@ def document(request, agreement, slug, pk):
 
 @login_required
 def document_delete(request, agreement, slug, pk):
-    agreement, event, refusal = _managed(request, agreement, slug)
-    if refusal:
-        return refusal
+    agreement, event = _managed(request, agreement, slug)
     doc = get_object_or_404(EventDocument, event=event, pk=pk)
     if request.method == "POST":
-        services.remove_document(document=doc, by=request.user)
-        messages.success(request, _("The document is removed."))
-        return redirect("events:documents", agreement=agreement.slug, slug=event.slug)
+        return run_action(
+            request,
+            lambda: services.remove_document(document=doc, by=request.user),
+            success=_("The document is removed."),
+            redirect_to=_documents_url(event),
+        )
     return render(
         request,
         "events/document_delete.html",

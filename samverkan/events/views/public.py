@@ -6,9 +6,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from samverkan.agreements.selectors import get_agreement
 from samverkan.events import permissions, selectors
 from samverkan.events.models import ParticipantSector
-from samverkan.events.views.common import get_agreement
 
 
 @require_safe

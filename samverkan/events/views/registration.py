@@ -2,19 +2,20 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from samverkan.agreements.selectors import get_agreement
 from samverkan.core.exceptions import ApplicationError, ConflictError, PermissionDeniedError
 from samverkan.core.forms import apply_error, render_form
 from samverkan.core.links import absolute_url
+from samverkan.core.web import check, run_action
 from samverkan.events import permissions, selectors, services
 from samverkan.events.forms import RegistrationForm
 from samverkan.events.models import Registration
-from samverkan.events.views.common import forbidden, get_agreement, get_event
+from samverkan.events.views.common import get_event
 
 
 def _registered_message(registration: Registration) -> str:
@@ -32,16 +33,22 @@ def register(request, agreement, slug):
     the waiting list when the event is full."""
     agreement = get_agreement(agreement)
     event = get_event(agreement, slug)
-    if not permissions.can_view_event(request.user, event)[0]:
-        raise Http404(_("There is no event at this address."))
+    check(
+        permissions.can_view_event(request.user, event),
+        hide=True,
+        not_found=_("There is no event at this address."),
+    )
     form = RegistrationForm(request.POST if request.method == "POST" else None, user=request.user)
     if request.method == "POST" and form.is_valid():
+        # Not save_form: a refusal of the event (full, closed, already registered) goes back
+        # to the event's page, one of the form (the organisation) stays at its field, and the
+        # message of success depends on the seat given.
         try:
             registration = services.register(
                 event=event, user=request.user, **form.service_arguments()
             )
-        except PermissionDeniedError as error:
-            return forbidden(request, str(error.message))
+        except PermissionDeniedError:
+            raise  # the 403 page, as every refusal
         except ConflictError as error:
             messages.error(request, str(error.message))
             return redirect(event)
@@ -69,15 +76,12 @@ def cancel(request, agreement, slug):
         messages.error(request, _("You are not registered for this event."))
         return redirect(event)
     if request.method == "POST":
-        try:
-            services.cancel_registration(registration=registration, by=request.user)
-        except PermissionDeniedError as error:
-            return forbidden(request, str(error.message))
-        except ApplicationError as error:
-            messages.error(request, str(error.message))
-        else:
-            messages.success(request, _("Your registration is cancelled."))
-        return redirect(event)
+        return run_action(
+            request,
+            lambda: services.cancel_registration(registration=registration, by=request.user),
+            success=_("Your registration is cancelled."),
+            redirect_to=event,
+        )
     return render(
         request,
         "events/cancel_registration.html",
@@ -101,6 +105,9 @@ def mine(request, agreement):
 @require_POST
 def renew_calendar_link(request, agreement):
     agreement = get_agreement(agreement)
-    services.renew_calendar_token(user=request.user)
-    messages.success(request, _("Your calendar has a new address; the old one no longer works."))
-    return redirect("events:mine", agreement=agreement.slug)
+    return run_action(
+        request,
+        lambda: services.renew_calendar_token(user=request.user),
+        success=_("Your calendar has a new address; the old one no longer works."),
+        redirect_to=reverse("events:mine", kwargs={"agreement": agreement.slug}),
+    )

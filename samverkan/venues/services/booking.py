@@ -11,10 +11,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from samverkan.accounts.roles import is_coordinator
 from samverkan.core import formatting
 from samverkan.core.audit import log_action
-from samverkan.core.exceptions import ApplicationError, ConflictError, PermissionDeniedError
+from samverkan.core.exceptions import ApplicationError, ConflictError
+from samverkan.core.permissions import person, require
 from samverkan.venues import notifications, permissions
 from samverkan.venues.models import Booking, Room
 from samverkan.venues.services.common import (
@@ -22,7 +22,6 @@ from samverkan.venues.services.common import (
     format_day,
     format_time,
     hours_text,
-    require,
     rules_of,
     serialised,
 )
@@ -165,9 +164,12 @@ def insert_booking(*, room, starts_at, ends_at, **fields) -> Booking:
         raise overlap_error(existing) from exc
 
 
-def _check_enforce(by, enforce_rules: bool) -> None:
-    if not enforce_rules and not is_coordinator(by):
-        raise PermissionDeniedError(_("Only the coordinators may book outside the booking rules."))
+def require_booking_rights(by, organisation, venue_rules, *, enforce_rules: bool) -> None:
+    """Raise PermissionDeniedError unless `by` may book for `organisation` at the venue, and
+    outside its rules when `enforce_rules` is off."""
+    require(by, permissions.can_book_for, organisation, venue_rules)
+    if not enforce_rules:
+        require(by, permissions.can_book_outside_rules)
 
 
 def book_room(
@@ -201,8 +203,7 @@ def book_room(
     def write() -> Booking:
         locked = lock_room(room)
         venue_rules = rules_of(locked.venue)
-        require(permissions.can_book_for(by, organisation, venue_rules))
-        _check_enforce(by, enforce_rules)
+        require_booking_rights(by, organisation, venue_rules, enforce_rules=enforce_rules)
         check_shape(
             room=locked,
             starts_at=starts_at,
@@ -228,7 +229,7 @@ def book_room(
             starts_at=starts_at,
             ends_at=ends_at,
             organisation=organisation,
-            booked_by=by if by is not None and by.is_authenticated else None,
+            booked_by=person(by),
             purpose=purpose,
             expected_participants=expected_participants,
         )
@@ -263,7 +264,7 @@ def cancel_booking(*, booking: Booking, by, notify: bool = True) -> Booking:
             .select_related("room__venue__agreement", "organisation", "booked_by")
             .get(pk=booking.pk)
         )
-        require(permissions.can_cancel_booking(by, locked))
+        require(by, permissions.can_cancel_booking, locked)
         if locked.is_cancelled:
             raise ConflictError(_("The booking is already cancelled."), code="already_cancelled")
         if locked.starts_at <= timezone.now():
@@ -272,7 +273,7 @@ def cancel_booking(*, booking: Booking, by, notify: bool = True) -> Booking:
             )
         locked.status = Booking.Status.CANCELLED
         locked.cancelled_at = timezone.now()
-        locked.cancelled_by = by if by is not None and by.is_authenticated else None
+        locked.cancelled_by = person(by)
         locked.save(update_fields=["status", "cancelled_at", "cancelled_by"])
         log_action(locked, "booking.cancelled", by=by)
         if notify:

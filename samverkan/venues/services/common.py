@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samverkan.core import formatting
-from samverkan.core.db import require, wait_while_sqlite_locked  # noqa: F401 (used by services)
+from samverkan.core.db import wait_while_sqlite_locked
 from samverkan.venues.models import BookingRules, ClosedDay, Weekday
 
 

@@ -13,22 +13,18 @@ from django.utils.translation import gettext as _
 
 from samverkan.core.audit import log_action
 from samverkan.core.exceptions import ApplicationError, ConflictError
+from samverkan.core.permissions import person, require
 from samverkan.venues import notifications, permissions
 from samverkan.venues.models import Booking, BookingSeries
 from samverkan.venues.services.booking import (
-    _check_enforce,
     check_shape,
     insert_booking,
     lock_room,
     overlap_error,
+    require_booking_rights,
     rule_problem,
 )
-from samverkan.venues.services.common import (
-    VenueCalendar,
-    require,
-    rules_of,
-    serialised,
-)
+from samverkan.venues.services.common import VenueCalendar, rules_of, serialised
 
 LONGEST_SERIES = datetime.timedelta(days=366)
 WEEK = datetime.timedelta(days=7)
@@ -77,8 +73,7 @@ def _plan(
     enforce_rules,
 ) -> SeriesPlan:
     venue_rules = rules_of(room.venue)
-    require(permissions.can_book_for(by, organisation, venue_rules))
-    _check_enforce(by, enforce_rules)
+    require_booking_rights(by, organisation, venue_rules, enforce_rules=enforce_rules)
     if last_date < first_date:
         raise ApplicationError(
             _("The last date of a series cannot be before its first."),
@@ -207,7 +202,7 @@ def book_weekly_series(
             raise ConflictError(
                 _("None of the dates of the series can be booked."), code="no_free_date"
             )
-        booker = by if by is not None and by.is_authenticated else None
+        booker = person(by)
         series = BookingSeries.objects.create(
             room=locked,
             organisation=organisation,
@@ -263,13 +258,13 @@ def cancel_series(*, series: BookingSeries, by, notify: bool = True) -> int:
             .select_related("room__venue__agreement", "organisation", "booked_by")
             .get(pk=series.pk)
         )
-        require(permissions.can_cancel_booking(by, locked))
+        require(by, permissions.can_cancel_booking, locked)
         now = timezone.now()
         coming = Booking.objects.active().filter(series=locked, starts_at__gt=now)
         count = coming.update(
             status=Booking.Status.CANCELLED,
             cancelled_at=now,
-            cancelled_by=by if by is not None and by.is_authenticated else None,
+            cancelled_by=person(by),
         )
         if not count:
             raise ConflictError(

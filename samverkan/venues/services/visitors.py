@@ -16,9 +16,9 @@ from django.utils.translation import gettext as _
 
 from samverkan.core.audit import log_action
 from samverkan.core.exceptions import ApplicationError
+from samverkan.core.permissions import person, require
 from samverkan.venues import permissions
 from samverkan.venues.models import VisitorCount
-from samverkan.venues.services.common import require
 
 MAX_VISITORS_PER_DAY = 100_000
 MAX_IMPORT_BYTES = 1_000_000
@@ -74,7 +74,7 @@ def record_visitor_count(*, venue, date: datetime.date, visitors: int, by) -> Vi
     Raises PermissionDeniedError for others than the staff, ApplicationError for a future date
     or an impossible number.
     """
-    require(permissions.can_record_visitors(by, venue))
+    require(by, permissions.can_record_visitors, venue)
     _check_count(date, visitors)
     count, created = VisitorCount.objects.update_or_create(
         venue=venue,
@@ -82,7 +82,7 @@ def record_visitor_count(*, venue, date: datetime.date, visitors: int, by) -> Vi
         defaults={
             "visitors": visitors,
             "source": VisitorCount.Source.MANUAL,
-            "recorded_by": by,
+            "recorded_by": person(by),
             "recorded_at": timezone.now(),
         },
     )
@@ -167,11 +167,11 @@ def import_visitor_counts(*, venue, content: bytes, by) -> ImportResult:
     imported. Dates that already have a count get the file's number. Raises
     PermissionDeniedError for others than the staff.
     """
-    require(permissions.can_record_visitors(by, venue))
+    require(by, permissions.can_record_visitors, venue)
     rows, errors = parse_visitor_csv(content)
     if errors:
         raise VisitorImportError(errors)
-    now = timezone.now()
+    now, author = timezone.now(), person(by)
     existing = {
         count.date: count for count in VisitorCount.objects.filter(venue=venue, date__in=rows)
     }
@@ -179,7 +179,7 @@ def import_visitor_counts(*, venue, content: bytes, by) -> ImportResult:
     for day, count in existing.items():
         count.visitors = rows[day]
         count.source = VisitorCount.Source.IMPORT
-        count.recorded_by = by
+        count.recorded_by = author
         count.recorded_at = now
         changed.append(count)
     VisitorCount.objects.bulk_update(
@@ -192,7 +192,7 @@ def import_visitor_counts(*, venue, content: bytes, by) -> ImportResult:
                 date=day,
                 visitors=visitors,
                 source=VisitorCount.Source.IMPORT,
-                recorded_by=by,
+                recorded_by=author,
                 recorded_at=now,
             )
             for day, visitors in rows.items()

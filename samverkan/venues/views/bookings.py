@@ -3,37 +3,35 @@
 import contextlib
 import datetime
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 
+from samverkan.agreements.selectors import get_agreement
 from samverkan.core import formatting
-from samverkan.core.exceptions import ApplicationError
+from samverkan.core.exceptions import ApplicationError, PermissionDeniedError
 from samverkan.core.forms import apply_error, render_form
+from samverkan.core.web import check, save_form
 from samverkan.venues import permissions, selectors, services
 from samverkan.venues.forms import BookingForm, CancelForm, SeriesForm
 from samverkan.venues.services.common import format_day, format_time, rules_of
-from samverkan.venues.views.common import forbidden, get_agreement
 
 PAGE_SIZE = 25
 
 
 def _bookable_room(request, agreement, venue, room):
-    """The room and the organisations the person may book it for, or a refusal page."""
+    """The room and the organisations the person may book it for; else the 403 page."""
     room = selectors.get_room(agreement, venue, room)
-    if not room.is_bookable:
-        return room, None, forbidden(request, _("%(room)s cannot be booked.") % {"room": room.name})
+    check((room.is_bookable, _("%(room)s cannot be booked.") % {"room": room.name}))
     organisations = permissions.organisations_user_may_book_for(request.user, rules_of(room.venue))
-    allowed, reason = permissions.can_book_for_any(request.user, organisations)
-    if not allowed:
-        return room, None, forbidden(request, reason)
-    return room, organisations, None
+    check(permissions.can_book_for_any(request.user, organisations))
+    return room, organisations
 
 
 def _initial(request) -> dict:
@@ -54,29 +52,26 @@ def _initial(request) -> dict:
 @login_required
 def book(request, agreement, venue, room):
     agreement = get_agreement(agreement)
-    room, organisations, refusal = _bookable_room(request, agreement, venue, room)
-    if refusal:
-        return refusal
+    room, organisations = _bookable_room(request, agreement, venue, room)
     form = BookingForm(
         request.POST or None, organisations=organisations, room=room, initial=_initial(request)
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            booking = services.book_room(room=room, by=request.user, **form.service_arguments())
-        except ApplicationError as error:
-            apply_error(form, error)
-        else:
-            messages.success(
-                request,
-                _("%(room)s is booked %(start)s–%(end)s on %(date)s.")
-                % {
-                    "room": room.name,
-                    "start": format_time(booking.starts_at),
-                    "end": format_time(booking.ends_at),
-                    "date": format_day(timezone.localdate(booking.starts_at)),
-                },
-            )
-            return redirect(booking)
+
+    if done := save_form(
+        request,
+        form,
+        lambda data: services.book_room(room=room, by=request.user, **form.service_arguments()),
+        success=lambda booking: (
+            _("%(room)s is booked %(start)s–%(end)s on %(date)s.")
+            % {
+                "room": room.name,
+                "start": format_time(booking.starts_at),
+                "end": format_time(booking.ends_at),
+                "date": format_day(timezone.localdate(booking.starts_at)),
+            }
+        ),
+    ):
+        return done
     return render_form(
         request,
         "venues/booking_form.html",
@@ -90,35 +85,41 @@ def book_series(request, agreement, venue, room):
     """A weekly series. "Check the dates" shows which dates are free and which are not (and
     why) without booking; "Book the free dates" books them and shows the same report."""
     agreement = get_agreement(agreement)
-    room, organisations, refusal = _bookable_room(request, agreement, venue, room)
-    if refusal:
-        return refusal
+    room, organisations = _bookable_room(request, agreement, venue, room)
     form = SeriesForm(
         request.POST or None, organisations=organisations, room=room, initial=_initial(request)
     )
+
+    def booked(result) -> str:
+        free = len(result[1].free)
+        return ngettext(
+            "%(count)s date of the series is booked.",
+            "%(count)s dates of the series are booked.",
+            free,
+        ) % {"count": free}
+
     plan = None
-    if request.method == "POST" and form.is_valid():
-        arguments = form.service_arguments()
+    if "book" in request.POST:
+        if done := save_form(
+            request,
+            form,
+            lambda data: services.book_weekly_series(
+                room=room, by=request.user, **form.service_arguments()
+            ),
+            success=booked,
+            redirect_to=lambda result: result[0],  # the series
+        ):
+            return done
+    elif request.method == "POST" and form.is_valid():
+        # Checking the dates writes nothing: the plan is shown, or the reason there is none.
         try:
-            if "book" in request.POST:
-                series, plan = services.book_weekly_series(room=room, by=request.user, **arguments)
-            else:
-                plan = services.plan_weekly_series(room=room, by=request.user, **arguments)
+            plan = services.plan_weekly_series(
+                room=room, by=request.user, **form.service_arguments()
+            )
+        except PermissionDeniedError:
+            raise
         except ApplicationError as error:
             apply_error(form, error)
-            plan = None
-        else:
-            if "book" in request.POST:
-                messages.success(
-                    request,
-                    ngettext(
-                        "%(count)s date of the series is booked.",
-                        "%(count)s dates of the series are booked.",
-                        len(plan.free),
-                    )
-                    % {"count": len(plan.free)},
-                )
-                return redirect(series)
     return render_form(
         request,
         "venues/series_form.html",
@@ -158,25 +159,17 @@ def booking_cancel(request, agreement, pk):
     """GET asks for confirmation; POST cancels."""
     agreement = get_agreement(agreement)
     booking = _visible_booking(request, agreement, pk)
-    allowed, reason = permissions.can_cancel_booking(request.user, booking)
-    if not allowed:
-        return forbidden(request, reason)
+    check(permissions.can_cancel_booking(request.user, booking))
     form = CancelForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.cancel_booking(booking=booking, by=request.user)
-        except ApplicationError as error:
-            apply_error(form, error)
-        else:
-            messages.success(
-                request,
-                _("The booking of %(room)s on %(date)s is cancelled.")
-                % {
-                    "room": booking.room.name,
-                    "date": formatting.long_date(booking.starts_at),
-                },
-            )
-            return redirect("venues:my_bookings", agreement=agreement.slug)
+    if done := save_form(
+        request,
+        form,
+        lambda data: services.cancel_booking(booking=booking, by=request.user),
+        success=_("The booking of %(room)s on %(date)s is cancelled.")
+        % {"room": booking.room.name, "date": formatting.long_date(booking.starts_at)},
+        redirect_to=reverse("venues:my_bookings", kwargs={"agreement": agreement.slug}),
+    ):
+        return done
     return render_form(
         request,
         "venues/booking_cancel.html",
@@ -225,26 +218,24 @@ def series_detail(request, agreement, pk):
 def series_cancel(request, agreement, pk):
     agreement = get_agreement(agreement)
     series = _visible_series(request, agreement, pk)
-    allowed, reason = permissions.can_cancel_booking(request.user, series)
-    if not allowed:
-        return forbidden(request, reason)
+    check(permissions.can_cancel_booking(request.user, series))
     form = CancelForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            count = services.cancel_series(series=series, by=request.user)
-        except ApplicationError as error:
-            apply_error(form, error)
-        else:
-            messages.success(
-                request,
-                ngettext(
-                    "The series is cancelled: %(count)s coming booking.",
-                    "The series is cancelled: %(count)s coming bookings.",
-                    count,
-                )
-                % {"count": count},
+
+    if done := save_form(
+        request,
+        form,
+        lambda data: services.cancel_series(series=series, by=request.user),
+        success=lambda count: (
+            ngettext(
+                "The series is cancelled: %(count)s coming booking.",
+                "The series is cancelled: %(count)s coming bookings.",
+                count,
             )
-            return redirect(series)
+            % {"count": count}
+        ),
+        redirect_to=series,
+    ):
+        return done
     return render_form(
         request,
         "venues/series_cancel.html",

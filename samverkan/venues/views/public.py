@@ -8,10 +8,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from samverkan.agreements.selectors import get_agreement
 from samverkan.venues import permissions, selectors
 from samverkan.venues.forms import YearForm
 from samverkan.venues.services.common import rules_of
-from samverkan.venues.views.common import get_agreement
 
 WEEK = datetime.timedelta(days=7)
 

@@ -1,17 +1,17 @@
 """The staff's page for visitor counts: one day by hand, or a door counter's CSV file."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from samverkan.agreements.selectors import get_agreement
 from samverkan.core import formatting
-from samverkan.core.exceptions import ApplicationError
-from samverkan.core.forms import apply_error, render_form
+from samverkan.core.forms import render_form
+from samverkan.core.web import check, save_form
 from samverkan.venues import permissions, selectors, services
 from samverkan.venues.forms import VisitorCountForm, VisitorImportForm
 from samverkan.venues.models import VisitorCount
-from samverkan.venues.views.common import forbidden, get_agreement
 
 RECENT = 14
 
@@ -35,32 +35,34 @@ def _page(request, agreement, venue, *, count_form, import_form, import_errors=(
 
 def _staff_venue(request, agreement, venue):
     venue = selectors.get_venue(agreement, venue)
-    allowed, reason = permissions.can_record_visitors(request.user, venue)
-    return venue, (None if allowed else forbidden(request, reason))
+    check(permissions.can_record_visitors(request.user, venue))
+    return venue
+
+
+def _visitors_url(agreement, venue) -> str:
+    return reverse("venues:visitors", kwargs={"agreement": agreement.slug, "venue": venue.slug})
 
 
 @login_required
 def visitors(request, agreement, venue):
     agreement = get_agreement(agreement)
-    venue, refusal = _staff_venue(request, agreement, venue)
-    if refusal:
-        return refusal
+    venue = _staff_venue(request, agreement, venue)
     form = VisitorCountForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            count = services.record_visitor_count(venue=venue, by=request.user, **form.cleaned_data)
-        except ApplicationError as error:
-            apply_error(form, error)
-        else:
-            messages.success(
-                request,
-                _("%(visitors)s visitors recorded for %(date)s.")
-                % {
-                    "visitors": formatting.number(count.visitors),
-                    "date": formatting.long_date(count.date),
-                },
-            )
-            return redirect("venues:visitors", agreement=agreement.slug, venue=venue.slug)
+
+    if done := save_form(
+        request,
+        form,
+        lambda data: services.record_visitor_count(venue=venue, by=request.user, **data),
+        success=lambda count: (
+            _("%(visitors)s visitors recorded for %(date)s.")
+            % {
+                "visitors": formatting.number(count.visitors),
+                "date": formatting.long_date(count.date),
+            }
+        ),
+        redirect_to=_visitors_url(agreement, venue),
+    ):
+        return done
     return _page(
         request,
         agreement,
@@ -73,30 +75,32 @@ def visitors(request, agreement, venue):
 @login_required
 def visitors_import(request, agreement, venue):
     agreement = get_agreement(agreement)
-    venue, refusal = _staff_venue(request, agreement, venue)
-    if refusal:
-        return refusal
+    venue = _staff_venue(request, agreement, venue)
     if request.method != "POST":
-        return redirect("venues:visitors", agreement=agreement.slug, venue=venue.slug)
+        return redirect(_visitors_url(agreement, venue))
     form = VisitorImportForm(request.POST, request.FILES)
     errors = []
-    if form.is_valid():
+
+    def save(data):
         try:
-            result = services.import_visitor_counts(
-                venue=venue, content=form.cleaned_data["file"].read(), by=request.user
+            return services.import_visitor_counts(
+                venue=venue, content=data["file"].read(), by=request.user
             )
         except services.VisitorImportError as error:
-            apply_error(form, error)
-            errors = error.errors
-        except ApplicationError as error:
-            apply_error(form, error)
-        else:
-            messages.success(
-                request,
-                _("Imported %(created)s new days and updated %(updated)s days.")
-                % {"created": result.created, "updated": result.updated},
-            )
-            return redirect("venues:visitors", agreement=agreement.slug, venue=venue.slug)
+            errors.extend(error.errors)  # every bad line, listed under the form
+            raise
+
+    if done := save_form(
+        request,
+        form,
+        save,
+        success=lambda result: (
+            _("Imported %(created)s new days and updated %(updated)s days.")
+            % {"created": result.created, "updated": result.updated}
+        ),
+        redirect_to=_visitors_url(agreement, venue),
+    ):
+        return done
     return _page(
         request,
         agreement,
