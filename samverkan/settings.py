@@ -81,7 +81,6 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_filters",
     "django_htmx",
-    "rules.apps.AutodiscoverRulesConfig",
     "allauth",
     "allauth.account",
     "allauth.socialaccount",
@@ -199,7 +198,6 @@ BENCH_CEILING = env_bool("SAMVERKAN_BENCH")
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
-    "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]

@@ -6,17 +6,8 @@ import time
 
 from django.db import OperationalError, connection
 
-from samverkan.core.exceptions import PermissionDeniedError
-
 # As long as settings.py lets a SQLite file database wait for its lock.
 SQLITE_LOCK_WAIT_SECONDS = 20
-
-
-def require(check) -> None:
-    """Raise PermissionDeniedError with the reason of a `(allowed, reason)` permission check."""
-    allowed, reason = check
-    if not allowed:
-        raise PermissionDeniedError(reason)
 
 
 def wait_while_sqlite_locked(func):

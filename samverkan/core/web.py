@@ -83,9 +83,9 @@ def save_form(
     return _redirect(redirect_to, result)
 
 
-def run_action(request, action: Callable[[], object], *, success: str, redirect_to) -> HttpResponse:
+def run_action(request, action: Callable[[], object], *, success, redirect_to) -> HttpResponse:
     """A POST without a form (publish, cancel, confirm): call the service, then redirect with
-    its success message or its refusal as an error message."""
+    its success message (or `success(result)`) or its refusal as an error message."""
     try:
         result = action()
     except PermissionDeniedError:
@@ -94,6 +94,7 @@ def run_action(request, action: Callable[[], object], *, success: str, redirect_
         messages.error(request, str(error.message))
         result = None
     else:
-        if success:
-            messages.success(request, success)
+        message = success(result) if callable(success) else success
+        if message:
+            messages.success(request, message)
     return _redirect(redirect_to, result)
