@@ -195,7 +195,7 @@ class SearchIndex:
         fts = self.fts_table
         pk = queryset.model._meta.pk.column
         # Built from constants only; the user's words travel as bound parameters.
-        matching = f"{{row}}.{pk} IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s)"  # noqa: S608
+        matching = f"{{row}}.{pk} IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s)"  # noqa: S608  # nosec B608
         match = _fts_match(groups, typed_prefix)
         rank = _OwnRow(
             f"(SELECT -bm25({fts}) FROM {fts} "  # noqa: S608  # nosec B608
