@@ -46,8 +46,8 @@ _IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]*$")
 
 
 def stems_text(*texts: str) -> str:
-    """The Snowball stems of the texts, space-separated with a space before and after: what a
-    stems column holds (the spaces keep a `contains(" " + stem)` test meaningful)."""
+    """The Snowball stems of the texts, space-separated with a space before and after, as the
+    stems columns have always held them (FTS5 reads the words and ignores the spaces)."""
     found = stems("\n".join(t for t in texts if t))
     return f" {' '.join(found)} " if found else ""
 
