@@ -211,7 +211,7 @@ class SearchIndex:
                 output_field=BooleanField(),
             )
             rank = rank + Case(When(exact, then=EXACT_MATCH_BONUS), default=0.0)
-        return queryset.extra(tables=[fts]).filter(found).annotate(rank=rank)  # noqa: S610
+        return queryset.extra(tables=[fts]).filter(found).annotate(rank=rank)  # noqa: S610  # nosec B610
 
     def _search_stems(self, queryset, groups, typed_prefix):
         # Any other database: one alternative of every term starts (or is) a word of the stems.
