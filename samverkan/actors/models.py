@@ -154,8 +154,8 @@ class Organisation(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     # Maintained by actors.search.reindex_organisation(): the text that search looks at
-    # (PostgreSQL indexes it with the 'swedish' configuration) and its Snowball stems
-    # (SQLite's FTS5 table indexes those).
+    # (PostgreSQL's generated column `search_vector` indexes it with the 'swedish' configuration)
+    # and its Snowball stems (SQLite's FTS5 table indexes those). See core/search.py.
     search_text = models.TextField(editable=False, blank=True, default="")
     search_stems = models.TextField(editable=False, blank=True, default="")
 

@@ -21,6 +21,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from samverkan.actors.models import Organisation
+from samverkan.core.search_terms import query_terms
 from samverkan.learning import permissions
 from samverkan.learning.models import (
     Course,
@@ -31,7 +32,7 @@ from samverkan.learning.models import (
     ModuleCompletion,
     Topic,
 )
-from samverkan.learning.text import query_stems
+from samverkan.learning.text import MATERIAL_INDEX
 
 LIBRARY_PAGE_SIZE = 10
 
@@ -42,22 +43,23 @@ LIBRARY_PAGE_SIZE = 10
 
 
 def search_materials(queryset: QuerySet, q: str) -> QuerySet:
-    """Materials whose title, summary or text hold every word of `q` (Swedish stems, as word
-    prefixes: "partnerskap" finds "partnerskapet"), those with the words in the title first.
-    Without words, the queryset as it is."""
-    stems = query_stems(q)
-    if not stems:
+    """Materials whose title, summary or text hold every word of `q` (or a word of its family,
+    as the register's search: "partnerskap" finds "partnerskapet"), those with the first word in
+    the title first, then the best match. Without words, the queryset as it is."""
+    if not query_terms(q):
         return queryset
-    for stem in stems:
-        queryset = queryset.filter(search_stems__contains=f" {stem}")
-    first = (q or "").split()[0] if (q or "").split() else ""
-    return queryset.annotate(
-        title_hit=Case(
-            When(title__icontains=first, then=Value(1)),
-            default=Value(0),
-            output_field=IntegerField(),
+    first = query_terms(q)[0]
+    return (
+        MATERIAL_INDEX.search(queryset, q)
+        .annotate(
+            title_hit=Case(
+                When(title__icontains=first, then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
         )
-    ).order_by("-title_hit", "title", "pk")
+        .order_by("-title_hit", "-rank", "title", "pk")
+    )
 
 
 def materials_of(agreement, *, user=None, published_only: bool = True) -> QuerySet:

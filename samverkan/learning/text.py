@@ -5,9 +5,8 @@ cleaned with nh3 (the Rust `ammonia` sanitiser) before they are stored: headings
 lists, links, emphasis, quotes and tables survive; scripts, styles, event handlers and
 `javascript:` links do not.
 
-Search reduces a text to Snowball Swedish stems (PyStemmer, as the register's search does), so
-"förening" finds "föreningar" and "partnerskap" finds "partnerskapet". A query matches when each
-of its stems begins a stem of the text. That is plain LIKE on both SQLite and PostgreSQL.
+Search is the register's (samverkan/core/search.py): PostgreSQL indexes the title, summary and
+text itself; for SQLite, `Material.search_stems` holds the Snowball stems of the plain texts.
 """
 
 import html
@@ -16,8 +15,7 @@ import re
 import nh3
 from django.utils.html import strip_tags
 
-from samverkan.actors.search import query_terms
-from samverkan.core.search_terms import stemmer, words
+from samverkan.core.search import SearchIndex, stems_text
 
 ALLOWED_TAGS = {
     "h2",
@@ -77,12 +75,13 @@ def plain_text(value: str) -> str:
     return html.unescape(strip_tags(value or ""))
 
 
+MATERIAL_INDEX = SearchIndex(
+    table="learning_material",
+    stems_column="search_stems",
+    weighted_columns=(("title", "A"), ("summary", "B"), ("body", "C")),
+)
+
+
 def search_stems_of(*texts: str) -> str:
-    """The stems of the texts, space-separated with a space before and after, so that
-    `contains(" " + stem)` finds a stem at the start of a word."""
-    stems = stemmer().stemWords(words(" ".join(plain_text(t) for t in texts)))
-    return f" {' '.join(stems)} " if stems else ""
-
-
-def query_stems(q: str) -> list[str]:
-    return stemmer().stemWords(query_terms(q))
+    """The stems of the texts' plain words, space-separated with a space before and after."""
+    return stems_text(*(plain_text(t) for t in texts))

@@ -236,6 +236,16 @@ def bulk_index(postings) -> int:
     return len(postings)
 
 
+@transaction.atomic
+def rebuild_index() -> int:
+    """Index every open posting afresh, after the text analysis changed (the terms are derived
+    data). Returns the number of postings indexed."""
+    PostingTerm.objects.all().delete()
+    TermStat.objects.all().delete()
+    Posting.objects.exclude(index_length=None).update(index_length=None)
+    return bulk_index(Posting.objects.filter(status=Posting.Status.OPEN).order_by("pk"))
+
+
 # ---------------------------------------------------------------------------------------------
 # Ranking
 # ---------------------------------------------------------------------------------------------

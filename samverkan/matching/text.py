@@ -1,36 +1,32 @@
-"""Swedish text → index terms: words, stop words, Snowball stems and compound parts.
+"""Swedish text → the matcher's index terms: core's words, stop words, stems and word families,
+and compound parts.
 
-The same analysis runs when a posting is indexed and when it is the query, so "föreningar"
-and "förening" meet at the stem "förening". Swedish writes compounds as one word, so a word
-like "idrottsföreningen" is also indexed under its parts ("idrott", "förening") when both are
-words of the lexicon below: a need for an "idrottsförening" then finds an offer about "idrott".
+The analysis is core's (samverkan/core/search_terms.py), the register's search's too: each word
+is reduced to one `index_term` (its word family's stem, or its Snowball root), so "föreningar"
+and "förening" meet, and so do "unga" and "ungdomar". Swedish writes compounds as one word, so
+a word like "idrottsföreningen" is also indexed under its parts ("idrott", "förening") when both
+are words of the lexicon below: a need for an "idrottsförening" then finds an offer about
+"idrott". The lexicon and the words every posting uses are the matcher's own.
 """
 
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from samverkan.core.search_terms import stemmer
+from samverkan.core import search_terms
+from samverkan.core.search_terms import index_term, root
 
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-
-# The Snowball project's Swedish stop-word list, and words that every posting uses to say that
-# it is a need or an offer (they tell nothing about what is needed or offered).
-STOP_WORDS = frozenset(
+# Words that every posting uses to say that it is a need or an offer: they tell nothing about
+# what is needed or offered. Core's stop words are dropped too.
+POSTING_WORDS = frozenset(
     """
-    och det att i en jag hon som han på den med var sig för så till är men ett om hade de av
-    icke mig du henne då sin nu har inte hans honom skulle hennes där min man ej vid kunde något
-    från ut när efter upp vi dem vara vad över än dig kan sina här ha mot alla under någon eller
-    allt mycket sedan ju denna själv detta åt utan varit hur ingen mitt ni bli blev oss din
-    dessa några deras blir mina samma vilken er sådan vår blivit dess inom mellan sådant varför
-    varje vilka ditt vem vilket sitta sådana vart dina vars vårt våra ert era vilkas också gärna
-    ska vill finns får få kunna även både bland per samt genom fler mer många söker behöver
-    behov erbjuder erbjudande erbjuda önskar letar hjälp hjälpa vår våra oss tillsammans gör
-    göra just nya ny nytt andra annan annat hos olika
+    också gärna ska vill finns får få kunna även både bland per samt genom fler mer många söker
+    behöver behov erbjuder erbjudande erbjuda önskar letar hjälp hjälpa tillsammans gör göra just
+    nya ny nytt andra annan annat hos olika
     """.split()  # noqa: SIM905
 )
+STOP_WORDS = search_terms.STOP_WORDS | POSTING_WORDS
 
 # Words that Swedish compounds are commonly made of in this domain. A compound is split only
 # when both of its parts are here, so that ordinary words are not cut into nonsense.
@@ -62,57 +58,44 @@ LEXICON_WORDS = """
 
 
 @lru_cache(maxsize=1)
-def _lexicon_stems() -> frozenset:
-    return frozenset(stem(word) for word in LEXICON_WORDS)
-
-
-@lru_cache(maxsize=20_000)
-def stem(word: str) -> str:
-    """The Snowball stem, with the -ing/-ning of verbal nouns also removed: Snowball's Swedish
-    stemmer is light and keeps "odling" apart from "odlar" and "träning" from "tränare"."""
-    term = stemmer().stemWord(word)
-    if term.endswith("ning") and len(term) >= 9:
-        return term[:-4]
-    if term.endswith("ing") and len(term) >= 6:
-        return term[:-3]
-    return term
+def _lexicon_roots() -> frozenset:
+    return frozenset(root(word) for word in LEXICON_WORDS)
 
 
 @lru_cache(maxsize=1)
-def _stop_stems() -> frozenset:
-    return frozenset(stem(word) for word in STOP_WORDS) | STOP_WORDS
+def _stop_terms() -> frozenset:
+    return frozenset(index_term(word) for word in STOP_WORDS) | STOP_WORDS
 
 
 @lru_cache(maxsize=20_000)
 def compound_parts(word: str) -> tuple[str, ...]:
-    """The lexicon stems a compound word is made of ("idrottsföreningen" → idrott, förening),
-    or () when it is not such a compound. Handles the linking s and two-level compounds."""
-    lexicon = _lexicon_stems()
+    """The index terms of the lexicon words a compound is made of ("idrottsföreningen" →
+    idrott, förening), or () when it is not such a compound. Handles the linking s and
+    two-level compounds."""
+    lexicon = _lexicon_roots()
     if len(word) < 7:
         return ()
     for cut in range(len(word) - 3, 2, -1):  # the longest known first part first
         left, right = word[:cut], word[cut:]
-        left_stem = None
-        if stem(left) in lexicon or left in lexicon:
-            left_stem = stem(left) if stem(left) in lexicon else left
-        elif left.endswith("s") and len(left) > 3 and stem(left[:-1]) in lexicon:
-            left_stem = stem(left[:-1])
-        elif left.endswith("o") and stem(left[:-1] + "a") in lexicon:  # hälsodialog
-            left_stem = stem(left[:-1] + "a")
-        if left_stem is None:
+        if root(left) in lexicon or left in lexicon:
+            first = left
+        elif left.endswith("s") and len(left) > 3 and root(left[:-1]) in lexicon:
+            first = left[:-1]
+        elif left.endswith("o") and root(left[:-1] + "a") in lexicon:  # hälsodialog
+            first = left[:-1] + "a"
+        else:
             continue
-        right_stem = stem(right)
-        if right_stem in lexicon:
-            return (left_stem, right_stem)
+        if root(right) in lexicon:
+            return (index_term(first), index_term(right))
         deeper = compound_parts(right)
         if deeper:
-            return (left_stem, *deeper)
+            return (index_term(first), *deeper)
     return ()
 
 
 def words(text: str) -> list[str]:
-    """The words of a text, lower-cased: letters only, no digits or punctuation."""
-    return [w.lower() for w in _WORD.findall(text or "")]
+    """Core's words of a text, those of letters only: numbers say nothing of a need."""
+    return [word for word in search_terms.words(text) if word.isalpha()]
 
 
 @dataclass(frozen=True)
@@ -131,12 +114,12 @@ def analyse(title: str, text: str) -> Analysis:
     """Index terms of a posting. The title counts twice: it says what the posting is about."""
     tf: Counter = Counter()
     surface: dict[str, str] = {}
-    stop = _stop_stems()
+    stop = _stop_terms()
     for source, weight in ((title, 2), (text, 1)):
         for word in words(source):
             if len(word) < 2 or word in STOP_WORDS:
                 continue
-            terms = [stem(word), *compound_parts(word)]
+            terms = [index_term(word), *compound_parts(word)]
             for term in dict.fromkeys(terms):  # each term once per word, in order
                 if len(term) < 2 or term in stop or len(term) > 100:
                     continue

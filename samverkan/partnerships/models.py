@@ -58,8 +58,8 @@ class Collaboration(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     # Maintained by partnerships.search.index_text(): the Snowball stems of the title,
-    # description and results, each word preceded by a space, so that a word-prefix search is a
-    # plain LIKE on SQLite and PostgreSQL alike.
+    # description and results, which SQLite's FTS5 table indexes. PostgreSQL indexes the texts
+    # themselves in the generated column `search_vector`. See core/search.py.
     search_text = models.TextField(editable=False, blank=True, default="")
 
     objects = CollaborationQuerySet.as_manager()

@@ -1,27 +1,29 @@
-"""Swedish search of collaborations, the same on SQLite and PostgreSQL.
+"""Swedish search of collaborations, as the register's (samverkan/core/search.py).
 
-The title, description and results are reduced to their Snowball Swedish stems (PyStemmer, the
-algorithm PostgreSQL's 'swedish' configuration uses) in `Collaboration.search_text`, every word
-preceded by a space. A query matches when each of its stems starts a word there: a plain
-`LIKE '% stem%'`, so "förening" finds "föreningar" and "idrott" finds "idrottsföreningen".
-The mapping holds hundreds of rows, not millions: no full-text index is needed.
+PostgreSQL indexes the title (weight A), description (B) and results (C) itself, in a generated
+column. For SQLite, `Collaboration.search_text` holds the Snowball stems of the same texts,
+written by the services with `index_text`; an FTS5 table indexes it.
 """
 
 from django.db.models import QuerySet
 
-from samverkan.actors.search import query_terms
-from samverkan.core.search_terms import stems
+from samverkan.core.search import SearchIndex, stems_text
 
-__all__ = ["index_text", "search"]
+__all__ = ["COLLABORATION_INDEX", "index_text", "search"]
+
+COLLABORATION_INDEX = SearchIndex(
+    table="partnerships_collaboration",
+    stems_column="search_text",
+    weighted_columns=(("title", "A"), ("description", "B"), ("results", "C")),
+)
 
 
 def index_text(*, title: str, description: str = "", results: str = "") -> str:
-    words = stems("\n".join([title or "", description or "", results or ""]))
-    return " " + " ".join(words) + " " if words else ""
+    """The stems `search_text` holds, each word preceded by a space."""
+    return stems_text(title, description, results)
 
 
 def search(queryset: QuerySet, q: str) -> QuerySet:
-    """Collaborations whose text has every word of `q` (as a word prefix)."""
-    for stem in stems(" ".join(query_terms(q))):
-        queryset = queryset.filter(search_text__contains=f" {stem}")
-    return queryset
+    """Collaborations matching every word of `q` (or a word of its family), annotated with
+    `rank`."""
+    return COLLABORATION_INDEX.search(queryset, q)

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from samverkan.core.search_terms import index_term
 from samverkan.matching import services
 from samverkan.matching.index import suggest
 from samverkan.matching.text import analyse
@@ -56,6 +57,22 @@ def test_stemming_matches_plural_and_compound_forms(agreement, city):
     (suggestion,) = suggest(need)
     assert {"idrott", "förening"} <= {word.other for word in suggestion.shared_words}
     assert "idrottsföreningar ~ idrott" in [str(word) for word in suggestion.shared_words]
+
+
+def test_words_of_one_family_match_as_the_register_search_finds_them(agreement, city):
+    need = posting(agreement, city, NEED, "Mötesplats för unga", "Kvällar för unga i Holma.")
+    posting(agreement, association(), OFFER, "Ungdomar leder kvällar", "Vi har ungdomsledare.")
+    posting(agreement, association(), OFFER, "Seniorer", "Kaffe för pensionärer.")
+
+    (suggestion,) = suggest(need)
+    assert "unga ~ ungdomar" in [str(word) for word in suggestion.shared_words]
+    assert analyse("äldre", "").tf.keys() == analyse("pensionärer", "").tf.keys()
+
+
+def test_the_index_terms_are_core_s_analysis():
+    """The matcher has no tokeniser or stemmer of its own (samverkan/core/search_terms.py)."""
+    assert set(analyse("Föreningarna odlar", "").tf) == {index_term("föreningarna"), "odl"}
+    assert set(analyse("odling", "").tf) == {"odl"}
 
 
 def test_stop_words_do_not_match(agreement, city):
