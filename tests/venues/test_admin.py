@@ -5,7 +5,6 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from samverkan.demo.loader import load_demo
 from samverkan.venues.models import Booking
 from tests import factories
 from tests.venues.factories import BookingFactory
@@ -13,8 +12,7 @@ from tests.venues.factories import BookingFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_every_venues_admin_list_and_a_row_of_each_open(client):
-    load_demo()
+def test_every_venues_admin_list_and_a_row_of_each_open(client, shared_demo):
     client.force_login(factories.administrator())
 
     for model in admin.site._registry:
