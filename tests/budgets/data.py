@@ -11,7 +11,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from samverkan.actors.models import Representation
-from samverkan.areas.models import HostSide
+from samverkan.areas.models import HostSide, PhaseChange
 from samverkan.events.models import Registration
 from samverkan.events.services.registrations import calendar_token_for
 from samverkan.governance.models import Body, Membership
@@ -170,6 +170,9 @@ def grow(data: Data, times: int = 1) -> None:
             organisation=organisation,
             starts_on=datetime.date(2010 + n, 1, 1),
             ends_on=datetime.date(2010 + n, 12, 31),
+        )
+        PhaseChange.objects.create(
+            area=data.area, phase=n % 5 + 1, changed_on=datetime.date(2020, 1, n), note=f"Steg {n}"
         )
         proposal = ProposalFactory(agreement=agreement, proposed_by=person)
         SupportFactory(proposal=data.proposal, user=person)
