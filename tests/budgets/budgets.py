@@ -223,6 +223,8 @@ PAGES: dict[str, Page] = {
         _in("governance:attendance", body=lambda d: d.body.slug, pk=lambda d: d.meeting.pk),
         Budget(LOGGED_IN, None, 7),
     ),
+    # An event with a seat quota (the sitemap's event has none): + the quotas, their organisations.
+    "events:event (quota)": Page(lambda d: d.event_with_quota.get_absolute_url(), Budget(9)),
     # Lists with a search or a filter, and pages of a chosen year (anonymous, as the sitemap's
     # pages without them are measured for every role).
     "actors:register?q": Page(_path("/foreningsregistret/?q=förening"), Budget(6)),
