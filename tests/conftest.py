@@ -59,16 +59,18 @@ def shared_demo(django_db_setup, django_db_blocker):
     (on another day, in a live server's committed transaction) loads its own."""
     global _shared_demo_loaded
     from django.core import mail
-    from django.db import transaction
+    from django.db import connection, transaction
     from django.test import TestCase
 
     from samverkan.demo.loader import load_demo
 
     with django_db_blocker.unblock(), transaction.atomic():
-        outbox = len(mail.outbox)
-        # What would run after the load's commit (e-mail) runs now, as if it had committed.
+        outbox, pending = len(mail.outbox), len(connection.run_on_commit)
+        # What would run after the load's commit (e-mail) runs now, as if it had committed, and
+        # is then forgotten: this transaction never commits.
         with TestCase.captureOnCommitCallbacks(execute=True):
             counts = load_demo()
+        del connection.run_on_commit[pending:]
         _shared_demo_loaded = True
         yield DemoLoad(counts=counts, sent=list(mail.outbox[outbox:]))
         transaction.set_rollback(True)
