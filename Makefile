@@ -10,7 +10,7 @@ PYTEST_ARGS ?= -n auto
 
 
 .PHONY: system-libs
-.PHONY: help run dev worker local-env static install install-test chromium test test-sqlite test-postgres lint format messages demo superuser clean bench bench-matching
+.PHONY: help run dev worker local-env static install install-test chromium test test-fast test-sqlite test-postgres lint format messages demo superuser clean bench bench-matching
 .PHONY: wrk load bench-register profile-pages
 
 help: ## list the targets
@@ -93,6 +93,9 @@ test: install-test ## run the whole suite on SQLite, and on PostgreSQL when DATA
 	@$(MAKE) --no-print-directory test-sqlite
 	@if [ -n "$$DATABASE_URL" ]; then $(MAKE) --no-print-directory test-postgres; \
 	 else echo "DATABASE_URL is not set: PostgreSQL run skipped (.ci/run sets it)"; fi
+
+test-fast: $(VENV)/.installed-test ## the inner loop: SQLite only, without the browser tests, in parallel
+	@$(call run_pytest,env -u DATABASE_URL $(TEST_ENV),-m "not browser")
 
 test-sqlite: $(VENV)/.installed-test
 	@echo "== tests on SQLite =="

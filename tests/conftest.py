@@ -1,4 +1,5 @@
 import os
+from dataclasses import dataclass
 
 import pytest
 from playwright.sync_api import sync_playwright
@@ -18,13 +19,80 @@ def _on_postgres() -> bool:
 
 def pytest_collection_modifyitems(config, items):
     """Tests marked `postgres` run only when DATABASE_URL points at PostgreSQL (as .ci/run does);
-    on SQLite they are deselected, not skipped."""
-    if _on_postgres():
-        return
-    deselected = [item for item in items if item.get_closest_marker("postgres")]
-    if deselected:
-        config.hook.pytest_deselected(items=deselected)
-        items[:] = [item for item in items if not item.get_closest_marker("postgres")]
+    on SQLite they are deselected, not skipped. The tests that read the shared demo run last
+    (see `shared_demo`)."""
+    if not _on_postgres():
+        deselected = [item for item in items if item.get_closest_marker("postgres")]
+        if deselected:
+            config.hook.pytest_deselected(items=deselected)
+            items[:] = [item for item in items if not item.get_closest_marker("postgres")]
+    # A stable sort: the order within each group stays. pytest-xdist hands each worker its tests
+    # in this order, so on every worker the demo's tests come after all the others.
+    items.sort(key=_reads_the_shared_demo)
+
+
+def _reads_the_shared_demo(item) -> bool:
+    return "shared_demo" in getattr(item, "fixturenames", ())
+
+
+@dataclass(frozen=True)
+class DemoLoad:
+    """The Malmöandan demo as `shared_demo` loaded it."""
+
+    counts: dict  # what the load reported, per kind of row: {"created": n, "existing": 0}
+    sent: list  # the e-mails sent by the load and by what it left for after commit
+
+
+_shared_demo_loaded = False
+
+
+@pytest.fixture(scope="session")
+def shared_demo(django_db_setup, django_db_blocker):
+    """The whole Malmöandan demo, loaded once per test process (each xdist worker) for the tests
+    that read it: a load takes seconds, and several dozen tests read the demo.
+
+    It is loaded in a transaction that stays open until the session ends and is then rolled
+    back. A test using it still needs the database (`django_db`): it runs in a savepoint of that
+    transaction, so what it changes (a login, a second load, a form) is undone after it. The demo
+    would be in the way of tests that expect an empty database, so the tests that use it run
+    after all the others (pytest_collection_modifyitems). A test that loads the demo differently
+    (on another day, in a live server's committed transaction) loads its own."""
+    global _shared_demo_loaded
+    from django.core import mail
+    from django.db import connection, transaction
+    from django.test import TestCase
+
+    from samverkan.demo.loader import load_demo
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        outbox, pending = len(mail.outbox), len(connection.run_on_commit)
+        # What would run after the load's commit (e-mail) runs now, as if it had committed, and
+        # is then forgotten: this transaction never commits.
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            counts = load_demo()
+        del connection.run_on_commit[pending:]
+        _shared_demo_loaded = True
+        yield DemoLoad(counts=counts, sent=list(mail.outbox[outbox:]))
+        transaction.set_rollback(True)
+    _shared_demo_loaded = False
+
+
+def pytest_runtest_setup(item):
+    """Once the shared demo is loaded, a test that does not ask for it but uses the database
+    would find it there: say so rather than let it fail on rows it did not expect (this happens
+    only if the order of pytest_collection_modifyitems is changed, e.g. by --dist loadfile)."""
+    if _shared_demo_loaded and not _reads_the_shared_demo(item) and _uses_the_database(item):
+        pytest.fail(
+            f"{item.nodeid} runs after tests that share the demo (tests/conftest.py, "
+            "shared_demo): run them in the order pytest_collection_modifyitems gives"
+        )
+
+
+def _uses_the_database(item) -> bool:
+    database_fixtures = {"db", "transactional_db", "live_server", "django_db_reset_sequences"}
+    return bool(item.get_closest_marker("django_db")) or bool(
+        database_fixtures & set(getattr(item, "fixturenames", ()))
+    )
 
 
 @pytest.fixture(autouse=True)

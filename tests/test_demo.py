@@ -1,5 +1,6 @@
 """The Malmöandan demo loader: what it creates, that demo users can log in, that a second load
-creates nothing, and that the register finds what it loaded."""
+creates nothing, and that the register finds what it loaded. The demo is the one loaded once
+per test process (`shared_demo`, tests/conftest.py)."""
 
 import re
 from io import StringIO
@@ -81,8 +82,8 @@ def test_generated_associations_are_the_same_every_time():
 
 
 @pytest.mark.django_db
-def test_load_creates_the_agreement_and_the_organisations_the_documents_name():
-    counts = load_demo()
+def test_load_creates_the_agreement_and_the_organisations_the_documents_name(shared_demo):
+    counts = shared_demo.counts
 
     agreement = Agreement.objects.get(slug="malmoandan")
     assert agreement.name == "Överenskommelse Malmöandan"
@@ -109,9 +110,7 @@ def test_load_creates_the_agreement_and_the_organisations_the_documents_name():
 
 
 @pytest.mark.django_db
-def test_every_demo_organisation_has_a_valid_number_and_a_legal_form_of_its_sector():
-    load_demo()
-
+def test_every_demo_organisation_has_a_valid_number_and_a_legal_form_of_its_sector(shared_demo):
     for organisation in Organisation.objects.all():
         number = organisation.organisation_number
         assert not number or orgnr.is_valid(number), (organisation.name, number)
@@ -133,9 +132,7 @@ def test_every_demo_organisation_has_a_valid_number_and_a_legal_form_of_its_sect
 
 
 @pytest.mark.django_db
-def test_every_demo_user_can_log_in_with_the_documented_password():
-    load_demo()
-
+def test_every_demo_user_can_log_in_with_the_documented_password(shared_demo):
     for user in data.DEMO_USERS:
         client = Client()
         response = client.post(
@@ -147,9 +144,7 @@ def test_every_demo_user_can_log_in_with_the_documented_password():
 
 
 @pytest.mark.django_db
-def test_demo_users_hold_the_role_they_are_documented_with(django_user_model):
-    load_demo()
-
+def test_demo_users_hold_the_role_they_are_documented_with(shared_demo, django_user_model):
     def person(email):
         return django_user_model.objects.get(email=email)
 
@@ -177,15 +172,13 @@ def test_demo_users_hold_the_role_they_are_documented_with(django_user_model):
 
 
 @pytest.mark.django_db
-def test_load_sends_no_email(mailoutbox, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        load_demo()
-
-    assert mailoutbox == []
+def test_load_sends_no_email(shared_demo):
+    # shared_demo ran what the load left for after commit, as a commit would.
+    assert shared_demo.sent == []
 
 
 @pytest.mark.django_db
-def test_second_load_creates_nothing():
+def test_second_load_creates_nothing(shared_demo):
     out = StringIO()
     call_command("load_demo", stdout=out)
     before = row_counts()
@@ -202,9 +195,7 @@ def test_second_load_creates_nothing():
 
 
 @pytest.mark.django_db
-def test_register_search_finds_the_idrott_associations():
-    load_demo()
-
+def test_register_search_finds_the_idrott_associations(shared_demo):
     found = set(search_register(RegisterFilters(q="idrott")).values_list("name", flat=True))
 
     named = {

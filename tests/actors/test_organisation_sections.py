@@ -7,6 +7,7 @@ import pytest
 from samverkan.matching import services as matching
 from samverkan.partnerships.models import Collaboration
 from tests import factories
+from tests.budgets.budgets import SITEMAP
 from tests.events.factories import EventFactory, soon
 from tests.matching.factories import NEED, OFFER, posting
 from tests.partnerships.factories import CollaborationFactory, IopAgreementFactory
@@ -113,10 +114,9 @@ def test_an_organisation_with_nothing_to_list_shows_no_empty_sections(client, ag
     assert 'id="organisation-events-heading"' not in page
 
 
-# The organisation page's own queries (6, tests/actors/test_query_counts.py), then the sections:
-# collaborations (+ the agreement of their "all" link), IOP agreements, coming and past events,
-# postings.
-QUERIES_WITH_SECTIONS = 6 + 6
+# The organisation page with every section, for an anonymous visitor: its budget in the one
+# table of query budgets.
+QUERIES_WITH_SECTIONS = SITEMAP["actors:organisation"].anonymous
 
 
 @pytest.mark.parametrize("size", [1, 4])

@@ -7,7 +7,6 @@ from django.urls import reverse
 
 from samverkan.api.urls import api
 from samverkan.api.views import endpoint_list
-from samverkan.demo.loader import load_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -77,9 +76,7 @@ def test_the_openapi_description_names_what_the_api_offers_today():
         assert offer in description
 
 
-def test_every_listed_address_answers_200_with_real_identifiers(client):
-    load_demo()
-
+def test_every_listed_address_answers_200_with_real_identifiers(client, shared_demo):
     answers = {address: real_address(client, address) for address in listed_addresses()}
     failing = {
         address: (url, status)

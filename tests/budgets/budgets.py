@@ -4,7 +4,9 @@
 sitemap without an entry here fails `test_every_kind_of_page_in_the_sitemap_has_a_budget`,
 which prints the line to add. `PAGES` are pages outside the sitemap: the logged-in pages, forms,
 feeds, exports and the API, each with the address it is measured at in the data set of
-`tests/budgets/data.py`.
+`tests/budgets/data.py`. `DASHBOARD` is My pages for each kind of person. This is the one place
+where the project pins query counts; test_query_budgets.py asserts them (My pages:
+test_dashboard_budget.py, on a data set of its own).
 
 A budget is per role: `anonymous`, `member` (a confirmed representative of an association: an
 ombud, the usual logged-in person) and `coordinator`; None where that role is not measured (the
@@ -127,8 +129,7 @@ SITEMAP: dict[str, Budget] = {
 LOGGED_IN = None  # anonymous visitors are sent to the login page
 PAGES: dict[str, Page] = {
     # My pages and the lists of a logged-in person.
-    # The roles, then one query per block (tests/budgets/test_dashboard_budget.py measures
-    # every role).
+    # The roles, then one query per block (DASHBOARD below measures every role).
     "site:dashboard": Page(_path("/mina-sidor/"), Budget(LOGGED_IN, 14, 18)),
     "events:mine": Page(_in("events:mine"), Budget(LOGGED_IN, 5, 5)),
     "venues:my_bookings": Page(_in("venues:my_bookings"), Budget(LOGGED_IN, 6, 6)),
@@ -222,6 +223,31 @@ PAGES: dict[str, Page] = {
         _in("governance:attendance", body=lambda d: d.body.slug, pk=lambda d: d.meeting.pk),
         Budget(LOGGED_IN, None, 7),
     ),
+    # An event with a seat quota (the sitemap's event has none): + the quotas, their organisations.
+    "events:event (quota)": Page(lambda d: d.event_with_quota.get_absolute_url(), Budget(9)),
+    # Lists with a search or a filter, and pages of a chosen year (anonymous, as the sitemap's
+    # pages without them are measured for every role).
+    "actors:register?q": Page(_path("/foreningsregistret/?q=förening"), Budget(6)),
+    "learning:library?q": Page(
+        lambda _d: (
+            reverse("learning:library", kwargs={"agreement": SLUG}) + "?q=stöd&amne=medskapande"
+        ),
+        Budget(5),
+    ),
+    "plans:follow_up?ar": Page(
+        lambda d: reverse("plans:follow_up", args=[SLUG, d.plan.slug]) + "?ar=2020", Budget(3)
+    ),
+    "partnerships:figures?ar": Page(
+        lambda _d: reverse("partnerships:figures", kwargs={"agreement": SLUG}) + "?ar=2021",
+        Budget(6),
+    ),
+    "venues:figures?ar": Page(
+        lambda d: (
+            reverse("venues:figures", kwargs={"agreement": SLUG, "venue": d.venue.slug})
+            + "?ar=2022"
+        ),
+        Budget(6),
+    ),
     # Feeds and exports (no session is read: measured anonymously).
     "events:ics": Page(_in("events:ics"), Budget(3)),
     "events:atom": Page(_in("events:atom"), Budget(2)),
@@ -276,4 +302,20 @@ PAGES: dict[str, Page] = {
     ),
     "api:funding-call": Page(lambda d: f"/api/v1/funding-calls/{d.call.slug}", Budget(3)),
     "api:budget": Page(_path(f"/api/v1/budget/{SLUG}/2022"), Budget(3)),
+}
+
+
+# My pages (/mina-sidor/) per kind of person, each with something in every block, measured with
+# one and with three rounds of registrations, bookings, postings, courses, followed calls,
+# requests and coordinator queues (test_dashboard_budget.py). The session, the user, whether a
+# coordinator, the primary agreement, the roles (2); then the blocks: requests to confirm, the
+# person's organisations, registrations, courses, followed calls; with an organisation: its ids,
+# bookings, postings; a coordinator: unmatched postings, proposals, minutes, plan activities,
+# IOP agreements to sign, reports. An administrator is a coordinator without a look at the groups.
+DASHBOARD: dict[str, int] = {
+    "medlem": 12,
+    "ombud": 14,
+    "tjansteperson": 14,
+    "samordnare": 18,
+    "admin": 17,
 }

@@ -11,8 +11,9 @@ from decimal import Decimal
 from django.utils import timezone
 
 from samverkan.actors.models import Representation
-from samverkan.areas.models import HostSide
+from samverkan.areas.models import HostSide, PhaseChange
 from samverkan.events.models import Registration
+from samverkan.events.services import events as event_services
 from samverkan.events.services.registrations import calendar_token_for
 from samverkan.governance.models import Body, Membership
 from samverkan.learning import services as learning_services
@@ -64,6 +65,7 @@ class Data:
     meeting: object = None
     plan: object = None
     event: object = None
+    event_with_quota: object = None
     venue: object = None
     room: object = None
     material: object = None
@@ -121,6 +123,14 @@ def build(rounds: int = 1) -> Data:
     for person in (data.member, data.coordinator):
         calendar_token_for(person)  # made on the first visit to My registrations
     SessionFactory(event=data.event)
+    # An event with a seat quota: its page also reads the quotas and their organisations.
+    data.event_with_quota = EventFactory(
+        agreement=data.agreement, organisers=[data.club, data.city], capacity=10
+    )
+    SessionFactory(event=data.event_with_quota)
+    event_services.add_quota(
+        event=data.event_with_quota, by=data.coordinator, name="Kvot", seats=1, sectors=["city"]
+    )
 
     data.material = MaterialFactory(agreement=data.agreement, authors=[data.club])
     data.course, data.modules = course_with_modules(2, agreement=data.agreement)
@@ -170,6 +180,9 @@ def grow(data: Data, times: int = 1) -> None:
             organisation=organisation,
             starts_on=datetime.date(2010 + n, 1, 1),
             ends_on=datetime.date(2010 + n, 12, 31),
+        )
+        PhaseChange.objects.create(
+            area=data.area, phase=n % 5 + 1, changed_on=datetime.date(2020, 1, n), note=f"Steg {n}"
         )
         proposal = ProposalFactory(agreement=agreement, proposed_by=person)
         SupportFactory(proposal=data.proposal, user=person)

@@ -1,6 +1,7 @@
 """My pages costs the same number of queries for each role however much the person has: measured
 with one and with three rounds of registrations, bookings, postings, courses, followed calls,
-requests and coordinator queues (tests/budgets/test_query_budgets.py measures the other pages)."""
+requests and coordinator queues. The budgets are DASHBOARD in tests/budgets/budgets.py, with the
+other pages' (tests/budgets/test_query_budgets.py measures those)."""
 
 import pytest
 from django.db import transaction
@@ -16,6 +17,7 @@ from samverkan.plans.models import ActivityStatus
 from samverkan.reports import services as reports
 from tests import factories
 from tests.areas.factories import ProposalFactory
+from tests.budgets.budgets import DASHBOARD
 from tests.events.factories import EventFactory, RegistrationFactory, soon
 from tests.funding.factories import CallFactory
 from tests.governance import factories as governance
@@ -28,19 +30,6 @@ from tests.venues.factories import BookingFactory, RoomFactory, VenueFactory, at
 pytestmark = pytest.mark.django_db
 
 SIZES = {"small": 1, "large": 3}
-
-# The session, the user, whether a coordinator, the primary agreement, the roles (2); then the
-# blocks: requests to confirm, the person's organisations, registrations, courses, followed
-# calls; with an organisation: its ids, bookings, postings; a coordinator: unmatched postings,
-# proposals, minutes, plan activities, IOP agreements to sign, reports. An administrator is a
-# coordinator without a look at the groups.
-BUDGETS = {
-    "medlem": 12,
-    "ombud": 14,
-    "tjansteperson": 14,
-    "samordnare": 18,
-    "admin": 17,
-}
 
 
 def grow(people: dict, world: dict, n: int) -> None:
@@ -104,13 +93,13 @@ def _no_page_cache(settings):
     settings.PAGE_CACHE_SECONDS = 0
 
 
-@pytest.mark.parametrize("role", list(BUDGETS))
+@pytest.mark.parametrize("role", list(DASHBOARD))
 def test_my_pages_is_within_its_query_budget_for_every_role(
     people, django_assert_num_queries, role
 ):
     client = Client()
     client.force_login(people[role])
-    with django_assert_num_queries(BUDGETS[role]):
+    with django_assert_num_queries(DASHBOARD[role]):
         response = client.get("/mina-sidor/")
     assert response.status_code == 200
     # Something of every kind is listed, so the budget covers the blocks that list things.

@@ -1,6 +1,7 @@
 """Every page answers within its query budget (tests/budgets/budgets.py), with a small data set
 and again with three times the rows on every list: a count that grows with the data (an N+1)
-fails the second round, `large`.
+fails the second round, `large`. (My pages for each kind of person is measured on a data set of
+its own, which cannot share this module's transaction: test_dashboard_budget.py.)
 
 The data set is built once per size and module, inside a transaction that is rolled back at the
 end; each test runs in a savepoint of it. Building it fills the process-wide caches (content
@@ -17,6 +18,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import resolve
 
 from samverkan.actors.models import Organisation
+from samverkan.areas.models import PhaseChange
 from samverkan.events.models import Registration
 from tests.budgets.budgets import PAGES, ROLES, SITEMAP
 from tests.budgets.data import build
@@ -131,6 +133,7 @@ def test_each_round_of_data_adds_rows_to_the_measured_lists(data):
     assert data.body.meetings.count() == 1 + rounds
     assert data.meeting.paragraphs.count() == 2 * rounds
     assert Registration.objects.filter(user=data.member).count() == rounds
+    assert PhaseChange.objects.filter(area=data.area).count() == rounds
 
 
 @pytest.mark.parametrize(("name", "role"), cases(SITEMAP))

@@ -6,7 +6,6 @@ from django.contrib import admin
 from django.urls import reverse
 
 from samverkan.areas.models import Hosting
-from samverkan.demo.loader import load_demo
 from samverkan.governance.models import MinutesParagraph
 from tests import factories
 
@@ -14,8 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def admin_client(client):
-    load_demo()
+def admin_client(client, shared_demo):
     client.force_login(factories.administrator())
     return client
 

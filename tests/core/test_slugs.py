@@ -9,7 +9,6 @@ from django.apps import apps
 
 from samverkan.actors.models import Organisation
 from samverkan.core.slugs import slug_text, unique_slug
-from samverkan.demo.loader import load_demo
 from tests import factories
 
 # The demo's slugs as the eight copies of an å/ä/ö table made them (taken before the helper).
@@ -44,8 +43,7 @@ def test_a_reserved_word_is_never_a_slug(db):
 
 
 @pytest.mark.django_db
-def test_the_demos_slugs_are_what_they_were():
-    load_demo()
+def test_the_demos_slugs_are_what_they_were(shared_demo):
     expected = json.loads(DEMO_SLUGS.read_text(encoding="utf-8"))
     found = {}
     for label_field in expected:

@@ -5,7 +5,6 @@ import pytest
 from django.apps import apps
 from django.utils import timezone
 
-from samverkan.demo import loader
 from samverkan.events import demo, selectors
 from samverkan.events.models import Event, EventKind, Registration
 
@@ -20,8 +19,8 @@ def event_rows() -> dict[str, int]:
 
 
 @pytest.fixture
-def demo_data(db):
-    return loader.load_demo()
+def demo_data(shared_demo):
+    return shared_demo.counts
 
 
 def test_demo_holds_the_2022_events_of_the_annual_report(demo_data):

@@ -4,7 +4,6 @@ import pytest
 from django.utils import timezone
 
 from samverkan.areas.models import FocusArea, FocusAreaProposal
-from samverkan.demo.loader import load_demo
 from samverkan.governance import demo, selectors
 from samverkan.governance.models import Body, Meeting, MinutesParagraph, Statement
 
@@ -12,8 +11,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def loaded():
-    return load_demo()
+def loaded(shared_demo):
+    return shared_demo.counts
 
 
 def test_demo_creates_the_steering_group_complete(loaded):

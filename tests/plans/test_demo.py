@@ -104,8 +104,8 @@ def test_load_without_the_agreement_does_nothing(db):
     assert all(tally == {"created": 0, "existing": 0} for tally in counts.values())
 
 
-def test_the_whole_demo_links_responsible_organisations_and_is_idempotent():
-    first = load_demo()
+def test_the_whole_demo_links_responsible_organisations_and_is_idempotent(shared_demo):
+    first = shared_demo.counts
     assert first["plans"]["created"] == 2
     linked = PlanActivity.objects.filter(responsible_organisation__isnull=False)
     assert linked.filter(responsible_organisation__slug="malmo-ideella").exists()

@@ -1,29 +1,24 @@
 """The demo's 2022 report reproduces the figures of the seeds' 2022 report (issue 7, "Done
-when"). The demo is loaded once for the module, inside a transaction rolled back at the end."""
+when"), on the demo loaded once per test process (`shared_demo`)."""
 
 import datetime
 
 import pytest
-from django.db import transaction
 from django.utils import timezone
 
 from samverkan.agreements.models import Agreement
-from samverkan.demo.loader import load_demo
 from samverkan.reports.models import AnnualReport, ReportStatus
 from samverkan.reports.selectors import figures_of
 
-# The module's data is loaded once (below); each test reads it in a rolled-back transaction.
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        load_demo()
+def demo(shared_demo, django_db_blocker):
+    """The demo's reports by year, read once for the module."""
+    with django_db_blocker.unblock():
         agreement = Agreement.objects.get(slug="malmoandan")
-        reports = {r.year: r for r in AnnualReport.objects.filter(agreement=agreement)}
-        yield reports
-        transaction.set_rollback(True)
+        return {r.year: r for r in AnnualReport.objects.filter(agreement=agreement)}
 
 
 @pytest.fixture(scope="module")

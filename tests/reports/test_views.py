@@ -172,29 +172,6 @@ def test_report_page_shows_figures_with_links_previous_year_and_the_time_read(cl
     assert 'id="chart-budget_by_category"' in page
 
 
-@pytest.mark.parametrize("role", ["anonymous", "coordinator"])
-def test_report_page_makes_a_fixed_number_of_queries(
-    client, agreement, role, django_assert_num_queries
-):
-    _report(agreement, ReportStatus.PUBLISHED)
-    client_for(client, role)
-    client.get(url("detail"))
-    expected = {"anonymous": 1, "coordinator": 4}[role]
-    with django_assert_num_queries(expected):
-        assert client.get(url("detail")).status_code == 200
-
-
-@pytest.mark.parametrize("role", ["anonymous", "coordinator"])
-def test_list_makes_a_fixed_number_of_queries(client, agreement, role, django_assert_num_queries):
-    for year in (2020, 2021):
-        _report(agreement, ReportStatus.PUBLISHED, year)
-    client_for(client, role)
-    client.get(url("list"))
-    expected = {"anonymous": 2, "coordinator": 5}[role]
-    with django_assert_num_queries(expected):
-        assert client.get(url("list")).status_code == 200
-
-
 def test_report_page_shows_a_charts_figures_once_in_the_sections_table(client, agreement):
     from tests.funding.factories import GrantFactory
 

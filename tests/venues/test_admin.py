@@ -6,7 +6,6 @@ from django.contrib import admin
 from django.urls import reverse
 
 from samverkan.core.models import AuditEntry
-from samverkan.demo.loader import load_demo
 from samverkan.venues.models import Booking, VisitorCount
 from tests import factories
 from tests.venues.factories import BookingFactory, VenueFactory
@@ -14,8 +13,7 @@ from tests.venues.factories import BookingFactory, VenueFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_every_venues_admin_list_and_a_row_of_each_open(client):
-    load_demo()
+def test_every_venues_admin_list_and_a_row_of_each_open(client, shared_demo):
     client.force_login(factories.administrator())
 
     for model in admin.site._registry:

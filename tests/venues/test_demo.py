@@ -7,7 +7,6 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from samverkan.demo.loader import load_demo
 from samverkan.venues import demo, selectors
 from samverkan.venues.models import Booking, Room, Venue, VisitorCount
 
@@ -15,8 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def loaded():
-    load_demo()
+def loaded(shared_demo):
     return Venue.objects.get(agreement__slug="malmoandan", slug="nobel-21")
 
 
@@ -71,8 +69,7 @@ def test_the_2022_bookings_are_spread_without_overlaps_and_coming_ones_exist(loa
     assert loaded.rooms.get(slug="studiecirkelrummet").series.count() == 1
 
 
-def test_a_second_load_creates_nothing():
-    load_demo()
+def test_a_second_load_creates_nothing(shared_demo):
     before = (
         Venue.objects.count(),
         Room.objects.count(),
