@@ -160,13 +160,15 @@ class EventAdmin(ServiceModelAdmin):
 @admin.register(Registration)
 class RegistrationAdmin(admin.ModelAdmin):
     """Registrations are looked up here and cancelled through the service, which gives the
-    freed seat to the waiting list and tells the person promoted."""
+    freed seat to the waiting list and tells the person promoted. They are made on the event's
+    page (services.register: capacity, quotas, the waiting list), so none is added or edited
+    here."""
 
     list_display = ["event", "user", "status", "sector", "quota", "attended", "created_at"]
     list_filter = ["status", "sector", "attended", "event__kind"]
     search_fields = ["event__title", "user__email", "organisation_name"]
     raw_id_fields = ["event", "user", "organisation", "quota"]
-    readonly_fields = ["status", "quota", "queued_at", "promoted_at", "cancelled_at"]
+    readonly_fields = [f.name for f in Registration._meta.fields]
     actions = [
         service_action(
             services.cancel_registration,
@@ -176,6 +178,9 @@ class RegistrationAdmin(admin.ModelAdmin):
             argument="registration",
         )
     ]
+
+    def has_add_permission(self, request):
+        return False
 
 
 @admin.register(CalendarToken)

@@ -155,3 +155,13 @@ def test_an_event_added_in_the_admin_is_created_by_the_service(client):
     assert list(event.organisers.all()) == [organiser]
     assert event.created_by is not None
     assert AuditEntry.objects.filter(action="event.created", object_id=str(event.pk)).exists()
+
+
+def test_registrations_are_not_added_or_edited_in_the_admin(client):
+    event = EventFactory(capacity=1)
+    seated = services.register(event=event, user=factories.UserFactory(), sector="civil")
+    client.force_login(factories.administrator())
+
+    assert client.get(reverse("admin:events_registration_add")).status_code == 403
+    response = client.get(reverse("admin:events_registration_change", args=[seated.pk]))
+    assert not response.context["adminform"].form.fields
