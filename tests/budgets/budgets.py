@@ -143,7 +143,7 @@ PAGES: dict[str, Page] = {
     ),
     "matching:list": Page(_in("matching:list"), Budget(7, 11, 11)),
     # Coordinators only (a member is refused).
-    "matching:unmatched": Page(_in("matching:unmatched"), Budget(LOGGED_IN, None, 8)),
+    "matching:unmatched": Page(_in("matching:unmatched"), Budget(LOGGED_IN, None, 6)),
     "venues:visitors": Page(
         _in("venues:visitors", venue=lambda d: d.venue.slug), Budget(LOGGED_IN, None, 6)
     ),
