@@ -151,12 +151,28 @@ def match_page_data(agreement, pk: int, match_pk: int, *, user) -> dict | None:
 def unmatched_postings(agreement) -> QuerySet:
     """Open, valid postings with no accepted match, oldest first: the coordinators' worklist."""
     accepted = Match.objects.filter(status=Match.Status.ACCEPTED)
-    return _with_relations(
+    # Only the columns the worklist shows: the page sorts every unmatched posting before it
+    # takes 50, and the texts and the agreement's own text made those rows wide. No areas or
+    # districts: the list does not show them (two queries for nothing).
+    return (
         valid_postings(agreement)
         .exclude(Exists(accepted.filter(need=OuterRef("pk"))))
         .exclude(Exists(accepted.filter(offer=OuterRef("pk"))))
+        .select_related("organisation", "agreement")
+        .only(*UNMATCHED_COLUMNS)
         .order_by("created_at", "pk")
     )
+
+
+UNMATCHED_COLUMNS = (
+    "created_at",
+    "title",
+    "direction",
+    "valid_until",
+    "organisation__name",
+    "organisation__slug",
+    "agreement__slug",
+)
 
 
 def prefetch_for_api(queryset: QuerySet) -> QuerySet:

@@ -112,9 +112,9 @@ SITEMAP: dict[str, Budget] = {
     "partnerships:iop": Budget(4, 11, 10),
     "matching:needs": Budget(7, 11, 11),
     "matching:offers": Budget(7, 11, 11),
-    # The posting and its suggestions: term statistics, scoring, candidates with their shared
-    # areas, districts and words; the funding calls that fit.
-    "matching:detail": Budget(15, 19, 19),
+    # The posting and its suggestions: term statistics, scoring, the candidates (loaded whole),
+    # their shared areas and districts (one query) and words; the funding calls that fit.
+    "matching:detail": Budget(13, 17, 17),
     "funding:list": Budget(7, 10, 10),
     "funding:call": Budget(4, 8, 8),
     "funding:funders": Budget(2, 5, 5),
@@ -143,7 +143,7 @@ PAGES: dict[str, Page] = {
     ),
     "matching:list": Page(_in("matching:list"), Budget(7, 11, 11)),
     # Coordinators only (a member is refused).
-    "matching:unmatched": Page(_in("matching:unmatched"), Budget(LOGGED_IN, None, 8)),
+    "matching:unmatched": Page(_in("matching:unmatched"), Budget(LOGGED_IN, None, 6)),
     "venues:visitors": Page(
         _in("venues:visitors", venue=lambda d: d.venue.slug), Budget(LOGGED_IN, None, 6)
     ),
@@ -298,7 +298,7 @@ PAGES: dict[str, Page] = {
     ),
     "api:posting": Page(lambda d: f"/api/v1/postings/{d.need.pk}", Budget(3)),
     "api:posting-suggestions": Page(
-        lambda d: f"/api/v1/postings/{d.need.pk}/suggestions", Budget(12)
+        lambda d: f"/api/v1/postings/{d.need.pk}/suggestions", Budget(10)
     ),
     "api:funding-call": Page(lambda d: f"/api/v1/funding-calls/{d.call.slug}", Budget(3)),
     "api:budget": Page(_path(f"/api/v1/budget/{SLUG}/2022"), Budget(3)),
