@@ -557,7 +557,9 @@ def participation_figures(agreement, year: int) -> ParticipationFigures:
         .exclude(status=Event.Status.CANCELLED)
         .filter(starts_at__year=year)
         .select_related("agreement")
-        .defer("text", "cancellation_note")  # long texts no figure needs, for every event
+        # Hundreds of events a year: only what the figures page, the API and the annual report
+        # read of each (another field would cost a query per event: add it here).
+        .only("agreement__slug", "kind", "title", "slug", "theme", "starts_at")
         .order_by("starts_at", "pk")
     )
     rows = (

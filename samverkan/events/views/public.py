@@ -64,6 +64,8 @@ def _event_rows(agreement, figures: selectors.ParticipationFigures) -> list[Even
     once per date."""
     address = selectors.event_addresses(agreement)
     days: dict = {}
+    # Most counts are small numbers seen many times: each is written once.
+    written: dict = {}
     rows = []
     for f in figures.events:
         date = timezone.localdate(f.event.starts_at)
@@ -71,8 +73,11 @@ def _event_rows(agreement, figures: selectors.ParticipationFigures) -> list[Even
         if day is None:
             day = days[date] = short_day_month(date)
         counts = [f.registered, f.attended, *(f.attended_by_sector[s] for s in selectors.SECTORS)]
+        for n in counts:
+            if n not in written:
+                written[n] = f"<td>{number(n)}</td>"
         # number() writes digits, a sign and the language's separators: nothing to escape.
-        cells = mark_safe("".join(f"<td>{number(n)}</td>" for n in counts))  # noqa: S308
+        cells = mark_safe("".join(written[n] for n in counts))  # noqa: S308
         rows.append(EventRow(f.event, address(f.event.slug), day, cells))
     return rows
 
