@@ -3,9 +3,12 @@ agreements: read-only. The internal note, documents, follow-ups and who confirme
 are not exposed."""
 
 import datetime
+import functools
 from decimal import Decimal
 
+from django.conf import settings
 from django.shortcuts import get_object_or_404
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -16,7 +19,7 @@ from samverkan.agreements.selectors import agreement_filter, get_agreement
 from samverkan.core.exceptions import ApplicationError
 from samverkan.core.pagination import PageNumberPagination
 from samverkan.partnerships import selectors
-from samverkan.partnerships.models import Collaboration, IopCondition
+from samverkan.partnerships.models import Collaboration, CollaborationParty, IopCondition
 
 router = Router()
 
@@ -24,16 +27,59 @@ TAGS = ["collaborations"]
 MIN_YEAR = 2000
 
 
+# A page of collaborations names fifty of them and their parties, each with its address and
+# labels: a reverse() and a get_FOO_display() (which rebuilds the choices and translates every
+# label) per row were most of the page's Python. The labels are looked up, the addresses made
+# from one reverse() per kind of page.
+KIND_LABELS = dict(Collaboration.Kind.choices)
+STATUS_LABELS = dict(Collaboration.Status.choices)
+ROLE_LABELS = dict(CollaborationParty.Role.choices)
+PLACEHOLDER = "slug-of-the-row"
+
+
+@functools.lru_cache(maxsize=32)
+def _address_parts(
+    name: str, agreement: str | None, script_prefix: str, urlconf
+) -> tuple[str, str]:
+    """The address before and after the slug; the script prefix, which reverse() reads itself,
+    is part of the cache's key."""
+    kwargs = {"slug": PLACEHOLDER}
+    if agreement is not None:
+        kwargs["agreement"] = agreement
+    before, after = reverse(name, urlconf=urlconf, kwargs=kwargs).rsplit(PLACEHOLDER, 1)
+    return before, after
+
+
+def address(name: str, slug: str, *, agreement: str | None = None) -> str:
+    """What reverse(name, kwargs={"slug": slug, ["agreement": agreement]}) answers, for a slug
+    (which an address holds as it is)."""
+    urlconf = get_urlconf() or settings.ROOT_URLCONF
+    before, after = _address_parts(name, agreement, get_script_prefix(), urlconf)
+    return f"{before}{slug}{after}"
+
+
+def _label(labels: dict, value) -> str:
+    return str(labels.get(value, value))
+
+
 class OrganisationRef(Schema):
     name: str
     slug: str
-    url: str = Field(..., alias="get_absolute_url")
+    url: str
+
+    @staticmethod
+    def resolve_url(obj) -> str:
+        return address("actors:organisation", obj.slug)
 
 
 class PartyOut(Schema):
     organisation: OrganisationRef
     role: str = Field(..., description="lead, partner, funder or other")
-    role_label: str = Field(..., alias="get_role_display")
+    role_label: str
+
+    @staticmethod
+    def resolve_role_label(obj) -> str:
+        return _label(ROLE_LABELS, obj.role)
 
 
 class AreaRef(Schema):
@@ -51,16 +97,28 @@ class CollaborationOut(Schema):
     slug: str
     title: str
     kind: str = Field(..., description="iop, project, network, dialogue, grant_funded or other")
-    kind_label: str = Field(..., alias="get_kind_display")
+    kind_label: str
     status: str = Field(..., description="planned, running or ended")
-    status_label: str = Field(..., alias="get_status_display")
+    status_label: str
     starts_on: datetime.date | None
     ends_on: datetime.date | None
     mapping_year: int = Field(..., description="The year of the mapping it was first recorded in")
     parties: list[PartyOut]
     areas: list[AreaRef]
     districts: list[DistrictRef]
-    url: str = Field(..., alias="get_absolute_url")
+    url: str
+
+    @staticmethod
+    def resolve_kind_label(obj) -> str:
+        return _label(KIND_LABELS, obj.kind)
+
+    @staticmethod
+    def resolve_status_label(obj) -> str:
+        return _label(STATUS_LABELS, obj.status)
+
+    @staticmethod
+    def resolve_url(obj) -> str:
+        return address("partnerships:detail", obj.slug, agreement=obj.agreement.slug)
 
 
 class CollaborationDetailOut(CollaborationOut):

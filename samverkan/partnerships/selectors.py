@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.db.models.functions import Collate
+from django.urls import reverse
 from django.utils import timezone
 
 from samverkan.actors.models import District, Organisation
@@ -95,6 +96,27 @@ def search_collaborations(
     return with_relations(qs.order_by(Collate("title", SWEDISH_COLLATION), "pk"))
 
 
+KIND_LABELS = dict(Collaboration.Kind.choices)
+STATUS_LABELS = dict(Collaboration.Status.choices)
+
+
+def for_list(agreement, collaborations) -> list[Collaboration]:
+    """A page of collaborations with their address, kind and status label: from one reverse()
+    (the slug put in the placeholder's place, as a slug is written in an address as it is) and
+    the choices read once, where `get_absolute_url` and `get_FOO_display` per card were a large
+    part of the list's time."""
+    placeholder = "slug-of-the-collaboration"
+    before, after = reverse(
+        "partnerships:detail", kwargs={"agreement": agreement.slug, "slug": placeholder}
+    ).rsplit(placeholder, 1)
+    rows = list(collaborations)
+    for c in rows:
+        c.url = f"{before}{c.slug}{after}"
+        c.kind_label = KIND_LABELS.get(c.kind, c.kind)
+        c.status_label = STATUS_LABELS.get(c.status, c.status)
+    return rows
+
+
 # Up to this many organisations the filter is a list to choose from; beyond it (a city-scale
 # mapping has thousands, a page of 700 KB) it is a text field matching a part of the name.
 ORGANISATION_CHOICES_LIMIT = 100
@@ -131,8 +153,10 @@ def filter_choices(agreement) -> dict:
             .order_by(Collate("name", SWEDISH_COLLATION))
             .values_list("slug", "name")[: ORGANISATION_CHOICES_LIMIT + 1]
         ),
-        "years": sorted(
-            set(collaborations.values_list("mapping_year", flat=True).order_by()), reverse=True
+        "years": list(
+            collaborations.order_by("-mapping_year")
+            .values_list("mapping_year", flat=True)
+            .distinct()
         ),
     }
 
