@@ -22,34 +22,8 @@ from samverkan.funding.models import (
 )
 
 
-class ServiceAdmin(ServiceModelAdmin):
-    """save_model adds a row with `create(request, cleaned_data)`, or changes the fields in
-    `changeable` that the form changed with `update(request, row, changes)`."""
-
-    changeable: tuple[str, ...] = ()
-
-    def create(self, request, data):
-        raise NotImplementedError
-
-    def update(self, request, obj, changes):
-        raise NotImplementedError
-
-    def save_model(self, request, obj, form, change):
-        data = form.cleaned_data
-        if change:
-            changes = {name: data[name] for name in form.changed_data if name in self.changeable}
-            self.update(request, type(obj).objects.get(pk=obj.pk), changes)
-            return
-        obj.pk = self.create(request, data).pk
-
-    def save_related(self, request, form, formsets, change):
-        # The service has set the relations.
-        for formset in formsets:
-            self.save_formset(request, form, formset, change=change)
-
-
 @admin.register(Funder)
-class FunderAdmin(ServiceAdmin):
+class FunderAdmin(ServiceModelAdmin):
     formfield_overrides = HTTPS_URLS
     list_display = ["name", "kind", "website"]
     list_filter = ["kind"]
@@ -106,7 +80,7 @@ def _call_arguments(data, names):
 
 
 @admin.register(FundingCall)
-class FundingCallAdmin(ServiceAdmin):
+class FundingCallAdmin(ServiceModelAdmin):
     form = CallAdminForm
     formfield_overrides = HTTPS_URLS
     list_display = ["title", "funder", "agreement", "opens_on", "deadline"]
@@ -148,7 +122,7 @@ class ReminderSentAdmin(RecordAdmin):
 
 
 @admin.register(Grant)
-class GrantAdmin(ServiceAdmin):
+class GrantAdmin(ServiceModelAdmin):
     list_display = ["year", "purpose", "recipient", "amount", "agreement"]
     list_filter = ["agreement", "year"]
     list_select_related = ["recipient", "agreement"]
@@ -167,7 +141,7 @@ class GrantAdmin(ServiceAdmin):
 
 
 @admin.register(Expense)
-class ExpenseAdmin(ServiceAdmin):
+class ExpenseAdmin(ServiceModelAdmin):
     list_display = ["spent_on", "description", "category", "amount", "agreement"]
     list_filter = ["agreement", "category"]
     date_hierarchy = "spent_on"

@@ -38,38 +38,8 @@ class MaterialFileInline(admin.TabularInline):
         return False
 
 
-class ServiceAdmin(ServiceModelAdmin):
-    """Adds a row with `create(request, cleaned_data)`, changes the fields in `changeable` that
-    the form changed with `update(request, row, changes)` and deletes with `delete(request,
-    row)`; the service sets the relations."""
-
-    changeable: frozenset = frozenset()
-
-    def save_model(self, request, obj, form, change):
-        data = form.cleaned_data
-        if change:
-            changes = {name: data[name] for name in form.changed_data if name in self.changeable}
-            self.update(request, type(obj).objects.get(pk=obj.pk), changes)
-            return
-        row = self.create(request, data)
-        obj.pk = row.pk
-        if hasattr(row, "slug"):
-            obj.slug = row.slug
-
-    def save_related(self, request, form, formsets, change):
-        for formset in formsets:
-            self.save_formset(request, form, formset, change=change)
-
-    def delete_model(self, request, obj):
-        self.delete(request, obj)
-
-    def delete_queryset(self, request, queryset):
-        for row in queryset:
-            self.delete(request, row)
-
-
 @admin.register(Material)
-class MaterialAdmin(ServiceAdmin):
+class MaterialAdmin(ServiceModelAdmin):
     list_display = ["title", "agreement", "topic", "is_published", "updated_at"]
     list_filter = ["agreement", "topic", "is_published", "is_demo"]
     search_fields = ["title", "summary"]
@@ -151,7 +121,7 @@ class CourseModuleInline(admin.TabularInline):
 
 
 @admin.register(Course)
-class CourseAdmin(ServiceAdmin):
+class CourseAdmin(ServiceModelAdmin):
     list_display = ["title", "agreement", "is_published", "module_count", "learners"]
     list_filter = ["agreement", "is_published", "is_demo"]
     search_fields = ["title", "summary"]
@@ -220,7 +190,7 @@ class CourseAdmin(ServiceAdmin):
 
 
 @admin.register(CourseModule)
-class CourseModuleAdmin(ServiceAdmin):
+class CourseModuleAdmin(ServiceModelAdmin):
     list_display = ["title", "course", "position", "estimated_minutes"]
     list_filter = ["course"]
     list_select_related = ["course"]
