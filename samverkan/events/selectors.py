@@ -10,12 +10,12 @@ import django_filters
 from django.core.paginator import Paginator
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.actors.models import District, Organisation
 from samverkan.areas.models import FocusArea, PriorityArea
+from samverkan.core.links import slug_address
 from samverkan.events import permissions
 from samverkan.events.models import (
     Event,
@@ -134,14 +134,9 @@ def _with_counts(qs: QuerySet) -> QuerySet:
 
 def event_addresses(agreement):
     """A function from an event's slug to its address (what `Event.get_absolute_url` answers)
-    for the events of one agreement: reverse() once, then the slug in the placeholder's place
-    (a slug is written in an address as it is). Lists of many events spent a large part of their
-    time in reverse()."""
-    placeholder = "slug-of-the-event"
-    before, after = reverse(
-        "events:event", kwargs={"agreement": agreement.slug, "slug": placeholder}
-    ).rsplit(placeholder, 1)
-    return lambda slug: f"{before}{slug}{after}"
+    for the events of one agreement, from one reverse() (core.links.slug_address): lists of many
+    events spent a large part of their time in reverse()."""
+    return lambda slug: slug_address("events:event", slug, agreement=agreement.slug)
 
 
 def calendar_page_data(agreement, params, *, page_number=1, now=None) -> dict:

@@ -3,12 +3,9 @@ agreements: read-only. The internal note, documents, follow-ups and who confirme
 are not exposed."""
 
 import datetime
-import functools
 from decimal import Decimal
 
-from django.conf import settings
 from django.shortcuts import get_object_or_404
-from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -17,6 +14,7 @@ from ninja.pagination import paginate
 
 from samverkan.agreements.selectors import agreement_filter, get_agreement
 from samverkan.core.exceptions import ApplicationError
+from samverkan.core.links import slug_address
 from samverkan.core.pagination import PageNumberPagination
 from samverkan.partnerships import selectors
 from samverkan.partnerships.models import Collaboration, CollaborationParty, IopCondition
@@ -34,28 +32,6 @@ MIN_YEAR = 2000
 KIND_LABELS = dict(Collaboration.Kind.choices)
 STATUS_LABELS = dict(Collaboration.Status.choices)
 ROLE_LABELS = dict(CollaborationParty.Role.choices)
-PLACEHOLDER = "slug-of-the-row"
-
-
-@functools.lru_cache(maxsize=32)
-def _address_parts(
-    name: str, agreement: str | None, script_prefix: str, urlconf
-) -> tuple[str, str]:
-    """The address before and after the slug; the script prefix, which reverse() reads itself,
-    is part of the cache's key."""
-    kwargs = {"slug": PLACEHOLDER}
-    if agreement is not None:
-        kwargs["agreement"] = agreement
-    before, after = reverse(name, urlconf=urlconf, kwargs=kwargs).rsplit(PLACEHOLDER, 1)
-    return before, after
-
-
-def address(name: str, slug: str, *, agreement: str | None = None) -> str:
-    """What reverse(name, kwargs={"slug": slug, ["agreement": agreement]}) answers, for a slug
-    (which an address holds as it is)."""
-    urlconf = get_urlconf() or settings.ROOT_URLCONF
-    before, after = _address_parts(name, agreement, get_script_prefix(), urlconf)
-    return f"{before}{slug}{after}"
 
 
 def _label(labels: dict, value) -> str:
@@ -69,7 +45,7 @@ class OrganisationRef(Schema):
 
     @staticmethod
     def resolve_url(obj) -> str:
-        return address("actors:organisation", obj.slug)
+        return slug_address("actors:organisation", obj.slug)
 
 
 class PartyOut(Schema):
@@ -118,7 +94,7 @@ class CollaborationOut(Schema):
 
     @staticmethod
     def resolve_url(obj) -> str:
-        return address("partnerships:detail", obj.slug, agreement=obj.agreement.slug)
+        return slug_address("partnerships:detail", obj.slug, agreement=obj.agreement.slug)
 
 
 class CollaborationDetailOut(CollaborationOut):

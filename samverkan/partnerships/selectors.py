@@ -6,12 +6,12 @@ from dataclasses import dataclass, field
 
 from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.db.models.functions import Collate
-from django.urls import reverse
 from django.utils import timezone
 
 from samverkan.actors.models import District, Organisation
 from samverkan.areas.models import PriorityArea
 from samverkan.core.collation import SWEDISH_COLLATION, swedish_sort_key
+from samverkan.core.links import slug_address
 from samverkan.partnerships import permissions
 from samverkan.partnerships.models import (
     Collaboration,
@@ -102,16 +102,11 @@ STATUS_LABELS = dict(Collaboration.Status.choices)
 
 def for_list(agreement, collaborations) -> list[Collaboration]:
     """A page of collaborations with their address, kind and status label: from one reverse()
-    (the slug put in the placeholder's place, as a slug is written in an address as it is) and
-    the choices read once, where `get_absolute_url` and `get_FOO_display` per card were a large
-    part of the list's time."""
-    placeholder = "slug-of-the-collaboration"
-    before, after = reverse(
-        "partnerships:detail", kwargs={"agreement": agreement.slug, "slug": placeholder}
-    ).rsplit(placeholder, 1)
+    (core.links.slug_address) and the choices read once, where `get_absolute_url` and
+    `get_FOO_display` per card were a large part of the list's time."""
     rows = list(collaborations)
     for c in rows:
-        c.url = f"{before}{c.slug}{after}"
+        c.url = slug_address("partnerships:detail", c.slug, agreement=agreement.slug)
         c.kind_label = KIND_LABELS.get(c.kind, c.kind)
         c.status_label = STATUS_LABELS.get(c.status, c.status)
     return rows

@@ -4,7 +4,7 @@ they show is what the model's own methods give."""
 import pytest
 from django.urls import reverse, set_script_prefix
 
-from samverkan.partnerships.api import address
+from samverkan.core.links import slug_address
 from tests import factories
 from tests.partnerships.factories import CollaborationFactory
 
@@ -47,7 +47,7 @@ def test_the_api_addresses_follow_the_script_prefix(client, collaboration, setti
     set_script_prefix("/samverkan/")
     try:
         assert (
-            address("partnerships:detail", collaboration.slug, agreement="malmoandan")
+            slug_address("partnerships:detail", collaboration.slug, agreement="malmoandan")
             == collaboration.get_absolute_url()
         )
         assert collaboration.get_absolute_url().startswith("/samverkan/")
