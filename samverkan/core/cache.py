@@ -63,7 +63,7 @@ TABLE_RE = re.compile(r'(?:FROM|JOIN)\s+"?([A-Za-z_][A-Za-z0-9_]*)', re.IGNORECA
 # The table a statement writes to, as Django writes it or bare in hand-written SQL; SQLite's
 # "INSERT OR IGNORE" is how Django adds to a many-to-many relation (bulk_create ignoring conflicts).
 WRITE_RE = re.compile(
-    r'\s*(?:INSERT\s+(?:OR\s+[A-Z]+\s+)?INTO|UPDATE|DELETE\s+FROM|REPLACE\s+INTO)'
+    r"\s*(?:INSERT\s+(?:OR\s+[A-Z]+\s+)?INTO|UPDATE|DELETE\s+FROM|REPLACE\s+INTO)"
     r'\s+"?([A-Za-z_][A-Za-z0-9_]*)',
     re.IGNORECASE,
 )
