@@ -109,7 +109,7 @@ SITEMAP: dict[str, Budget] = {
     "partnerships:list": Budget(10, 14, 13),
     "partnerships:figures": Budget(6, 8, 8),
     "partnerships:detail": Budget(9, 13, 12),
-    "partnerships:iop": Budget(4, 11, 10),
+    "partnerships:iop": Budget(4, 10, 9),
     "matching:needs": Budget(7, 11, 11),
     "matching:offers": Budget(7, 11, 11),
     # The posting and its suggestions: term statistics, scoring, the candidates (loaded whole),
@@ -134,7 +134,7 @@ PAGES: dict[str, Page] = {
     "events:mine": Page(_in("events:mine"), Budget(LOGGED_IN, 5, 5)),
     "venues:my_bookings": Page(_in("venues:my_bookings"), Budget(LOGGED_IN, 6, 6)),
     "venues:booking": Page(
-        _in("venues:booking", pk=lambda d: d.booking.pk), Budget(LOGGED_IN, 8, 6)
+        _in("venues:booking", pk=lambda d: d.booking.pk), Budget(LOGGED_IN, 6, 5)
     ),
     "learning:my_courses": Page(_in("learning:my_courses"), Budget(LOGGED_IN, 5, 5)),
     # The member represents the organiser.
@@ -152,13 +152,13 @@ PAGES: dict[str, Page] = {
     "events:edit": Page(_in("events:edit", slug=lambda d: d.event.slug), Budget(LOGGED_IN, 14, 13)),
     # Whether the person is a coordinator (they keep a blank organisation choice); without a
     # blank, Django reads the first organisation to decide on the `required` attribute.
-    "matching:new": Page(_in("matching:new"), Budget(LOGGED_IN, 11, 10)),
+    "matching:new": Page(_in("matching:new"), Budget(LOGGED_IN, 9, 8)),
     "matching:edit": Page(_in("matching:edit", pk=lambda d: d.need.pk), Budget(LOGGED_IN, 10, 9)),
     "venues:book": Page(
         _in("venues:book", venue=lambda d: d.venue.slug, room=lambda d: d.room.slug),
         Budget(LOGGED_IN, 9, 6),
     ),
-    "partnerships:new": Page(_in("partnerships:new"), Budget(LOGGED_IN, 10, 9)),
+    "partnerships:new": Page(_in("partnerships:new"), Budget(LOGGED_IN, 9, 8)),
     "partnerships:edit": Page(
         _in("partnerships:edit", slug=lambda d: d.collaboration.slug), Budget(LOGGED_IN, 11, 10)
     ),
@@ -207,7 +207,7 @@ PAGES: dict[str, Page] = {
         Budget(LOGGED_IN, 8, 7),
     ),
     # The member is the area's civil-society host's contact person.
-    "areas:edit": Page(_in("areas:edit", slug=lambda d: d.area.slug), Budget(LOGGED_IN, 9, 8)),
+    "areas:edit": Page(_in("areas:edit", slug=lambda d: d.area.slug), Budget(LOGGED_IN, 8, 7)),
     "areas:new": Page(_in("areas:new"), Budget(LOGGED_IN, None, 5)),
     "areas:hosting_new": Page(
         _in("areas:hosting_new", slug=lambda d: d.area.slug), Budget(LOGGED_IN, None, 6)
