@@ -4,7 +4,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from samverkan.accounts.roles import is_coordinator
-from samverkan.actors.models import Representation
+from samverkan.actors.permissions import represented_organisation_ids
 from samverkan.matching import permissions
 from samverkan.matching.index import suggest, suggest_organisations
 from samverkan.matching.models import Match, Posting, PostingTerm
@@ -67,16 +67,6 @@ def search_postings(
             else (queryset.filter(title__icontains=q.strip()))
         )
     return _with_relations(queryset.order_by("-created_at", "-pk"))
-
-
-def represented_organisation_ids(user) -> set[int]:
-    if not user or not user.is_authenticated:
-        return set()
-    return set(
-        Representation.objects.confirmed()
-        .filter(user=user)
-        .values_list("organisation_id", flat=True)
-    )
 
 
 def posting_page_data(agreement, pk: int, *, user, limit: int = 10) -> dict | None:
