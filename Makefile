@@ -74,7 +74,7 @@ with_worker = $(1) $(WORKER) & worker=$$!; trap 'kill $$worker 2>/dev/null; wait
 # cache it keeps in memory sees every write (production shares it between processes via REDIS_URL).
 run: demo local-env static ## the demo as production serves it (DEBUG off) on http://127.0.0.1:8000 (PORT overrides), with its worker
 	@echo "Samverkansytan: http://127.0.0.1:$(PORT)/  e-mail: http://127.0.0.1:$(PORT)/utkorg/  (demo users: see README)"
-	@$(call with_worker,,$(PY) -m gunicorn samverkan.wsgi --bind 127.0.0.1:$(PORT) --workers 1 --threads 8 --access-logfile -)
+	@$(call with_worker,,$(PY) -m gunicorn samverkan.wsgi --preload --bind 127.0.0.1:$(PORT) --workers 1 --threads 8 --access-logfile -)
 
 dev: demo local-env ## for developers: DEBUG=1, reloads on code changes, same port and outbox as run, with its worker
 	@echo "Samverkansytan (DEBUG): http://127.0.0.1:$(PORT)/  e-mail: http://127.0.0.1:$(PORT)/utkorg/"

@@ -246,6 +246,9 @@ class Server:
             "-m",
             "gunicorn",
             "samverkan.wsgi:application",
+            # The master loads and warms the application once (samverkan.wsgi), and every worker
+            # starts from that copy, ready for its first request.
+            "--preload",
             "--bind",
             f"127.0.0.1:{self.port}",
             "--workers",

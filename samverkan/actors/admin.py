@@ -3,9 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samverkan.actors import services
 from samverkan.actors.models import District, InterestArea, Organisation, Representation
-from samverkan.actors.search import reindex_organisation
-from samverkan.core.admin import HTTPS_URLS, service_action
-from samverkan.core.audit import log_action
+from samverkan.core.admin import HTTPS_URLS, ServiceModelAdmin, service_action
 
 
 @admin.register(District)
@@ -22,25 +20,32 @@ class InterestAreaAdmin(admin.ModelAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(ServiceModelAdmin):
+    """Organisations are registered and edited here through the services, as on the site: the
+    organisation number rule, the search index and the audit row."""
+
     formfield_overrides = HTTPS_URLS
     list_display = ["name", "sector", "legal_form", "organisation_number", "is_public", "is_demo"]
     list_filter = ["sector", "legal_form", "is_public", "is_demo", "districts"]
     search_fields = ["name", "organisation_number"]
     filter_horizontal = ["districts", "interest_areas", "umbrellas"]
-    prepopulated_fields = {"slug": ["name"]}
-    readonly_fields = ["created_at", "updated_at"]
+    # The address is made from the name when the organisation is registered, and stays.
+    readonly_fields = ["slug", "created_at", "updated_at"]
+
+    def save_model(self, request, obj, form, change):
+        data = form.cleaned_data
+        if change:
+            changes = {name: data[name] for name in form.changed_data}
+            organisation = Organisation.objects.get(pk=obj.pk)
+            services.update_organisation(organisation=organisation, by=request.user, **changes)
+            return
+        organisation = services.create_organisation(by=request.user, **data)
+        obj.pk, obj.slug = organisation.pk, organisation.slug
 
     def save_related(self, request, form, formsets, change):
-        # The admin edits rows directly; keep search in step and the change in the audit trail.
-        super().save_related(request, form, formsets, change)
-        reindex_organisation(form.instance)
-        log_action(
-            form.instance,
-            "organisation.updated" if change else "organisation.created",
-            by=request.user,
-            data={"via": "admin", "fields": form.changed_data},
-        )
+        # The service has set the districts, interest areas and umbrellas.
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
 
 
 @admin.register(Representation)

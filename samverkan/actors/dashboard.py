@@ -2,22 +2,16 @@
 
 from django.utils.translation import gettext as _
 
+from samverkan.actors import permissions
 from samverkan.actors.models import Representation
 from samverkan.actors.selectors import pending_representations_for
 from samverkan.core.registry import first_and_total
 
 
 def represented_organisation_ids(viewer) -> list[int]:
-    """The organisations the person is a confirmed representative of: one query per page,
-    shared by the blocks that list what these organisations have (bookings, postings)."""
-    return viewer.remember(
-        "represented_organisation_ids",
-        lambda: list(
-            Representation.objects.confirmed()
-            .filter(user=viewer.user)
-            .values_list("organisation_id", flat=True)
-        ),
-    )
+    """The organisations the person is a confirmed representative of: one query per request
+    (actors.permissions), shared by the blocks that list what these organisations have."""
+    return sorted(permissions.represented_organisation_ids(viewer.user))
 
 
 def my_representation(viewer) -> dict:

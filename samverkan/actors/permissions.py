@@ -6,15 +6,32 @@ services call them through core.permissions.require().
 
 from django.utils.translation import gettext as _
 
-from samverkan.accounts.roles import is_coordinator
+from samverkan.accounts.roles import is_coordinator, remembered
 from samverkan.actors.models import Representation
+
+
+def represented_organisation_ids(user) -> frozenset[int]:
+    """The organisations the person is a confirmed representative of: one query per request,
+    asked again after a write to the representations (accounts.roles.remembered)."""
+    if not user or not user.is_authenticated or not user.is_active:
+        return frozenset()
+    return remembered(
+        user,
+        "represented_organisation_ids",
+        [Representation._meta.db_table],
+        lambda: frozenset(
+            Representation.objects.confirmed()
+            .filter(user=user)
+            .values_list("organisation_id", flat=True)
+        ),
+    )
 
 
 def represents(user, organisation) -> bool:
     """A confirmed representative of the organisation."""
-    if not user or not user.is_authenticated or not user.is_active or organisation is None:
+    if organisation is None or organisation.pk is None:
         return False
-    return Representation.objects.confirmed().filter(user=user, organisation=organisation).exists()
+    return organisation.pk in represented_organisation_ids(user)
 
 
 def can_create_organisation(user) -> tuple[bool, str]:

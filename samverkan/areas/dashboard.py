@@ -3,9 +3,10 @@
 from django.utils.translation import gettext as _
 
 from samverkan.areas.models import FocusAreaProposal
-from samverkan.core.registry import first_and_total
+from samverkan.core.registry import first_and_total, same_for_every_coordinator
 
 
+@same_for_every_coordinator
 def proposals_to_prepare(viewer) -> dict | None:
     """The agreement's new focus-area proposals, oldest first: one query. Only for the
     coordinators, who prepare a proposal for the steering group."""

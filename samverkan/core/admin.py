@@ -27,17 +27,65 @@ class RecordAdmin(admin.ModelAdmin):
 
 
 class ServiceModelAdmin(admin.ModelAdmin):
-    """For rows an administrator may edit, whose writes go through a service: `save_model`
-    calls the service with `by=request.user`. A refusal of the service (a rule the form cannot
-    see) is shown as an error message and nothing of the form is saved."""
+    """For rows an administrator may edit, whose writes go through a service, with the
+    administrator as `by`. A subclass either overrides `save_model`, or names the service calls:
+    `create(request, cleaned_data)` adds a row, `update(request, row, changes)` changes the
+    fields in `changeable` that the form changed, `delete(request, row)` deletes (plain delete
+    unless overridden). A refusal of the service (a rule the form cannot see) is shown as an
+    error message and nothing is saved or deleted."""
 
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+    changeable: tuple[str, ...] | frozenset = ()
+
+    def create(self, request, data):
+        raise NotImplementedError(f"{type(self).__name__} names no create service")
+
+    def update(self, request, obj, changes):
+        raise NotImplementedError(f"{type(self).__name__} names no update service")
+
+    def delete(self, request, obj):
+        super().delete_model(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        data = form.cleaned_data
+        if change:
+            changes = {name: data[name] for name in form.changed_data if name in self.changeable}
+            self.update(request, type(obj).objects.get(pk=obj.pk), changes)
+            return
+        row = self.create(request, data)
+        obj.pk = row.pk
+        if hasattr(row, "slug"):
+            obj.slug = row.slug
+
+    def save_related(self, request, form, formsets, change):
+        # The service has set the relations; inlines (read-only or not) save as usual.
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
+
+    def delete_model(self, request, obj):
+        self.delete(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for row in queryset:
+            self.delete(request, row)
+
+    def _refusal_shown(self, view, request, *args):
         try:
             with transaction.atomic():
-                return super().changeform_view(request, object_id, form_url, extra_context)
+                return view(request, *args)
         except ApplicationError as error:
             self.message_user(request, str(error.message), messages.ERROR)
             return HttpResponseRedirect(request.get_full_path())
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        view = super().changeform_view
+        return self._refusal_shown(view, request, object_id, form_url, extra_context)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        return self._refusal_shown(super().delete_view, request, object_id, extra_context)
+
+    def changelist_view(self, request, extra_context=None):
+        # The "delete selected" action runs here.
+        return self._refusal_shown(super().changelist_view, request, extra_context)
 
 
 def service_action(service, *, name: str, description, done, argument: str, **extra):

@@ -36,12 +36,14 @@ import time
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db import connection as db_connection
 from django.http import HttpResponse
 from django.middleware.csrf import _does_token_match, get_token
 from django.utils import translation
 from django.utils.cache import cc_delim_re
 from django.utils.connection import ConnectionProxy
+from django.utils.safestring import mark_safe
 
 logger = logging.getLogger(__name__)
 # The page cache's own alias: Redis or each process's memory, never the database (settings).
@@ -58,9 +60,11 @@ TOKEN_RE = re.compile(rb"(?<![A-Za-z0-9])[A-Za-z0-9]{64}(?![A-Za-z0-9])")
 CSRF_PLACEHOLDER = b"_PAGE_CACHE_CSRF_TOKEN_".ljust(64, b"_")
 # The tables a query reads: quoted as Django writes them, or bare in hand-written SQL.
 TABLE_RE = re.compile(r'(?:FROM|JOIN)\s+"?([A-Za-z_][A-Za-z0-9_]*)', re.IGNORECASE)
-# The table a statement writes to, as Django writes it or bare in hand-written SQL.
+# The table a statement writes to, as Django writes it or bare in hand-written SQL; SQLite's
+# "INSERT OR IGNORE" is how Django adds to a many-to-many relation (bulk_create ignoring conflicts).
 WRITE_RE = re.compile(
-    r'\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM|REPLACE\s+INTO)\s+"?([A-Za-z_][A-Za-z0-9_]*)',
+    r"\s*(?:INSERT\s+(?:OR\s+[A-Z]+\s+)?INTO|UPDATE|DELETE\s+FROM|REPLACE\s+INTO)"
+    r'\s+"?([A-Za-z_][A-Za-z0-9_]*)',
     re.IGNORECASE,
 )
 LAST_LOGIN_RE = re.compile(r'\s*UPDATE\s+"?\w+"?\s+SET\s+"?last_login"?\s*=\s*%s\s+WHERE', re.I)
@@ -148,9 +152,29 @@ class WriteRecorder:
     def __call__(self, execute, sql, params, many, context):
         result = execute(sql, params, many, context)
         match = WRITE_RE.match(sql)
+        if match:
+            count_write(match[1], context["connection"])
         if match and not LAST_LOGIN_RE.match(sql):
             bump_at_commit(match[1], context["connection"])
         return result
+
+
+def count_write(table: str, connection) -> None:
+    """Note at once, not at the commit, that this connection wrote to `table`: what a request
+    remembered about its tables (accounts.roles) is not to be trusted after it."""
+    counts = connection.__dict__.setdefault("table_writes", {})
+    counts[table] = counts.get(table, 0) + 1
+
+
+def writes_to(tables, connection=None) -> tuple[int, ...] | None:
+    """How many statements this connection has written to each of `tables` (rolled back or
+    not): a value remembered with these counts holds as long as they stay the same. None when
+    the connection's writes are not counted (no WriteRecorder on it): then remember nothing."""
+    connection = connection or connections[DEFAULT_DB_ALIAS]
+    if not any(isinstance(wrapper, WriteRecorder) for wrapper in connection.execute_wrappers):
+        return None
+    counts = connection.__dict__.get("table_writes", {})
+    return tuple(counts.get(table, 0) for table in tables)
 
 
 def record_writes(sender, connection, **kwargs) -> None:
@@ -319,3 +343,61 @@ class PageCacheMiddleware:
             else:
                 response[HIT_HEADER] = "miss"
         return response
+
+
+def fragment_key(name: str, parts) -> str:
+    text = "\n".join([name, translation.get_language() or "", *map(str, parts)])
+    return f"page-cache:fragment:{hashlib.sha256(text.encode()).hexdigest()}"
+
+
+def cached_fragment(name: str, parts, render, *, depends_on=()) -> str:
+    """HTML that is the same for everyone who asks with the same `parts` (the agreement, the
+    day): `render()` once, then kept as `cached_value` keeps it."""
+    html = cached_value(name, parts, lambda: str(render()), depends_on=depends_on)
+    return mark_safe(html)  # nosec B703, B308  # noqa: S308 - our templates rendered it, escaped
+
+
+def cached_value(name: str, parts, compute, *, depends_on=()):
+    """What `compute()` returns, the same for everyone who asks with the same `parts`, kept like
+    a page: until a table its queries read is written to, or PAGE_CACHE_SECONDS at most (what
+    depends on the clock). It must hold nothing of the person who asks; `depends_on` are the
+    objects it reads that were loaded before (their tables count as read). A page of the page
+    cache that takes a value from here records the value's tables, so a write drops the page
+    too. Off with the page cache (PAGE_CACHE_SECONDS=0, CACHES_OFF=1)."""
+    if cache_seconds() <= 0:
+        return compute()
+    key = fragment_key(name, parts)
+    tables = [obj._meta.db_table for obj in depends_on]
+    try:
+        stored = cache.get(key)
+        if stored is not None and stored["fresh_until"] > time.time() and is_current(stored):
+            note_tables_read(stored["tables"])
+            return stored["value"]
+        recorder = TableRecorder()
+        recorder.tables.update(generations(tables))
+    except Exception:  # the cache is away: compute it, keep nothing
+        logger.warning("Page cache unavailable", exc_info=True)
+        return compute()
+    with db_connection.execute_wrapper(recorder):
+        value = compute()
+    if not recorder.failed:
+        try:
+            stored = {
+                "value": value,
+                "tables": recorder.tables,
+                "fresh_until": time.time() + cache_seconds(),
+            }
+            cache.set(key, stored, cache_seconds())
+        except Exception:
+            logger.warning("Page cache unavailable", exc_info=True)
+    return value
+
+
+def note_tables_read(tables: dict[str, int]) -> None:
+    """Tell each TableRecorder around this point (the page cache's) that the page read these
+    tables at these generations, as it would have if the fragment had been rendered here."""
+    connection = connections[DEFAULT_DB_ALIAS]
+    for wrapper in connection.execute_wrappers:
+        if isinstance(wrapper, TableRecorder):
+            for table, generation in tables.items():
+                wrapper.tables.setdefault(table, generation)

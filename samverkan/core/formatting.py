@@ -112,4 +112,10 @@ def number(value, decimals: int | None = None) -> str:
         return ""
     if isinstance(value, float | Decimal) and decimals is None and value == int(value):
         value = int(value)
+    # A figures page formats thousands of counts: for a whole number in groups of three (both
+    # our languages), Python's own grouping gives number_format's output at a tenth of the cost.
+    if type(value) is int and decimals is None and formats.get_format("NUMBER_GROUPING") == 3:
+        if -1000 < value < 1000:
+            return str(value)
+        return f"{value:,}".replace(",", formats.get_format("THOUSAND_SEPARATOR"))
     return formats.number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)

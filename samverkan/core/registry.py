@@ -38,6 +38,10 @@ class SectionRegistry:
         self._sections.append(Section(template=template, context=context, order=order))
         self._sections.sort(key=lambda section: (section.order, section.template))
 
+    def __iter__(self):
+        """The sections, in their order (for a page that renders some of them its own way)."""
+        return iter(list(self._sections))
+
     def sections(self, *args) -> list[dict]:
         """The context of each section that has something to show, with its `template`."""
         shown = []
@@ -72,9 +76,21 @@ class Viewer:
         return self.memo[key]
 
 
+def same_for_every_coordinator(context: Callable) -> Callable:
+    """Mark a DASHBOARD section whose block is the same for every coordinator: its function
+    reads only `viewer.agreement` and `viewer.is_coordinator` (never `viewer.user`), and its
+    template no person, request or form. My pages renders it once for all the coordinators and
+    keeps it under the generations of the tables it read (site.views.coordinator_blocks)."""
+    context.same_for_every_coordinator = True
+    return context
+
+
 # My pages (site:dashboard): context(viewer) -> dict | None
 DASHBOARD = SectionRegistry()
 
 # The start page (site:home): context(agreement, user) -> dict | None, one query as a rule: the
-# most visited page costs the same whatever the data (tests/budgets holds it to that).
+# most visited page costs the same whatever the data (tests/budgets holds it to that). The blocks
+# are the same for everyone: they are rendered for an anonymous `user`, without the request, and
+# kept as one fragment under the generations of the tables they read (site.views.start_blocks);
+# what belongs to the person goes on My pages (DASHBOARD).
 START_PAGE = SectionRegistry()

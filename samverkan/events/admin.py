@@ -1,7 +1,13 @@
+"""Events in the admin: an event is created and its texts, times and place are edited through
+the services (the place and time rules, the audit row, the waiting list); publishing and
+cancelling are actions through the services. Sessions, seat quotas and documentation are shown
+and change on the event's pages, whose services keep the event spanning its sessions, the seats
+right and the uploaded files checked."""
+
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from samverkan.core.admin import HTTPS_URLS, service_action
+from samverkan.core.admin import HTTPS_URLS, ServiceModelAdmin, service_action
 from samverkan.events import services
 from samverkan.events.models import (
     CalendarToken,
@@ -11,13 +17,26 @@ from samverkan.events.models import (
     Registration,
     SeatQuota,
 )
+from samverkan.events.services.events import EVENT_FIELDS, EVENT_RELATIONS
 
 
 class SessionInline(admin.TabularInline):
+    """Shown, not changed: the event runs from its first session to its last, which the
+    event's page keeps through services.add_session and remove_session."""
+
     model = EventSession
-    formfield_overrides = HTTPS_URLS
     extra = 0
-    raw_id_fields = ["room"]
+    fields = ["title", "starts_at", "ends_at", "place_kind", "room", "address", "online_url"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 class QuotaInline(admin.TabularInline):
@@ -40,21 +59,30 @@ class QuotaInline(admin.TabularInline):
 
 
 class DocumentInline(admin.TabularInline):
+    """Shown, not changed: uploads and removals go through the event's documentation page
+    (services.attach_document and remove_document), which checks the file's kind by its
+    content (samverkan.core.uploads) and writes the audit row."""
+
     model = EventDocument
     extra = 0
     fields = ["kind", "title", "file", "is_public", "size", "uploaded_at"]
-    readonly_fields = ["file", "size", "uploaded_at"]
+    readonly_fields = fields
 
     def has_add_permission(self, request, obj=None):
-        # Uploads go through the event's documentation page, which checks the file's kind by
-        # its content (samverkan.core.uploads) and stores the content type it found.
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
-    """For looking and mending; registrations and seats are changed through the pages, whose
-    services keep the capacity and the waiting list right."""
+class EventAdmin(ServiceModelAdmin):
+    """For looking and mending, through create_event and update_event; registrations and seats
+    are changed through the pages, whose services keep the capacity and the waiting list
+    right."""
 
     list_display = ["title", "kind", "agreement", "starts_at", "capacity", "is_published", "status"]
     list_filter = ["agreement", "kind", "is_published", "status"]
@@ -97,20 +125,50 @@ class EventAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         # Once an event exists, seats are taken: a lower capacity is refused and a higher one
         # fills from the waiting list, which services.update_event does on the event's page.
+        # Its agreement, address and author stay.
         fields = super().get_readonly_fields(request, obj)
-        return [*fields, "capacity"] if obj is not None else fields
+        if obj is None:
+            return fields
+        return [*fields, "capacity", "agreement", "slug", "created_by", "is_demo"]
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {} if obj is not None else super().get_prepopulated_fields(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        data = form.cleaned_data
+        writable = {*EVENT_FIELDS, *EVENT_RELATIONS}
+        if change:
+            changes = {name: data[name] for name in form.changed_data if name in writable}
+            services.update_event(event=Event.objects.get(pk=obj.pk), by=request.user, **changes)
+            return
+        fields = {name: data[name] for name in writable if name in data}
+        event = services.create_event(
+            agreement=data["agreement"],
+            slug=data["slug"],
+            is_demo=data["is_demo"],
+            by=request.user,
+            **fields,
+        )
+        obj.pk, obj.slug = event.pk, event.slug
+
+    def save_related(self, request, form, formsets, change):
+        # The service has set the organisers, areas and districts; the inlines are read-only.
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
 
 
 @admin.register(Registration)
 class RegistrationAdmin(admin.ModelAdmin):
     """Registrations are looked up here and cancelled through the service, which gives the
-    freed seat to the waiting list and tells the person promoted."""
+    freed seat to the waiting list and tells the person promoted. They are made on the event's
+    page (services.register: capacity, quotas, the waiting list), so none is added or edited
+    here."""
 
     list_display = ["event", "user", "status", "sector", "quota", "attended", "created_at"]
     list_filter = ["status", "sector", "attended", "event__kind"]
     search_fields = ["event__title", "user__email", "organisation_name"]
     raw_id_fields = ["event", "user", "organisation", "quota"]
-    readonly_fields = ["status", "quota", "queued_at", "promoted_at", "cancelled_at"]
+    readonly_fields = [f.name for f in Registration._meta.fields]
     actions = [
         service_action(
             services.cancel_registration,
@@ -120,6 +178,9 @@ class RegistrationAdmin(admin.ModelAdmin):
             argument="registration",
         )
     ]
+
+    def has_add_permission(self, request):
+        return False
 
 
 @admin.register(CalendarToken)

@@ -11,20 +11,11 @@ from django.utils.translation import gettext as _
 
 from samverkan.accounts.roles import is_coordinator
 from samverkan.actors.models import Representation
+from samverkan.actors.permissions import represented_organisation_ids
 
 
 def _member(user) -> bool:
     return bool(user and user.is_authenticated and user.is_active)
-
-
-def represented_organisation_ids(user) -> set[int]:
-    if not _member(user):
-        return set()
-    return set(
-        Representation.objects.confirmed()
-        .filter(user=user)
-        .values_list("organisation_id", flat=True)
-    )
 
 
 def is_organiser(user, event, *, represented: set[int] | None = None) -> bool:

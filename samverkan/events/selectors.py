@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samverkan.actors.models import District, Organisation
 from samverkan.areas.models import FocusArea, PriorityArea
+from samverkan.core.links import slug_address
 from samverkan.events import permissions
 from samverkan.events.models import (
     Event,
@@ -29,6 +30,11 @@ from samverkan.events.services import waitlist_position
 
 PAGE_SIZE = 20
 UPCOMING, PAST = "kommande", "tidigare"
+# Read once: the enums build these anew on every access, and the lists ask per row.
+SECTORS = tuple(ParticipantSector.values)
+SECTOR_CHOICES = tuple(ParticipantSector.choices)
+SECTOR_LABELS = dict(SECTOR_CHOICES)
+KIND_LABELS = dict(EventKind.choices)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -126,6 +132,13 @@ def _with_counts(qs: QuerySet) -> QuerySet:
     )
 
 
+def event_addresses(agreement):
+    """A function from an event's slug to its address (what `Event.get_absolute_url` answers)
+    for the events of one agreement, from one reverse() (core.links.slug_address): lists of many
+    events spent a large part of their time in reverse()."""
+    return lambda slug: slug_address("events:event", slug, agreement=agreement.slug)
+
+
 def calendar_page_data(agreement, params, *, page_number=1, now=None) -> dict:
     """The calendar list: published events, upcoming (soonest first) or past (latest first),
     filtered by kind, area, district and focus area, paginated; each with its organisers and
@@ -146,6 +159,11 @@ def calendar_page_data(agreement, params, *, page_number=1, now=None) -> dict:
         )
     )
     page = Paginator(qs, PAGE_SIZE).get_page(page_number)
+    events = list(page.object_list)
+    address = event_addresses(agreement)
+    for event in events:
+        event.url = address(event.slug)
+        event.kind_label = KIND_LABELS.get(event.kind, event.kind)
     query = filterset.active_query()
     if when == PAST:
         query = f"{query}&tid={PAST}" if query else f"tid={PAST}"
@@ -153,7 +171,7 @@ def calendar_page_data(agreement, params, *, page_number=1, now=None) -> dict:
         "agreement": agreement,
         "filter": filterset,
         "page": page,
-        "events": page.object_list,
+        "events": events,
         "when": when,
         "query": query,
         "today": timezone.localdate(),
@@ -356,12 +374,20 @@ def event_page_data(agreement, slug: str, *, user, now=None) -> dict | None:
 
 def participants(event: Event) -> list[Registration]:
     """Everyone registered or waiting, with a seat first (in order of registration), then the
-    waiting list in its order. Personal data: for the organisers and coordinators only."""
+    waiting list in its order. Personal data: for the organisers and coordinators only.
+
+    Each with what its row shows, worked out once (a list has hundreds of rows, and the
+    template asked for the name twice, the sector's label through get_sector_display() and
+    the key, localised, four times): `name`, `sector_label` and `key`."""
     rows = list(
         event.registrations.active()
         .select_related("user", "organisation", "quota")
         .order_by("created_at", "pk")
     )
+    for registration in rows:
+        registration.name = registration.user.get_full_name() or registration.user.email
+        registration.sector_label = SECTOR_LABELS.get(registration.sector, registration.sector)
+        registration.key = str(registration.pk)
     seated = [r for r in rows if r.status == Registration.Status.REGISTERED]
     waiting = sorted(
         (r for r in rows if r.status == Registration.Status.WAITLISTED),
@@ -455,7 +481,7 @@ def feed_events(agreement, *, area=None) -> QuerySet:
 
 
 def _sector_counts() -> dict[str, int]:
-    return dict.fromkeys(ParticipantSector.values, 0)
+    return dict.fromkeys(SECTORS, 0)
 
 
 @dataclass
@@ -472,7 +498,7 @@ class Figures:
         self.registered += other.registered
         self.attended += other.attended
         self.waitlisted += other.waitlisted
-        for sector in ParticipantSector.values:
+        for sector in SECTORS:
             self.registered_by_sector[sector] += other.registered_by_sector[sector]
             self.attended_by_sector[sector] += other.attended_by_sector[sector]
 
@@ -485,7 +511,7 @@ class Figures:
                 "registered": self.registered_by_sector[value],
                 "attended": self.attended_by_sector[value],
             }
-            for value, label in ParticipantSector.choices
+            for value, label in SECTOR_CHOICES
         ]
 
 
@@ -526,6 +552,9 @@ def participation_figures(agreement, year: int) -> ParticipationFigures:
         .exclude(status=Event.Status.CANCELLED)
         .filter(starts_at__year=year)
         .select_related("agreement")
+        # Hundreds of events a year: only what the figures page, the API and the annual report
+        # read of each (another field would cost a query per event: add it here).
+        .only("agreement__slug", "kind", "title", "slug", "theme", "starts_at")
         .order_by("starts_at", "pk")
     )
     rows = (

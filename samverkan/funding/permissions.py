@@ -14,14 +14,7 @@ def _member(user) -> bool:
 
 
 def _coordinator(user) -> bool:
-    """is_coordinator(), asked once per user object: a page checks several rights."""
-    if user is None or not user.is_authenticated:
-        return False
-    cached = getattr(user, "_funding_is_coordinator", None)
-    if cached is None:
-        cached = is_coordinator(user)
-        user._funding_is_coordinator = cached
-    return cached
+    return bool(user is not None and user.is_authenticated and is_coordinator(user))
 
 
 def can_manage_calls(user) -> tuple[bool, str]:

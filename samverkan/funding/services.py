@@ -359,6 +359,71 @@ def _year(year) -> int:
     return year
 
 
+GRANT_FIELDS = (
+    "year",
+    "purpose",
+    "amount",
+    "recipient",
+    "recipient_name",
+    "decided_by",
+    "reference",
+)
+EXPENSE_FIELDS = ("spent_on", "category", "description", "amount", "grant")
+
+
+def _grant_values(*, year, purpose, amount, recipient, recipient_name, **other) -> dict:
+    year = _year(year)
+    amount = exact_amount(amount)
+    if not (purpose or "").strip():
+        raise ApplicationError(_("Say what the grant is for."), field="purpose")
+    if recipient is None and not (recipient_name or "").strip():
+        raise ApplicationError(_("Say who receives the grant."), field="recipient")
+    return {
+        **other,
+        "year": year,
+        "purpose": purpose.strip(),
+        "amount": amount,
+        "recipient": recipient,
+        "recipient_name": "" if recipient else recipient_name.strip(),
+    }
+
+
+def _expense_values(*, agreement, year, spent_on, category, description, amount, grant) -> dict:
+    year = _year(year)
+    if spent_on is None or spent_on.year != year:
+        raise ApplicationError(
+            _("The date must be within %(year)d.") % {"year": year}, field="spent_on"
+        )
+    if category not in ExpenseCategory.values:
+        raise ApplicationError(_("Choose a category."), field="category")
+    amount = exact_amount(amount)
+    if not (description or "").strip():
+        raise ApplicationError(_("Describe the expense."), field="description")
+    if grant is not None and (grant.agreement_id != agreement.pk or grant.year != year):
+        raise ConflictError(
+            _("The grant must be one of this agreement's grants for %(year)d.") % {"year": year},
+            field="grant",
+        )
+    return {
+        "spent_on": spent_on,
+        "category": category,
+        "description": description.strip(),
+        "amount": amount,
+        "grant": grant,
+    }
+
+
+def _changed(row, values: dict) -> dict:
+    """Set `values` on `row`; what changed, for the audit row."""
+    changed = {}
+    for name, value in values.items():
+        before = getattr(row, name)
+        if before != value:
+            changed[name] = {"from": str(before), "to": str(value)}
+            setattr(row, name, value)
+    return changed
+
+
 def record_grant(
     *,
     agreement,
@@ -376,27 +441,42 @@ def record_grant(
     anyone but a coordinator and ApplicationError for an amount that is not positive with at
     most two decimals, a year out of range or a grant without purpose or recipient."""
     require(by, permissions.can_manage_budget, agreement)
-    year = _year(year)
-    amount = exact_amount(amount)
-    if not (purpose or "").strip():
-        raise ApplicationError(_("Say what the grant is for."), field="purpose")
-    if recipient is None and not (recipient_name or "").strip():
-        raise ApplicationError(_("Say who receives the grant."), field="recipient")
+    values = _grant_values(
+        year=year,
+        purpose=purpose,
+        amount=amount,
+        recipient=recipient,
+        recipient_name=recipient_name,
+        decided_by=decided_by,
+        reference=reference,
+    )
     with transaction.atomic():
-        grant = Grant.objects.create(
-            agreement=agreement,
-            year=year,
-            purpose=purpose.strip(),
-            amount=amount,
-            recipient=recipient,
-            recipient_name="" if recipient else recipient_name.strip(),
-            decided_by=decided_by,
-            reference=reference,
-            is_demo=is_demo,
-        )
+        grant = Grant.objects.create(agreement=agreement, is_demo=is_demo, **values)
         log_action(
-            grant, "funding.grant_recorded", by=by, data={"year": year, "amount": str(amount)}
+            grant,
+            "funding.grant_recorded",
+            by=by,
+            data={"year": grant.year, "amount": str(grant.amount)},
         )
+    return grant
+
+
+def update_grant(*, grant: Grant, by, **changes) -> Grant:
+    """Correct a grant (GRANT_FIELDS) under the rules of record_grant(); it stays with its
+    agreement. Raises PermissionDeniedError for anyone but a coordinator and ApplicationError as
+    record_grant() does."""
+    unknown = set(changes) - set(GRANT_FIELDS)
+    if unknown:
+        raise TypeError(f"update_grant() cannot change {', '.join(sorted(unknown))}")
+    require(by, permissions.can_manage_budget, grant.agreement)
+    with transaction.atomic():
+        grant = Grant.objects.select_for_update().get(pk=grant.pk)
+        current = {name: getattr(grant, name) for name in GRANT_FIELDS}
+        values = _grant_values(**{**current, **changes})
+        changed = _changed(grant, values)
+        if changed:
+            grant.save(update_fields=list(changed))
+        log_action(grant, "funding.grant_updated", by=by, data=changed)
     return grant
 
 
@@ -417,36 +497,47 @@ def record_expense(
     amount that is not positive with at most two decimals, or a grant of another agreement or
     year."""
     require(by, permissions.can_manage_budget, agreement)
-    year = _year(year)
-    if spent_on is None or spent_on.year != year:
-        raise ApplicationError(
-            _("The date must be within %(year)d.") % {"year": year}, field="spent_on"
-        )
-    if category not in ExpenseCategory.values:
-        raise ApplicationError(_("Choose a category."), field="category")
-    amount = exact_amount(amount)
-    if not (description or "").strip():
-        raise ApplicationError(_("Describe the expense."), field="description")
-    if grant is not None and (grant.agreement_id != agreement.pk or grant.year != year):
-        raise ConflictError(
-            _("The grant must be one of this agreement's grants for %(year)d.") % {"year": year},
-            field="grant",
-        )
+    values = _expense_values(
+        agreement=agreement,
+        year=year,
+        spent_on=spent_on,
+        category=category,
+        description=description,
+        amount=amount,
+        grant=grant,
+    )
     with transaction.atomic():
         expense = Expense.objects.create(
-            agreement=agreement,
-            spent_on=spent_on,
-            category=category,
-            description=description.strip(),
-            amount=amount,
-            grant=grant,
-            created_by=person(by),
-            is_demo=is_demo,
+            agreement=agreement, created_by=person(by), is_demo=is_demo, **values
         )
         log_action(
             expense,
             "funding.expense_recorded",
             by=by,
-            data={"category": category, "amount": str(amount)},
+            data={"category": category, "amount": str(expense.amount)},
         )
+    return expense
+
+
+def update_expense(*, expense: Expense, by, **changes) -> Expense:
+    """Correct a spending entry (EXPENSE_FIELDS) under the rules of record_expense(), its year
+    being that of its date; it stays with its agreement. Raises PermissionDeniedError for anyone
+    but a coordinator, ApplicationError and ConflictError as record_expense() does."""
+    unknown = set(changes) - set(EXPENSE_FIELDS)
+    if unknown:
+        raise TypeError(f"update_expense() cannot change {', '.join(sorted(unknown))}")
+    require(by, permissions.can_manage_budget, expense.agreement)
+    with transaction.atomic():
+        expense = Expense.objects.select_for_update().get(pk=expense.pk)
+        current = {name: getattr(expense, name) for name in EXPENSE_FIELDS}
+        after = {**current, **changes}
+        values = _expense_values(
+            agreement=expense.agreement,
+            year=after["spent_on"].year if after["spent_on"] else None,
+            **after,
+        )
+        changed = _changed(expense, values)
+        if changed:
+            expense.save(update_fields=list(changed))
+        log_action(expense, "funding.expense_updated", by=by, data=changed)
     return expense

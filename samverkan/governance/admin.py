@@ -1,15 +1,16 @@
-"""Bodies in the admin: a body's name, seats and quorum rule are edited here, and its members
-are appointed and their memberships ended through the services (seats, overlapping periods, the
-audit row), as on the site. Meetings, paragraphs and decisions change through the meeting pages,
-where the numbering, quorum and publication rules hold."""
+"""Bodies in the admin: a body is created and its name, seats and quorum rule are edited here,
+and its members are appointed and their memberships ended, all through the services (seats,
+quorum, overlapping periods, the audit row), as on the site. Meetings, paragraphs and decisions
+change through the meeting pages, where the numbering, quorum and publication rules hold."""
 
 from django import forms
 from django.contrib import admin, messages
 
-from samverkan.core.admin import RecordAdmin
+from samverkan.core.admin import RecordAdmin, ServiceModelAdmin
 from samverkan.core.exceptions import ApplicationError
 from samverkan.governance import services
 from samverkan.governance.models import Body, Meeting, Membership, MinutesParagraph
+from samverkan.governance.services.bodies import BODY_FIELDS
 
 APPOINTMENT_FIELDS = [
     "user",
@@ -50,10 +51,36 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Body)
-class BodyAdmin(admin.ModelAdmin):
+class BodyAdmin(ServiceModelAdmin):
     list_display = ["name", "kind", "agreement", "city_voting_seats", "civil_voting_seats"]
     list_filter = ["kind", "agreement"]
     inlines = [MembershipInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        # A body stays in its agreement and at its address (update_body() keeps them).
+        return ["agreement", "slug", "is_demo"] if obj else []
+
+    def save_model(self, request, obj, form, change):
+        data = form.cleaned_data
+        if change:
+            changes = {name: data[name] for name in form.changed_data if name in BODY_FIELDS}
+            body = services.update_body(
+                body=Body.objects.get(pk=obj.pk), by=request.user, **changes
+            )
+        else:
+            body = services.create_body(
+                agreement=data["agreement"],
+                kind=data["kind"],
+                name=data["name"],
+                slug=data["slug"],
+                description=data["description"],
+                city_voting_seats=data["city_voting_seats"],
+                civil_voting_seats=data["civil_voting_seats"],
+                quorum=data["quorum"],
+                is_demo=data["is_demo"],
+                by=request.user,
+            )
+        obj.pk, obj.slug, obj.name = body.pk, body.slug, body.name
 
     def save_formset(self, request, form, formset, change):
         if formset.model is not Membership:

@@ -2,10 +2,11 @@
 
 from django.utils.translation import gettext as _
 
-from samverkan.core.registry import first_and_total
+from samverkan.core.registry import first_and_total, same_for_every_coordinator
 from samverkan.governance.models import Meeting
 
 
+@same_for_every_coordinator
 def minutes_to_adjust(viewer) -> dict | None:
     """Held meetings of the agreement's bodies whose minutes are not adjusted yet, oldest first:
     one query. Only for the coordinators, who adjust and publish minutes."""

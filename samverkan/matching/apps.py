@@ -20,3 +20,11 @@ class MatchingConfig(AppConfig):
         ORGANISATION_PAGE.register(
             "matching/_organisation_postings.html", organisation_postings, order=40
         )
+
+    def warm_up(self):
+        """The lexicon of compound parts and the stop terms, which every posting's analysis
+        reads (samverkan.core.apps.warm_up)."""
+        from samverkan.matching import text
+
+        text._lexicon_roots()
+        text._stop_terms()

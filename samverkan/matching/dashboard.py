@@ -6,7 +6,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from samverkan.actors.dashboard import represented_organisation_ids
-from samverkan.core.registry import first_and_total
+from samverkan.core.registry import first_and_total, same_for_every_coordinator
 from samverkan.matching.models import Match, Posting
 from samverkan.matching.selectors import unmatched_postings
 
@@ -56,6 +56,7 @@ def my_postings(viewer) -> dict | None:
     }
 
 
+@same_for_every_coordinator
 def unmatched(viewer) -> dict | None:
     """For the coordinators: how many open postings have no accepted match, one query."""
     if not viewer.is_coordinator or viewer.agreement is None:

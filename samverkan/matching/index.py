@@ -22,7 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Exists, F, OuterRef, Value, prefetch_related_objects
 from django.utils import timezone
 
 from samverkan.actors.models import Sector
@@ -372,31 +372,43 @@ def suggest(
             else {"offer": posting, "need": OuterRef("pk")}
         )
     )
-    meta = {
-        pk: (kind, sector)
-        for pk, kind, sector in Posting.objects.filter(pk__in=ids)
+    # The candidates are loaded whole, with what their page shows: ranking needs their kind and
+    # sector, and the best of them are the suggestions (one query instead of two).
+    loaded = {
+        candidate.pk: candidate
+        for candidate in Posting.objects.filter(pk__in=ids)
         .exclude(Exists(declined))
-        .values_list("pk", "kind", "organisation__sector")
+        .select_related("organisation", "agreement")
     }
     own_areas = {a.pk: a for a in posting.areas.all()}
     own_districts = {d.pk: d for d in posting.districts.all()}
     shared_areas: dict[int, list] = defaultdict(list)
-    for pk, area_id in Posting.areas.through.objects.filter(
-        posting_id__in=ids, priorityarea_id__in=list(own_areas)
-    ).values_list("posting_id", "priorityarea_id"):
-        shared_areas[pk].append(own_areas[area_id])
     shared_districts: dict[int, list] = defaultdict(list)
-    for pk, district_id in Posting.districts.through.objects.filter(
+    # The areas and districts they share with the posting, in one query.
+    area_rows = Posting.areas.through.objects.filter(
+        posting_id__in=ids, priorityarea_id__in=list(own_areas)
+    ).values_list(Value("area"), "posting_id", "priorityarea_id")
+    district_rows = Posting.districts.through.objects.filter(
         posting_id__in=ids, district_id__in=list(own_districts)
-    ).values_list("posting_id", "district_id"):
-        shared_districts[pk].append(own_districts[district_id])
+    ).values_list(Value("district"), "posting_id", "district_id")
+    if own_areas and own_districts:
+        shared = area_rows.union(district_rows, all=True)
+    else:
+        shared = area_rows if own_areas else district_rows
+    if own_areas or own_districts:
+        for kind, pk, related_id in shared:
+            if kind == "area":
+                shared_areas[pk].append(own_areas[related_id])
+            else:
+                shared_districts[pk].append(own_districts[related_id])
     sector = posting.organisation.sector
     best = candidates[0][1] or 1.0
     ranked: list[Suggestion] = []
     for pk, text_score in candidates:
-        if pk not in meta:  # declined
+        candidate = loaded.get(pk)
+        if candidate is None:  # declined
             continue
-        kind, other_sector = meta[pk]
+        kind, other_sector = candidate.kind, candidate.organisation.sector
         areas, districts = shared_areas.get(pk, []), shared_districts.get(pk, [])
         complementary = _complementary(sector, other_sector)
         same_kind = kind == posting.kind
@@ -412,7 +424,7 @@ def suggest(
             score += KIND_BONUS
         ranked.append(
             Suggestion(
-                posting=Posting(pk=pk),
+                posting=candidate,
                 score=round(score, 4),
                 text_score=round(normalised, 4),
                 shared_areas=sorted(areas, key=lambda a: a.pk),
@@ -423,12 +435,8 @@ def suggest(
         )
     ranked.sort(key=lambda s: (-s.score, s.posting.pk))
     ranked = ranked[:limit]
-    postings = Posting.objects.select_related("organisation", "agreement")
     if with_relations:
-        postings = postings.prefetch_related("areas", "districts")
-    loaded = {p.pk: p for p in postings.filter(pk__in=[s.posting.pk for s in ranked])}
-    for suggestion in ranked:
-        suggestion.posting = loaded[suggestion.posting.pk]
+        prefetch_related_objects([s.posting for s in ranked], "areas", "districts")
     _explain_words(analysis, ranked)
     return ranked
 

@@ -4,7 +4,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from samverkan.accounts.roles import is_coordinator
-from samverkan.actors.models import Representation
+from samverkan.actors.permissions import represented_organisation_ids
 from samverkan.matching import permissions
 from samverkan.matching.index import suggest, suggest_organisations
 from samverkan.matching.models import Match, Posting, PostingTerm
@@ -67,16 +67,6 @@ def search_postings(
             else (queryset.filter(title__icontains=q.strip()))
         )
     return _with_relations(queryset.order_by("-created_at", "-pk"))
-
-
-def represented_organisation_ids(user) -> set[int]:
-    if not user or not user.is_authenticated:
-        return set()
-    return set(
-        Representation.objects.confirmed()
-        .filter(user=user)
-        .values_list("organisation_id", flat=True)
-    )
 
 
 def posting_page_data(agreement, pk: int, *, user, limit: int = 10) -> dict | None:
@@ -151,12 +141,28 @@ def match_page_data(agreement, pk: int, match_pk: int, *, user) -> dict | None:
 def unmatched_postings(agreement) -> QuerySet:
     """Open, valid postings with no accepted match, oldest first: the coordinators' worklist."""
     accepted = Match.objects.filter(status=Match.Status.ACCEPTED)
-    return _with_relations(
+    # Only the columns the worklist shows: the page sorts every unmatched posting before it
+    # takes 50, and the texts and the agreement's own text made those rows wide. No areas or
+    # districts: the list does not show them (two queries for nothing).
+    return (
         valid_postings(agreement)
         .exclude(Exists(accepted.filter(need=OuterRef("pk"))))
         .exclude(Exists(accepted.filter(offer=OuterRef("pk"))))
+        .select_related("organisation", "agreement")
+        .only(*UNMATCHED_COLUMNS)
         .order_by("created_at", "pk")
     )
+
+
+UNMATCHED_COLUMNS = (
+    "created_at",
+    "title",
+    "direction",
+    "valid_until",
+    "organisation__name",
+    "organisation__slug",
+    "agreement__slug",
+)
 
 
 def prefetch_for_api(queryset: QuerySet) -> QuerySet:

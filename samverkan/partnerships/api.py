@@ -14,9 +14,10 @@ from ninja.pagination import paginate
 
 from samverkan.agreements.selectors import agreement_filter, get_agreement
 from samverkan.core.exceptions import ApplicationError
+from samverkan.core.links import slug_address
 from samverkan.core.pagination import PageNumberPagination
 from samverkan.partnerships import selectors
-from samverkan.partnerships.models import Collaboration, IopCondition
+from samverkan.partnerships.models import Collaboration, CollaborationParty, IopCondition
 
 router = Router()
 
@@ -24,16 +25,37 @@ TAGS = ["collaborations"]
 MIN_YEAR = 2000
 
 
+# A page of collaborations names fifty of them and their parties, each with its address and
+# labels: a reverse() and a get_FOO_display() (which rebuilds the choices and translates every
+# label) per row were most of the page's Python. The labels are looked up, the addresses made
+# from one reverse() per kind of page.
+KIND_LABELS = dict(Collaboration.Kind.choices)
+STATUS_LABELS = dict(Collaboration.Status.choices)
+ROLE_LABELS = dict(CollaborationParty.Role.choices)
+
+
+def _label(labels: dict, value) -> str:
+    return str(labels.get(value, value))
+
+
 class OrganisationRef(Schema):
     name: str
     slug: str
-    url: str = Field(..., alias="get_absolute_url")
+    url: str
+
+    @staticmethod
+    def resolve_url(obj) -> str:
+        return slug_address("actors:organisation", obj.slug)
 
 
 class PartyOut(Schema):
     organisation: OrganisationRef
     role: str = Field(..., description="lead, partner, funder or other")
-    role_label: str = Field(..., alias="get_role_display")
+    role_label: str
+
+    @staticmethod
+    def resolve_role_label(obj) -> str:
+        return _label(ROLE_LABELS, obj.role)
 
 
 class AreaRef(Schema):
@@ -51,16 +73,28 @@ class CollaborationOut(Schema):
     slug: str
     title: str
     kind: str = Field(..., description="iop, project, network, dialogue, grant_funded or other")
-    kind_label: str = Field(..., alias="get_kind_display")
+    kind_label: str
     status: str = Field(..., description="planned, running or ended")
-    status_label: str = Field(..., alias="get_status_display")
+    status_label: str
     starts_on: datetime.date | None
     ends_on: datetime.date | None
     mapping_year: int = Field(..., description="The year of the mapping it was first recorded in")
     parties: list[PartyOut]
     areas: list[AreaRef]
     districts: list[DistrictRef]
-    url: str = Field(..., alias="get_absolute_url")
+    url: str
+
+    @staticmethod
+    def resolve_kind_label(obj) -> str:
+        return _label(KIND_LABELS, obj.kind)
+
+    @staticmethod
+    def resolve_status_label(obj) -> str:
+        return _label(STATUS_LABELS, obj.status)
+
+    @staticmethod
+    def resolve_url(obj) -> str:
+        return slug_address("partnerships:detail", obj.slug, agreement=obj.agreement.slug)
 
 
 class CollaborationDetailOut(CollaborationOut):

@@ -2,10 +2,11 @@
 
 from django.utils.translation import gettext as _
 
-from samverkan.core.registry import first_and_total
+from samverkan.core.registry import first_and_total, same_for_every_coordinator
 from samverkan.partnerships.models import Collaboration, IopAgreement
 
 
+@same_for_every_coordinator
 def iop_agreements_to_sign(viewer) -> dict | None:
     """The agreement's IOP agreements of planned or running collaborations that are not signed,
     oldest start first: one query. Only for the coordinators, who confirm the conditions and

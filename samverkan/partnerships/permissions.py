@@ -24,26 +24,12 @@ these functions; the services through `core.permissions.require`.
 from django.utils.translation import gettext as _
 
 from samverkan.accounts.roles import is_coordinator
-from samverkan.actors.models import Representation, Sector
+from samverkan.actors.models import Sector
+from samverkan.actors.permissions import represented_organisation_ids
 
 
 def _member(user) -> bool:
     return bool(user and user.is_authenticated and user.is_active)
-
-
-def represented_organisation_ids(user) -> set[int]:
-    """The organisations the person is a confirmed representative of."""
-    if not _member(user):
-        return set()
-    cache = getattr(user, "_represented_organisation_ids", None)
-    if cache is None:
-        cache = set(
-            Representation.objects.confirmed()
-            .filter(user=user)
-            .values_list("organisation_id", flat=True)
-        )
-        user._represented_organisation_ids = cache
-    return cache
 
 
 def _party_organisations(collaboration) -> list:

@@ -5,10 +5,11 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from samverkan.core.registry import first_and_total
+from samverkan.core.registry import first_and_total, same_for_every_coordinator
 from samverkan.plans.models import ActivityStatus, PlanActivity
 
 
+@same_for_every_coordinator
 def activities_behind(viewer) -> dict | None:
     """Activities of the plans running this year that are delayed, or planned for an earlier
     year and not done, earliest year first: one query. Only for the coordinators, who keep

@@ -159,6 +159,38 @@ def create_plan(
     return plan
 
 
+# What update_plan() changes: the agreement, address and years stay (the activities are
+# planned within the years, and links keep working).
+PLAN_FIELDS = ("title", "adopted_on", "adopted_by", "summary")
+
+
+@transaction.atomic
+def update_plan(*, plan: PlanPeriod, by, **changes) -> PlanPeriod:
+    """Change a plan's title, summary or adoption (when and by whom).
+
+    Raises PermissionDeniedError or ApplicationError (invalid data).
+    """
+    unknown = set(changes) - set(PLAN_FIELDS)
+    if unknown:
+        raise TypeError(f"update_plan() cannot change {', '.join(sorted(unknown))}")
+    require(by, permissions.can_manage_plan, plan)
+    plan = PlanPeriod.objects.select_for_update().get(pk=plan.pk)
+    before = {name: getattr(plan, name) for name in changes}
+    if "title" in changes:
+        changes["title"] = (changes["title"] or "").strip()
+    for name, value in changes.items():
+        setattr(plan, name, value)
+    _validate(plan)
+    plan.save()
+    changed = {
+        name: {"from": str(before[name]), "to": str(value)}
+        for name, value in changes.items()
+        if before[name] != value
+    }
+    log_action(plan, "plan.updated", by=by, data=changed)
+    return plan
+
+
 def _validate_activity(activity: PlanActivity) -> None:
     if activity.title is not None:
         activity.title = activity.title.strip()

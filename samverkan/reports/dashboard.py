@@ -2,10 +2,11 @@
 
 from django.utils.translation import gettext as _
 
-from samverkan.core.registry import first_and_total
+from samverkan.core.registry import first_and_total, same_for_every_coordinator
 from samverkan.reports.models import AnnualReport, ReportStatus
 
 
+@same_for_every_coordinator
 def unpublished_reports(viewer) -> dict | None:
     """The agreement's drafts and approved reports waiting to be published, latest year
     first: one query. Only for the coordinators."""

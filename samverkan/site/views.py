@@ -3,13 +3,18 @@ section links of the primary agreement. They sit above the domain apps, which re
 blocks in samverkan/core/registry.py without knowing this module."""
 
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
 from samverkan.accounts.roles import is_coordinator
 from samverkan.actors.selectors import role_labels
 from samverkan.agreements.selectors import primary_agreement
+from samverkan.core.cache import cached_fragment, cached_value
 from samverkan.core.registry import DASHBOARD, START_PAGE, Viewer
 from samverkan.site.sections import SECTIONS
 
@@ -23,11 +28,23 @@ def home(request):
     return render(
         request,
         "site/home.html",
-        {
-            "agreement": agreement,
-            "blocks": START_PAGE.sections(agreement, request.user) if agreement else [],
-        },
+        {"agreement": agreement, "blocks_html": start_blocks(agreement) if agreement else ""},
     )
+
+
+def start_blocks(agreement) -> str:
+    """The start page's blocks, the same for every visitor: rendered for an anonymous one,
+    without the request (so without the person, the session or a CSRF token), and kept as a
+    fragment under the generations of the tables they read (core.cache.cached_fragment), so a
+    logged-in visitor does not render them again; a write to their data shows at once. Kept
+    per agreement, day (what is "soon" and "days left") and time zone."""
+
+    def render_blocks() -> str:
+        blocks = START_PAGE.sections(agreement, AnonymousUser())
+        return render_to_string("site/_start_blocks.html", {"blocks": blocks})
+
+    parts = [agreement.pk, timezone.localdate(), timezone.get_current_timezone_name()]
+    return cached_fragment("start-blocks", parts, render_blocks, depends_on=[agreement])
 
 
 @require_safe
@@ -43,11 +60,56 @@ def section(request, section: str):
 @login_required
 def dashboard(request):
     """My pages: the person's roles, and each app's block of what they have and what waits for
-    them (samverkan/core/registry.py), in a fixed number of queries."""
+    them (samverkan/core/registry.py), in a fixed number of queries. The coordinators' work
+    queues are the same for every coordinator and are rendered once for them all."""
     user = request.user
     viewer = Viewer(user=user, is_coordinator=is_coordinator(user), agreement=primary_agreement())
+    shared = coordinator_blocks(viewer.agreement) if viewer.is_coordinator else {}
+    blocks = []
+    for section in DASHBOARD:
+        if section.template in shared:
+            block = shared[section.template]
+            if block is not None:
+                html = mark_safe(block["html"])  # nosec B703, B308  # noqa: S308 - our templates'
+                blocks.append({**block, "html": html})
+            continue
+        context = section.context(viewer)
+        if context is not None:
+            blocks.append({"template": section.template, **context})
     return render(
         request,
         "site/dashboard.html",
-        {"roles": role_labels(user), "viewer": viewer, "blocks": DASHBOARD.sections(viewer)},
+        {"roles": role_labels(user), "viewer": viewer, "blocks": blocks},
     )
+
+
+def coordinator_blocks(agreement) -> dict[str, dict | None]:
+    """The blocks of My pages marked `same_for_every_coordinator`, by template: the heading, the
+    count and the rendered HTML of each, or None for one that has nothing to show. Rendered for
+    a coordinator who is nobody in particular, without the request, and kept under the
+    generations of the tables they read (core.cache.cached_value), per agreement and day."""
+    if agreement is None:
+        return {}
+    sections = [s for s in DASHBOARD if getattr(s.context, "same_for_every_coordinator", False)]
+    anyone = Viewer(user=AnonymousUser(), is_coordinator=True, agreement=agreement)
+
+    def render_blocks() -> dict[str, dict | None]:
+        rendered = {}
+        for section in sections:
+            context = section.context(anyone)
+            if context is None:
+                rendered[section.template] = None
+                continue
+            block = {"template": section.template, **context}
+            html = render_to_string(section.template, {"section": block, "viewer": anyone})
+            rendered[section.template] = {
+                "template": section.template,
+                "key": block["key"],
+                "heading": str(block["heading"]),
+                "total": block.get("total"),
+                "html": str(html),
+            }
+        return rendered
+
+    parts = [agreement.pk, timezone.localdate(), timezone.get_current_timezone_name()]
+    return cached_value("dashboard-coordinators", parts, render_blocks, depends_on=[agreement])

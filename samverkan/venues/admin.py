@@ -4,7 +4,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from samverkan.core.admin import service_action
+from samverkan.core.admin import ServiceModelAdmin, service_action
 from samverkan.venues import permissions, services
 from samverkan.venues.models import (
     Booking,
@@ -113,11 +113,15 @@ class BookingSeriesAdmin(admin.ModelAdmin):
 
 
 @admin.register(VisitorCount)
-class VisitorCountAdmin(admin.ModelAdmin):
+class VisitorCountAdmin(ServiceModelAdmin):
     list_display = ["venue", "date", "visitors", "source"]
     list_filter = ["venue", "source", "is_demo"]
     date_hierarchy = "date"
     fields = ["venue", "date", "visitors"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # A count is corrected for its day; another day is counted as a new row.
+        return ["venue", "date"] if obj else []
 
     def has_add_permission(self, request):
         return permissions.can_record_visitors(request.user)[0]

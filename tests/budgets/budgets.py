@@ -109,12 +109,12 @@ SITEMAP: dict[str, Budget] = {
     "partnerships:list": Budget(10, 14, 13),
     "partnerships:figures": Budget(6, 8, 8),
     "partnerships:detail": Budget(9, 13, 12),
-    "partnerships:iop": Budget(4, 11, 10),
+    "partnerships:iop": Budget(4, 10, 9),
     "matching:needs": Budget(7, 11, 11),
     "matching:offers": Budget(7, 11, 11),
-    # The posting and its suggestions: term statistics, scoring, candidates with their shared
-    # areas, districts and words; the funding calls that fit.
-    "matching:detail": Budget(15, 19, 19),
+    # The posting and its suggestions: term statistics, scoring, the candidates (loaded whole),
+    # their shared areas and districts (one query) and words; the funding calls that fit.
+    "matching:detail": Budget(13, 17, 17),
     "funding:list": Budget(7, 10, 10),
     "funding:call": Budget(4, 8, 8),
     "funding:funders": Budget(2, 5, 5),
@@ -134,7 +134,7 @@ PAGES: dict[str, Page] = {
     "events:mine": Page(_in("events:mine"), Budget(LOGGED_IN, 5, 5)),
     "venues:my_bookings": Page(_in("venues:my_bookings"), Budget(LOGGED_IN, 6, 6)),
     "venues:booking": Page(
-        _in("venues:booking", pk=lambda d: d.booking.pk), Budget(LOGGED_IN, 8, 6)
+        _in("venues:booking", pk=lambda d: d.booking.pk), Budget(LOGGED_IN, 6, 5)
     ),
     "learning:my_courses": Page(_in("learning:my_courses"), Budget(LOGGED_IN, 5, 5)),
     # The member represents the organiser.
@@ -143,7 +143,7 @@ PAGES: dict[str, Page] = {
     ),
     "matching:list": Page(_in("matching:list"), Budget(7, 11, 11)),
     # Coordinators only (a member is refused).
-    "matching:unmatched": Page(_in("matching:unmatched"), Budget(LOGGED_IN, None, 8)),
+    "matching:unmatched": Page(_in("matching:unmatched"), Budget(LOGGED_IN, None, 6)),
     "venues:visitors": Page(
         _in("venues:visitors", venue=lambda d: d.venue.slug), Budget(LOGGED_IN, None, 6)
     ),
@@ -152,13 +152,13 @@ PAGES: dict[str, Page] = {
     "events:edit": Page(_in("events:edit", slug=lambda d: d.event.slug), Budget(LOGGED_IN, 14, 13)),
     # Whether the person is a coordinator (they keep a blank organisation choice); without a
     # blank, Django reads the first organisation to decide on the `required` attribute.
-    "matching:new": Page(_in("matching:new"), Budget(LOGGED_IN, 11, 10)),
+    "matching:new": Page(_in("matching:new"), Budget(LOGGED_IN, 9, 8)),
     "matching:edit": Page(_in("matching:edit", pk=lambda d: d.need.pk), Budget(LOGGED_IN, 10, 9)),
     "venues:book": Page(
         _in("venues:book", venue=lambda d: d.venue.slug, room=lambda d: d.room.slug),
         Budget(LOGGED_IN, 9, 6),
     ),
-    "partnerships:new": Page(_in("partnerships:new"), Budget(LOGGED_IN, 10, 9)),
+    "partnerships:new": Page(_in("partnerships:new"), Budget(LOGGED_IN, 9, 8)),
     "partnerships:edit": Page(
         _in("partnerships:edit", slug=lambda d: d.collaboration.slug), Budget(LOGGED_IN, 11, 10)
     ),
@@ -207,7 +207,7 @@ PAGES: dict[str, Page] = {
         Budget(LOGGED_IN, 8, 7),
     ),
     # The member is the area's civil-society host's contact person.
-    "areas:edit": Page(_in("areas:edit", slug=lambda d: d.area.slug), Budget(LOGGED_IN, 9, 8)),
+    "areas:edit": Page(_in("areas:edit", slug=lambda d: d.area.slug), Budget(LOGGED_IN, 8, 7)),
     "areas:new": Page(_in("areas:new"), Budget(LOGGED_IN, None, 5)),
     "areas:hosting_new": Page(
         _in("areas:hosting_new", slug=lambda d: d.area.slug), Budget(LOGGED_IN, None, 6)
@@ -298,7 +298,7 @@ PAGES: dict[str, Page] = {
     ),
     "api:posting": Page(lambda d: f"/api/v1/postings/{d.need.pk}", Budget(3)),
     "api:posting-suggestions": Page(
-        lambda d: f"/api/v1/postings/{d.need.pk}/suggestions", Budget(12)
+        lambda d: f"/api/v1/postings/{d.need.pk}/suggestions", Budget(10)
     ),
     "api:funding-call": Page(lambda d: f"/api/v1/funding-calls/{d.call.slug}", Budget(3)),
     "api:budget": Page(_path(f"/api/v1/budget/{SLUG}/2022"), Budget(3)),

@@ -69,6 +69,26 @@ def test_a_whole_float_is_written_without_decimals():
         assert formatting.number(2181.0) == "2\u00a0181"
 
 
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_whole_numbers_are_written_as_django_writes_them(language):
+    # number() takes a shorter path for whole numbers: it must write what number_format writes.
+    from django.utils import formats
+
+    values = [0, 7, -7, 999, -999, 1000, -1000, 28418, -28418, 999_999, 1_000_000, 10**12 + 5]
+    with translation.override(language):
+        for value in values:
+            expected = formats.number_format(value, use_l10n=True, force_grouping=True)
+            assert formatting.number(value) == expected
+            assert formatting.number(float(value)) == expected
+
+
+def test_a_boolean_is_not_taken_for_a_whole_number():
+    with translation.override("sv"):
+        assert formatting.number(True) == formatting.formats.number_format(
+            True, use_l10n=True, force_grouping=True
+        )
+
+
 def test_the_helpers_are_filters_in_every_template_without_a_load():
     template = Template("{{ day|short_date }} {{ start|time_range:end }} {{ n|number }}")
     with translation.override("sv"):

@@ -1,9 +1,12 @@
 """The centre's admin opens for an administrator with the demo loaded; bookings are cancelled
 there through the service, not edited."""
 
+import datetime
+
 import pytest
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.urls import reverse
+from django.utils import timezone
 
 from samverkan.core.models import AuditEntry
 from samverkan.venues.models import Booking, VisitorCount
@@ -52,3 +55,19 @@ def test_a_visitor_count_added_in_the_admin_is_recorded_through_the_service(clie
 
     assert VisitorCount.objects.get(venue=venue).recorded_by == administrator
     assert AuditEntry.objects.filter(action="visitors.recorded").exists()
+
+
+def test_a_visitor_count_the_service_refuses_is_shown_and_nothing_is_saved(client):
+    venue = VenueFactory()
+    client.force_login(factories.administrator())
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+
+    response = client.post(
+        reverse("admin:venues_visitorcount_add"),
+        {"venue": venue.pk, "date": tomorrow.isoformat(), "visitors": 80},
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    assert not VisitorCount.objects.filter(venue=venue).exists()
+    assert [m for m in response.context["messages"] if m.level == messages.ERROR]

@@ -6,7 +6,12 @@ ApplicationError (or PermissionDeniedError / ConflictError) with a Swedish messa
 broken.
 """
 
-from samverkan.governance.services.bodies import add_membership, create_body, end_membership
+from samverkan.governance.services.bodies import (
+    add_membership,
+    create_body,
+    end_membership,
+    update_body,
+)
 from samverkan.governance.services.meetings import (
     add_agenda_item,
     record_attendance,
@@ -30,4 +35,5 @@ __all__ = [
     "record_attendance",
     "record_decision",
     "schedule_meeting",
+    "update_body",
 ]

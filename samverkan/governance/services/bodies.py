@@ -4,6 +4,7 @@ import datetime
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samverkan.actors.models import Sector
@@ -42,15 +43,7 @@ def create_body(
     if not name:
         raise ApplicationError(_("A body needs a name."), code="invalid", field="name")
     slug = slug or slug_text(name, max_length=120)
-    seats = (city_voting_seats or 0) + (civil_voting_seats or 0)
-    fixed = city_voting_seats is not None or civil_voting_seats is not None
-    if quorum and fixed and quorum > seats:
-        raise ApplicationError(
-            _("The quorum (%(quorum)d) cannot be larger than the voting seats (%(seats)d).")
-            % {"quorum": quorum, "seats": seats},
-            code="invalid",
-            field="quorum",
-        )
+    _check_quorum(quorum, city_voting_seats, civil_voting_seats)
     if Body.objects.filter(agreement=agreement, slug=slug).exists():
         raise ConflictError(
             _("The agreement already has a body with this short name."), code="slug_taken"
@@ -74,6 +67,93 @@ def create_body(
         ) from exc
     log_action(body, "body.created", by=by, data={"name": name})
     return body
+
+
+def _check_quorum(quorum, city_voting_seats, civil_voting_seats) -> None:
+    seats = (city_voting_seats or 0) + (civil_voting_seats or 0)
+    fixed = city_voting_seats is not None or civil_voting_seats is not None
+    if quorum and fixed and quorum > seats:
+        raise ApplicationError(
+            _("The quorum (%(quorum)d) cannot be larger than the voting seats (%(seats)d).")
+            % {"quorum": quorum, "seats": seats},
+            code="invalid",
+            field="quorum",
+        )
+
+
+# What update_body() changes: the agreement and the address (slug) stay, so links keep working.
+BODY_FIELDS = frozenset(
+    {"kind", "name", "description", "city_voting_seats", "civil_voting_seats", "quorum"}
+)
+
+
+@transaction.atomic
+def update_body(*, body: Body, by, **changes) -> Body:
+    """Change a body's name, kind, description, composition rule (voting seats per side) or
+    quorum. Its agreement and address stay.
+
+    Guarantees the rules of create_body() and that a side is never given fewer seats than it
+    has voting members at once from today on (checked under a lock on the body): end a
+    membership first.
+
+    Raises PermissionDeniedError for others than coordinators, ApplicationError on an empty
+    name or a quorum larger than the seats, ConflictError on too few seats.
+    """
+    unknown = set(changes) - BODY_FIELDS
+    if unknown:
+        raise TypeError(f"update_body() cannot change {', '.join(sorted(unknown))}")
+    require(by, permissions.can_manage_body, body)
+    body = Body.objects.select_for_update().get(pk=body.pk)
+    if "name" in changes:
+        changes["name"] = (changes["name"] or "").strip()
+        if not changes["name"]:
+            raise ApplicationError(_("A body needs a name."), code="invalid", field="name")
+    after = {name: changes.get(name, getattr(body, name)) for name in BODY_FIELDS}
+    _check_quorum(after["quorum"], after["city_voting_seats"], after["civil_voting_seats"])
+    for seat, field in (
+        (Seat.CITY, "city_voting_seats"),
+        (Seat.CIVIL_SOCIETY, "civil_voting_seats"),
+    ):
+        seats = after[field]
+        members = _most_voting_members_from(body, seat, timezone.localdate())
+        if seats is not None and members > seats:
+            raise ConflictError(
+                _(
+                    "%(body)s has %(count)d voting members for %(side)s at once: end a "
+                    "membership before lowering the seats."
+                )
+                % {"body": body.name, "count": members, "side": Seat(seat).label},
+                code="seats_full",
+                field=field,
+            )
+    changed = {}
+    for name, value in changes.items():
+        before = getattr(body, name)
+        if before != value:
+            changed[name] = {"from": str(before), "to": str(value)}
+            setattr(body, name, value)
+    if changed:
+        body.save(update_fields=list(changed))
+    log_action(body, "body.updated", by=by, data=changed)
+    return body
+
+
+def _most_voting_members_from(body: Body, seat: str, day: datetime.date) -> int:
+    """The most voting members a side has at once on `day` or later."""
+    periods = list(
+        _overlapping(
+            Membership.objects.filter(body=body, seat=seat, role=Membership.Role.VOTING), day, None
+        ).only("starts_on", "ends_on")
+    )
+    # The most members at once are found on the first day of one of the periods.
+    days = {day} | {m.starts_on for m in periods if m.starts_on > day}
+    return max(
+        (
+            sum(1 for m in periods if m.starts_on <= d and (m.ends_on is None or m.ends_on >= d))
+            for d in days
+        ),
+        default=0,
+    )
 
 
 def _overlapping(qs, starts_on, ends_on):

@@ -56,6 +56,7 @@ def collaboration_list(request, agreement):
     form, filters = _filters(request, agreement)
     paginator = Paginator(selectors.search_collaborations(agreement, filters), PAGE_SIZE)
     page = paginator.get_page(request.GET.get("sida"))
+    page.object_list = selectors.for_list(agreement, page.object_list)
     query = request.GET.copy()
     query.pop("sida", None)
 
