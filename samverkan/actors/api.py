@@ -8,7 +8,22 @@ from ninja.pagination import paginate
 
 from samverkan.actors.models import Organisation
 from samverkan.actors.selectors import RegisterFilters, search_register
+from samverkan.core.links import slug_address
 from samverkan.core.pagination import PageNumberPagination
+
+
+class OrganisationRef(Schema):
+    """An organisation named in another list (a host, a party, an author): the one shape every
+    app's API uses for it."""
+
+    name: str
+    slug: str
+    url: str
+
+    @staticmethod
+    def resolve_url(obj) -> str:
+        return slug_address("actors:organisation", obj.slug)
+
 
 router = Router()
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_noop
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
+from samverkan.actors.api import OrganisationRef
 from samverkan.agreements.selectors import agreement_filter, get_agreement
 from samverkan.areas import selectors
 from samverkan.areas.models import FocusArea, PhaseChange
@@ -21,12 +22,6 @@ router = Router()
 
 AREAS = ["areas"]
 FOCUS = ["focus areas"]
-
-
-class OrganisationRef(Schema):
-    name: str
-    slug: str
-    url: str = Field(..., alias="get_absolute_url")
 
 
 class HostOut(Schema):

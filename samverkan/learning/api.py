@@ -12,6 +12,7 @@ from django.utils.translation import gettext_noop
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
+from samverkan.actors.api import OrganisationRef
 from samverkan.agreements.selectors import get_agreement
 from samverkan.core.pagination import PageNumberPagination
 from samverkan.learning import selectors
@@ -22,12 +23,6 @@ router = Router()
 MATERIALS = ["method library"]
 COURSES = ["courses"]
 TOPIC_VALUES = ", ".join(Topic.values)
-
-
-class OrganisationRef(Schema):
-    name: str
-    slug: str
-    url: str = Field(..., alias="get_absolute_url")
 
 
 class FileOut(Schema):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_noop
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
+from samverkan.actors.api import OrganisationRef
 from samverkan.agreements.selectors import agreement_filter, get_agreement
 from samverkan.core.exceptions import ApplicationError
 from samverkan.core.links import slug_address
@@ -36,16 +37,6 @@ ROLE_LABELS = dict(CollaborationParty.Role.choices)
 
 def _label(labels: dict, value) -> str:
     return str(labels.get(value, value))
-
-
-class OrganisationRef(Schema):
-    name: str
-    slug: str
-    url: str
-
-    @staticmethod
-    def resolve_url(obj) -> str:
-        return slug_address("actors:organisation", obj.slug)
 
 
 class PartyOut(Schema):
