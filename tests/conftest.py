@@ -1,6 +1,4 @@
-import gc
 import os
-import sys
 from dataclasses import dataclass
 
 import pytest
@@ -46,31 +44,6 @@ class DemoLoad:
 
 
 _shared_demo_loaded = False
-
-
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """pytest-django's test database, with its drop made safe on PostgreSQL: a thread of a
-    concurrency or live-server test that has ended may leave its connection object to the
-    garbage collector, and PostgreSQL refuses to drop a database a session is still open on
-    ("being accessed by other users"). Collect them first; a session that still remains is named
-    on stderr and ended, so the leak shows instead of failing the run at its very end."""
-    yield
-    gc.collect()
-    from django.db import connection
-
-    if connection.vendor != "postgresql":
-        return
-    with django_db_blocker.unblock(), connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT pid, state, left(query, 120) FROM pg_stat_activity"
-            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
-        )
-        left_open = cursor.fetchall()
-        for pid, state, query in left_open:
-            sys.stderr.write(f"test database: a session left open ({state}): {query}\n")
-            cursor.execute("SELECT pg_terminate_backend(%s)", [pid])
-    connection.close()
 
 
 @pytest.fixture(scope="session")
