@@ -59,12 +59,15 @@ def test_stems_text_holds_the_stems_with_a_space_before_each():
     assert stems_text("", "") == ""
 
 
-def test_sqlite_runs_the_full_text_match_once_not_once_per_row(db):
-    """A correlated MATCH per row took 1.4 s for "ungdom" among 3 000 organisations."""
-    if connection.vendor != "sqlite":
-        pytest.skip("the FTS5 join is SQLite's")
+def test_the_full_text_match_reads_the_index_not_each_row(db):
+    """SQLite: a correlated MATCH per row took 1.4 s for "ungdom" among 3 000 organisations.
+    PostgreSQL: computing the tsvector of every row took 84 ms of a 123 ms page."""
     queryset = REGISTER_INDEX.search(Organisation.objects.all(), "ungdom").order_by("-rank")
     sql, params = queryset.query.sql_with_params()
+    if connection.vendor == "postgresql":
+        assert "search_vector" in sql
+        assert "to_tsvector" not in sql
+        return
     with connection.cursor() as cursor:
         cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
         plan = " ".join(str(row[-1]) for row in cursor.fetchall())
