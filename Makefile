@@ -91,7 +91,7 @@ endef
 
 test: install-test ## run the whole suite on SQLite, and on PostgreSQL when DATABASE_URL is set
 	@$(MAKE) --no-print-directory test-sqlite
-	@if [ -n "$$DATABASE_URL" ]; then $(MAKE) --no-print-directory test-postgres; \
+	@if [ -n "$$DATABASE_URL" ]; then $(MAKE) --no-print-directory test-postgres AFTER_SQLITE=1; \
 	 else echo "DATABASE_URL is not set: PostgreSQL run skipped (.ci/run sets it)"; fi
 
 test-fast: $(VENV)/.installed-test ## the inner loop: SQLite only, without the browser tests, in parallel
@@ -101,9 +101,10 @@ test-sqlite: $(VENV)/.installed-test
 	@echo "== tests on SQLite =="
 	@$(call run_pytest,env -u DATABASE_URL $(TEST_ENV),)
 
+# After the SQLite half (make test), the tests that read no test database are not run again.
 test-postgres: $(VENV)/.installed-test
 	@echo "== tests on PostgreSQL ($$DATABASE_URL) =="
-	@$(call run_pytest,$(TEST_ENV),)
+	@$(call run_pytest,$(TEST_ENV),$(if $(AFTER_SQLITE),-m "not database_independent"))
 
 lint: $(VENV)/.installed-test ## ruff, formatting and missing migrations
 	$(PY) -m ruff check .

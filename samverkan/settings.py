@@ -383,6 +383,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 
 if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        # A test database need not survive a crash: a commit does not wait for the disk.
+        DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"
 
 LOGGING = {
     "version": 1,

@@ -95,6 +95,23 @@ def _uses_the_database(item) -> bool:
     )
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _live_server_requests_end_before_the_database_is_dropped(django_db_setup):
+    """The live server answers each browser connection in a thread of its own, which holds a
+    database connection until the browser closes the socket (keep-alive), and closes it only
+    then. The browser closes its sockets at its own teardown, which can come after the live
+    server's; on PostgreSQL the test database then cannot be dropped while such a thread is
+    still closing ("being accessed by other users"). Set up after the database and before the
+    browser and the live server, this is torn down after both and before the database: it waits
+    for those threads to finish."""
+    import threading
+
+    yield
+    for thread in threading.enumerate():
+        if thread is not threading.current_thread() and "process_request" in thread.name:
+            thread.join(timeout=30)
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Rate limits live in the cache: every test starts with none used."""

@@ -6,7 +6,12 @@ import sys
 import tomllib
 from pathlib import Path
 
+import pytest
+
 import samverkan
+
+# Static analysis of the imports: the same on either database.
+pytestmark = pytest.mark.database_independent
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = Path(samverkan.__file__).parent

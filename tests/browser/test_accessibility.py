@@ -107,19 +107,6 @@ def problems_on(page, base_url: str, paths: list[str]) -> list[str]:
     return problems
 
 
-def test_every_kind_of_page_in_the_sitemap_is_accessible_and_fits_the_screen_with_the_demo(
-    screen, live_server
-):
-    load_demo()
-    paths = sitemap_paths(screen, live_server.url)
-    kinds = {resolve(path).route for path in paths}
-    assert len(kinds) >= 15  # register, agreement, areas, focus areas, bodies, minutes, plans …
-
-    problems = problems_on(screen, live_server.url, sample_per_kind(paths))
-
-    assert not problems, "\n".join(problems)
-
-
 def logged_in_pages() -> dict[str, list[str]]:
     """The pages a representative and a coordinator use most, in the demo: their own lists, the
     forms, the queues and the figures, by the e-mail of the demo person who sees them."""
@@ -170,14 +157,20 @@ def logged_in_pages() -> dict[str, list[str]]:
     }
 
 
-def test_the_main_logged_in_pages_are_accessible_and_fit_the_screen_with_the_demo(
+def test_every_kind_of_page_and_the_main_logged_in_pages_are_accessible_and_fit_the_screen(
     screen, live_server
 ):
+    """With the demo loaded once: every kind of page in the sitemap as a visitor sees it, then
+    the pages a representative and a coordinator use most, each logged in."""
     load_demo()
-    problems = []
-    for email, paths in logged_in_pages().items():
+    paths = sitemap_paths(screen, live_server.url)
+    kinds = {resolve(path).route for path in paths}
+    assert len(kinds) >= 15  # register, agreement, areas, focus areas, bodies, minutes, plans …
+
+    problems = problems_on(screen, live_server.url, sample_per_kind(paths))
+    for email, own_pages in logged_in_pages().items():
         log_in(screen, live_server, User.objects.get(email=email))
-        problems += problems_on(screen, live_server.url, paths)
+        problems += problems_on(screen, live_server.url, own_pages)
 
     assert not problems, "\n".join(problems)
 

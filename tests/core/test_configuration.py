@@ -54,6 +54,7 @@ def test_deploy_check_is_clean_with_debug_off_and_a_secret():
     assert "no issues" in result.stdout
 
 
+@pytest.mark.database_independent  # a process on an in-memory SQLite database of its own
 def test_staff_single_sign_on_is_offered_when_openid_connect_is_configured():
     code = (
         "import django; django.setup();"

@@ -14,7 +14,11 @@ import pytest
 from samverkan import local_env
 from samverkan.core.outbox import BACKEND as OUTBOX_BACKEND
 
-pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
+# Settings read in fresh processes and the Makefile: no database is opened.
+pytestmark = [
+    pytest.mark.filterwarnings("ignore::ResourceWarning"),
+    pytest.mark.database_independent,
+]
 
 PROJECT = Path(__file__).resolve().parents[2]
 # Variables of this test run that would hide what settings.py does on its own.

@@ -20,7 +20,12 @@ import pytest
 
 from samverkan import local_env
 
-pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
+# The commands run on a SQLite database of their own, as after `make run`: the same whichever
+# database the suite tests.
+pytestmark = [
+    pytest.mark.filterwarnings("ignore::ResourceWarning"),
+    pytest.mark.database_independent,
+]
 
 PROJECT = Path(__file__).resolve().parents[2]
 README = PROJECT / "README.md"
