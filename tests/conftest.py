@@ -96,7 +96,7 @@ def _uses_the_database(item) -> bool:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _live_server_requests_end_before_the_database_is_dropped(django_db_setup):
+def _live_server_requests_end_before_the_database_is_dropped(django_db_setup, django_db_blocker):
     """The live server answers each browser connection in a thread of its own, which holds a
     database connection until the browser closes the socket (keep-alive), and closes it only
     then. The browser closes its sockets at its own teardown, which can come after the live
@@ -110,6 +110,46 @@ def _live_server_requests_end_before_the_database_is_dropped(django_db_setup):
     for thread in threading.enumerate():
         if thread is not threading.current_thread() and "process_request" in thread.name:
             thread.join(timeout=30)
+    if _on_postgres():
+        with django_db_blocker.unblock():
+            _no_other_session_on_the_test_database()
+
+
+def _no_other_session_on_the_test_database():
+    """A session another thread or process left open keeps PostgreSQL from dropping the test
+    database. Name the test that opened it (each test's connections carry its name as their
+    application_name, `_name_connections_after_the_test`), end it and fail the run."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT application_name, backend_start, state, left(query, 200),"
+            " pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        left_open = cursor.fetchall()
+    if left_open:
+        pytest.fail(
+            "sessions left open on the test database (application_name = the test that opened"
+            " them):\n" + "\n".join(repr(row[:4]) for row in left_open),
+            pytrace=False,
+        )
+
+
+@pytest.fixture(autouse=True)
+def _name_connections_after_the_test(request):
+    """On PostgreSQL, every connection a test opens (its threads' and its processes' too: libpq
+    reads PGAPPNAME) is named after the test in pg_stat_activity."""
+    if not _on_postgres():
+        yield
+        return
+    before = os.environ.get("PGAPPNAME")
+    os.environ["PGAPPNAME"] = request.node.nodeid[-63:]
+    yield
+    if before is None:
+        os.environ.pop("PGAPPNAME", None)
+    else:
+        os.environ["PGAPPNAME"] = before
 
 
 @pytest.fixture(autouse=True)
