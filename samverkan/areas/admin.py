@@ -13,7 +13,7 @@ from samverkan.areas.models import (
     PriorityArea,
     SustainabilityGoal,
 )
-from samverkan.core.admin import RecordAdmin, ServiceModelAdmin
+from samverkan.core.admin import ReadOnlyInline, RecordAdmin, ServiceModelAdmin
 
 
 @admin.register(SustainabilityGoal)
@@ -22,15 +22,9 @@ class SustainabilityGoalAdmin(admin.ModelAdmin):
     ordering = ["number"]
 
 
-class HostingInline(admin.TabularInline):
+class HostingInline(ReadOnlyInline):
     model = Hosting
-    extra = 0
-    can_delete = False
     fields = ["side", "organisation", "contact_person", "starts_on", "ends_on"]
-    readonly_fields = fields
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(PriorityArea)

@@ -12,9 +12,9 @@ from samverkan.core.tasks import retry_deliveries
 HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
 
 
-class RecordAdmin(admin.ModelAdmin):
-    """For rows whose rules live in the services (hosting, numbered paragraphs, recorded
-    changes): the admin shows them, the platform's pages change them, so no rule is bypassed."""
+class ShownNotChanged:
+    """The admin shows these rows and changes none of them: their rules live in the services,
+    which the platform's pages call, so no rule is bypassed."""
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -24,6 +24,22 @@ class RecordAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class RecordAdmin(ShownNotChanged, admin.ModelAdmin):
+    """For rows whose rules live in the services (hosting, numbered paragraphs, recorded
+    changes): the admin shows them, the platform's pages change them."""
+
+
+class ReadOnlyInline(ShownNotChanged, admin.TabularInline):
+    """A parent's rows shown in its admin page, read only (sessions, quotas, documents,
+    modules, hostings …): every field in `fields` is shown, none is a form field."""
+
+    extra = 0
+    can_delete = False
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.fields
 
 
 class ServiceModelAdmin(admin.ModelAdmin):

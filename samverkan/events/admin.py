@@ -7,7 +7,7 @@ right and the uploaded files checked."""
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from samverkan.core.admin import HTTPS_URLS, ServiceModelAdmin, service_action
+from samverkan.core.admin import HTTPS_URLS, ReadOnlyInline, ServiceModelAdmin, service_action
 from samverkan.events import services
 from samverkan.events.models import (
     CalendarToken,
@@ -20,62 +20,29 @@ from samverkan.events.models import (
 from samverkan.events.services.events import EVENT_FIELDS, EVENT_RELATIONS
 
 
-class SessionInline(admin.TabularInline):
+class SessionInline(ReadOnlyInline):
     """Shown, not changed: the event runs from its first session to its last, which the
     event's page keeps through services.add_session and remove_session."""
 
     model = EventSession
-    extra = 0
     fields = ["title", "starts_at", "ends_at", "place_kind", "room", "address", "online_url"]
-    readonly_fields = fields
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
-class QuotaInline(admin.TabularInline):
+class QuotaInline(ReadOnlyInline):
     """Shown, not changed: a quota moves people between seats and the waiting list, which the
     event's page does through services.add_quota and remove_quota."""
 
     model = SeatQuota
-    extra = 0
     fields = ["name", "seats", "sectors", "organisations"]
-    readonly_fields = fields
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
-class DocumentInline(admin.TabularInline):
+class DocumentInline(ReadOnlyInline):
     """Shown, not changed: uploads and removals go through the event's documentation page
     (services.attach_document and remove_document), which checks the file's kind by its
     content (samverkan.core.uploads) and writes the audit row."""
 
     model = EventDocument
-    extra = 0
     fields = ["kind", "title", "file", "is_public", "size", "uploaded_at"]
-    readonly_fields = fields
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Event)

@@ -7,7 +7,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from samverkan.core.admin import RecordAdmin, ServiceModelAdmin, service_action
+from samverkan.core.admin import ReadOnlyInline, RecordAdmin, ServiceModelAdmin, service_action
 from samverkan.learning import services
 from samverkan.learning.models import (
     Course,
@@ -19,23 +19,12 @@ from samverkan.learning.models import (
 )
 
 
-class MaterialFileInline(admin.TabularInline):
+class MaterialFileInline(ReadOnlyInline):
     """Shown, not changed: files are attached and removed on the material's page
     (services.attach_file checks the file's kind by its content; remove_file deletes it)."""
 
     model = MaterialFile
     fields = ["title", "original_name", "content_type", "size", "uploaded_at"]
-    readonly_fields = fields
-    extra = 0
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Material)
@@ -99,25 +88,14 @@ class MaterialFileAdmin(RecordAdmin):
     search_fields = ["title", "original_name", "material__title"]
 
 
-class CourseModuleInline(admin.TabularInline):
+class CourseModuleInline(ReadOnlyInline):
     """Shown, not changed: each module opens on its own admin page, which saves it through
     update_module() (its position included)."""
 
     model = CourseModule
     fields = ["position", "title", "estimated_minutes"]
-    readonly_fields = fields
-    extra = 0
     ordering = ["position", "pk"]
     show_change_link = True
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Course)

@@ -7,7 +7,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.actors.models import Organisation
-from samverkan.core.admin import RecordAdmin, ServiceModelAdmin
+from samverkan.core.admin import ReadOnlyInline, RecordAdmin, ServiceModelAdmin
 from samverkan.partnerships import permissions, services
 from samverkan.partnerships.models import (
     Collaboration,
@@ -19,15 +19,9 @@ from samverkan.partnerships.models import (
 )
 
 
-class PartyInline(admin.TabularInline):
+class PartyInline(ReadOnlyInline):
     model = CollaborationParty
-    extra = 0
-    can_delete = False
     fields = ["organisation", "role"]
-    readonly_fields = fields
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 FIELDS = [
@@ -145,26 +139,14 @@ class CollaborationAdmin(ServiceModelAdmin):
             self.save_formset(request, form, formset, change=change)
 
 
-class DocumentInline(admin.TabularInline):
+class DocumentInline(ReadOnlyInline):
     model = IopDocument
-    extra = 0
-    can_delete = False
     fields = ["title", "content_type", "size", "uploaded_by", "uploaded_at"]
-    readonly_fields = fields
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
-class FollowUpInline(admin.TabularInline):
+class FollowUpInline(ReadOnlyInline):
     model = IopFollowUp
-    extra = 0
-    can_delete = False
     fields = ["followed_up_on", "text", "written_by"]
-    readonly_fields = fields
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(IopAgreement)

@@ -5,24 +5,18 @@ and note; a plan's years and address stay as they were adopted."""
 
 from django.contrib import admin
 
-from samverkan.core.admin import RecordAdmin, ServiceModelAdmin
+from samverkan.core.admin import ReadOnlyInline, RecordAdmin, ServiceModelAdmin
 from samverkan.plans import services
 from samverkan.plans.models import ActivityStatusChange, PlanActivity, PlanPeriod, PlanRevision
 
 
-class PlanActivityInline(admin.TabularInline):
+class PlanActivityInline(ReadOnlyInline):
     """Shown, not changed: each activity opens on its own admin page, which saves it through
     update_activity(); new ones are added there or on the plan's page."""
 
     model = PlanActivity
-    extra = 0
-    can_delete = False
     show_change_link = True
     fields = ["position", "title", "planned_year", "responsible", "status"]
-    readonly_fields = fields
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(PlanPeriod)
