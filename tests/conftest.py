@@ -118,20 +118,32 @@ def _live_server_requests_end_before_the_database_is_dropped(django_db_setup, dj
 def _no_other_session_on_the_test_database():
     """A session another thread or process left open keeps PostgreSQL from dropping the test
     database. Name the test that opened it (each test's connections carry its name as their
-    application_name, `_name_connections_after_the_test`), end it and fail the run."""
+    application_name, `_name_connections_after_the_test`) and fail the run. Asked from the
+    maintenance database, so that the answer comes even when this process's own connection to
+    the test database is gone."""
+    import psycopg
     from django.db import connection
 
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT application_name, backend_start, state, left(query, 200),"
-            " pg_terminate_backend(pid) FROM pg_stat_activity"
-            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
-        )
-        left_open = cursor.fetchall()
+    settings = connection.settings_dict
+    with psycopg.connect(
+        dbname="postgres",
+        host=settings["HOST"] or None,
+        port=settings["PORT"] or None,
+        user=settings["USER"] or None,
+        password=settings["PASSWORD"] or None,
+        autocommit=True,
+    ) as maintenance:
+        own = connection.connection.info.backend_pid if connection.connection else None
+        left_open = maintenance.execute(
+            "SELECT pid, application_name, backend_type, backend_start, state, left(query, 200)"
+            " FROM pg_stat_activity WHERE datname = %s AND pid IS DISTINCT FROM %s",
+            [settings["NAME"], own],
+        ).fetchall()
     if left_open:
         pytest.fail(
-            "sessions left open on the test database (application_name = the test that opened"
-            " them):\n" + "\n".join(repr(row[:4]) for row in left_open),
+            f"sessions left open on {settings['NAME']} (this process's: {own};"
+            " application_name = the test that opened them):\n"
+            + "\n".join(repr(row) for row in left_open),
             pytrace=False,
         )
 
