@@ -97,13 +97,11 @@ def _uses_the_database(item) -> bool:
 
 @pytest.fixture(scope="session", autouse=True)
 def _live_server_requests_end_before_the_database_is_dropped(django_db_setup, django_db_blocker):
-    """The live server answers each browser connection in a thread of its own, which holds a
-    database connection until the browser closes the socket (keep-alive), and closes it only
-    then. The browser closes its sockets at its own teardown, which can come after the live
-    server's; on PostgreSQL the test database then cannot be dropped while such a thread is
-    still closing ("being accessed by other users"). Set up after the database and before the
-    browser and the live server, this is torn down after both and before the database: it waits
-    for those threads to finish."""
+    """Set up after the test database and before the browser and the live server, this is torn
+    down after both and before the database is dropped. The live server answers each browser
+    connection in a thread of its own, which closes its database connection only when the
+    browser has closed the socket: it waits for those threads. Then, on PostgreSQL, no other
+    session may be left on the test database (`browser` says where one came from)."""
     import threading
 
     yield
@@ -151,17 +149,44 @@ def _no_other_session_on_the_test_database():
 @pytest.fixture(autouse=True)
 def _name_connections_after_the_test(request):
     """On PostgreSQL, every connection a test opens (its threads' and its processes' too: libpq
-    reads PGAPPNAME) is named after the test in pg_stat_activity."""
+    reads PGAPPNAME) is named after the test in pg_stat_activity; one opened between two tests
+    (by a fixture of a wider scope, or a thread still answering) is named after the one before."""
     if not _on_postgres():
         yield
         return
-    before = os.environ.get("PGAPPNAME")
     os.environ["PGAPPNAME"] = request.node.nodeid[-63:]
     yield
-    if before is None:
-        os.environ.pop("PGAPPNAME", None)
-    else:
-        os.environ["PGAPPNAME"] = before
+    os.environ["PGAPPNAME"] = ("after " + request.node.nodeid)[-63:]
+
+
+# Rows that migrate derives from the code and no test changes: content types and permissions.
+_KEPT_BY_FLUSH = {"django_content_type", "auth_permission"}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _flush_keeps_what_migrate_derived_from_the_code():
+    """After each transactional test (live server, threads, processes) Django empties every
+    table and then recreates the content types and permissions through post_migrate: some 200
+    queries per test, for rows that come out the same. The flush keeps those two tables instead;
+    everything a test can write is still emptied."""
+    from django.core.management.commands import flush
+
+    def sql_flush(style, connection, reset_sequences=True, allow_cascade=False):
+        tables = connection.introspection.django_table_names(
+            only_existing=True, include_views=False
+        )
+        return connection.ops.sql_flush(
+            style,
+            [table for table in tables if table not in _KEPT_BY_FLUSH],
+            reset_sequences=reset_sequences,
+            allow_cascade=allow_cascade,
+        )
+
+    patch = pytest.MonkeyPatch()
+    patch.setattr(flush, "sql_flush", sql_flush)
+    patch.setattr(flush, "emit_post_migrate_signal", lambda *args, **kwargs: None)
+    yield
+    patch.undo()
 
 
 @pytest.fixture(autouse=True)
@@ -223,10 +248,20 @@ def coordinator(db):
 
 @pytest.fixture(scope="session")
 def browser():
+    """One Chromium per test process.
+
+    While Playwright's sync API runs, an asyncio event loop is running in this thread, and
+    Django (asgiref's Local) then keeps this thread's database connections apart from the ones
+    it had before: the tests after the browser started use a second connection. It is closed
+    here, while the loop still runs; otherwise nothing sees it again and, on PostgreSQL, the
+    test database cannot be dropped at the end ("being accessed by other users")."""
+    from django.db import connections
+
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+        connections.close_all()
 
 
 @pytest.fixture
