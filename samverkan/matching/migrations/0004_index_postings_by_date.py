@@ -17,10 +17,10 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex(
             model_name='posting',
-            index=models.Index(fields=['agreement', 'status', 'created_at', 'id'], name='posting_agreement_by_date'),
+            index=models.Index(fields=['agreement', 'status', 'created_at', 'id'], include=['valid_until'], name='posting_agreement_by_date'),
         ),
         migrations.AddIndex(
             model_name='posting',
-            index=models.Index(fields=['status', 'created_at', 'id'], name='posting_status_by_date'),
+            index=models.Index(fields=['status', 'created_at', 'id'], include=['valid_until'], name='posting_status_by_date'),
         ),
     ]
