@@ -2,6 +2,7 @@
 each in a fixed number of queries."""
 
 import datetime
+from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -152,11 +153,42 @@ class Suggestion:
     applicants: list[Organisation] = field(default_factory=list)
 
 
+# What ranking and the suggestion cards read of a call: every open call is ranked, and its
+# texts and its agreement's (vision, plan) made each of those rows wide for nothing.
+RANKED_CALL_COLUMNS = (
+    "title",
+    "slug",
+    "sectors",
+    "legal_forms",
+    "amount_max",
+    "opens_on",
+    "deadline",
+    "funder__name",
+    "funder__slug",
+)
+
+
 def _open_calls(agreement, today) -> list[FundingCall]:
+    """The open calls shown in `agreement`, soonest deadline first, each with the ids of its
+    areas and districts (`area_ids`, `district_ids`): ranking compares ids only, so the
+    link tables are read without the areas' and districts' rows. Three queries."""
     qs = FundingCall.objects.open(today)
     if agreement is not None:
         qs = qs.visible_in(agreement)
-    return list(calls_with_relations(qs).by_deadline())
+    calls = list(qs.select_related("funder").only(*RANKED_CALL_COLUMNS).by_deadline())
+    ids = [call.pk for call in calls]
+    area_ids, district_ids = defaultdict(set), defaultdict(set)
+    if ids:
+        links = FundingCall.areas.through.objects.filter(fundingcall_id__in=ids)
+        for call_id, area_id in links.values_list("fundingcall_id", "priorityarea_id"):
+            area_ids[call_id].add(area_id)
+        links = FundingCall.districts.through.objects.filter(fundingcall_id__in=ids)
+        for call_id, district_id in links.values_list("fundingcall_id", "district_id"):
+            district_ids[call_id].add(district_id)
+    for call in calls:
+        call.area_ids = area_ids[call.pk]
+        call.district_ids = district_ids[call.pk]
+    return calls
 
 
 def _allows(call: FundingCall, organisation: Organisation) -> bool:
@@ -185,23 +217,38 @@ def _who_reason(call: FundingCall, organisation: Organisation) -> str:
 
 
 def _rank(
-    calls, applicants, area_ids: set, district_ids: set, *, areas_by_id, districts_by_id, today
+    calls,
+    applicants,
+    area_ids: set,
+    district_ids: set,
+    *,
+    areas_by_id,
+    districts_by_id,
+    today,
+    limit: int | None = None,
 ) -> list[Suggestion]:
     """Keep the calls that at least one applicant may apply to and whose areas and districts
-    overlap (or allow any); score them by the overlap, specific overlaps above "any"."""
-    suggestions = []
+    overlap (or allow any); score them by the overlap, specific overlaps above "any". The
+    best `limit` (all without one) get their reasons: only those are shown."""
+    ranked = []
     for call in calls:
         allowed = [org for org in applicants if _allows(call, org)]
         if not allowed:
             continue
-        call_areas = {a.pk for a in call.areas.all()}
-        call_districts = {d.pk for d in call.districts.all()}
-        shared_areas = call_areas & area_ids
-        shared_districts = call_districts & district_ids
-        if call_areas and not shared_areas:
+        shared_areas = call.area_ids & area_ids
+        shared_districts = call.district_ids & district_ids
+        if call.area_ids and not shared_areas:
             continue
-        if call_districts and not shared_districts:
+        if call.district_ids and not shared_districts:
             continue
+        # A specific match weighs more than "any": a call for Lindängen beats a call for all.
+        score = 3 * len(shared_areas) + 2 * len(shared_districts)
+        score += (1 if call.sector_list or call.legal_form_list else 0) + 1
+        ranked.append((score, call, allowed, shared_areas, shared_districts))
+    far = datetime.date.max
+    ranked.sort(key=lambda r: (-r[0], r[1].deadline or far, r[1].title))
+    suggestions = []
+    for score, call, allowed, shared_areas, shared_districts in ranked[:limit]:
         reasons = [_who_reason(call, org) for org in allowed[:2]]
         if shared_areas:
             names = sorted(str(areas_by_id[pk]) for pk in shared_areas)
@@ -225,12 +272,7 @@ def _rank(
                 )
                 % {"days": days}
             )
-        # A specific match weighs more than "any": a call for Lindängen beats a call for all.
-        score = 3 * len(shared_areas) + 2 * len(shared_districts)
-        score += (1 if call.sector_list or call.legal_form_list else 0) + 1
         suggestions.append(Suggestion(call=call, score=score, reasons=reasons, applicants=allowed))
-    far = datetime.date.max
-    suggestions.sort(key=lambda s: (-s.score, s.call.deadline or far, s.call.title))
     return suggestions
 
 
@@ -260,8 +302,9 @@ def eligible_calls_for_organisation(
         areas_by_id={a.pk: a for a in areas},
         districts_by_id={d.pk: d for d in districts},
         today=today,
+        limit=limit or None,
     )
-    return result[:limit] if limit else result
+    return result
 
 
 def suggest_calls_for_posting(posting, *, today=None, limit: int | None = None) -> list[Suggestion]:
@@ -279,11 +322,12 @@ def suggest_calls_for_posting(posting, *, today=None, limit: int | None = None) 
         areas_by_id={a.pk: a for a in areas},
         districts_by_id={d.pk: d for d in districts},
         today=today,
+        limit=limit or None,
     )
     if posting.kind == "funding" and posting.direction == "need":
         for suggestion in result:
             suggestion.reasons.insert(0, _("The posting asks for funding."))
-    return result[:limit] if limit else result
+    return result
 
 
 def suggest_calls_for_collaboration(
@@ -307,8 +351,9 @@ def suggest_calls_for_collaboration(
         areas_by_id={a.pk: a for a in areas},
         districts_by_id={d.pk: d for d in districts},
         today=today,
+        limit=limit or None,
     )
-    return result[:limit] if limit else result
+    return result
 
 
 # ---------------------------------------------------------------------------------------------

@@ -113,9 +113,7 @@ def list_postings(request, filters: Query[PostingQuery]):
 
 def _posting(pk: int) -> Posting:
     return get_object_or_404(
-        Posting.objects.select_related("organisation", "agreement").prefetch_related(
-            "areas", "districts"
-        ),
+        Posting.objects.with_owner().prefetch_related("areas", "districts"),
         pk=pk,
     )
 

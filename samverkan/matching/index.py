@@ -376,9 +376,7 @@ def suggest(
     # sector, and the best of them are the suggestions (one query instead of two).
     loaded = {
         candidate.pk: candidate
-        for candidate in Posting.objects.filter(pk__in=ids)
-        .exclude(Exists(declined))
-        .select_related("organisation", "agreement")
+        for candidate in Posting.objects.filter(pk__in=ids).exclude(Exists(declined)).with_owner()
     }
     own_areas = {a.pk: a for a in posting.areas.all()}
     own_districts = {d.pk: d for d in posting.districts.all()}

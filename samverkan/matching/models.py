@@ -6,6 +6,24 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+# The columns of a posting's organisation and agreement that no page of postings shows: the
+# organisation's search texts and the agreement's own texts (its vision and plan, kilobytes a
+# row), which a join repeats on every posting.
+UNSHOWN_OWNER_COLUMNS = (
+    "organisation__search_text",
+    "organisation__search_stems",
+    "agreement__summary",
+    "agreement__vision",
+    "agreement__plan_text",
+)
+
+
+class PostingQuerySet(models.QuerySet):
+    def with_owner(self):
+        """With the organisation and the agreement in the same query, as the pages of
+        postings show them (a deferred column still loads when something reads it)."""
+        return self.select_related("organisation", "agreement").defer(*UNSHOWN_OWNER_COLUMNS)
+
 
 class Posting(models.Model):
     """A need or an offer that an ombud or a tjänsteperson posts for their organisation."""
@@ -67,11 +85,31 @@ class Posting(models.Model):
     # while it is not indexed (withdrawn and closed postings leave the index).
     index_length = models.PositiveIntegerField(editable=False, null=True, blank=True)
 
+    objects = PostingQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("need or offer")
         verbose_name_plural = _("needs and offers")
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["agreement", "direction", "status"])]
+        indexes = [
+            models.Index(fields=["agreement", "direction", "status"]),
+            # The lists of open postings in date order (the start page's newest, the unmatched
+            # worklist, the list pages and the API): with the order in the index the database
+            # reads the few rows a page shows and joins only those, instead of joining every
+            # open posting to its organisation and sorting them all. One per agreement, one
+            # across agreements (the API without ?agreement=). With the last day in the index
+            # (PostgreSQL), the lists' counts of valid postings read the index alone.
+            models.Index(
+                fields=["agreement", "status", "created_at", "id"],
+                include=["valid_until"],
+                name="posting_agreement_by_date",
+            ),
+            models.Index(
+                fields=["status", "created_at", "id"],
+                include=["valid_until"],
+                name="posting_status_by_date",
+            ),
+        ]
 
     def __str__(self):
         return self.title

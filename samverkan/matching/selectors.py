@@ -21,9 +21,7 @@ def valid_postings(agreement, *, on=None) -> QuerySet:
 
 
 def _with_relations(queryset: QuerySet) -> QuerySet:
-    return queryset.select_related("organisation", "agreement").prefetch_related(
-        "areas", "districts"
-    )
+    return queryset.with_owner().prefetch_related("areas", "districts")
 
 
 def search_postings(
@@ -166,6 +164,4 @@ UNMATCHED_COLUMNS = (
 
 
 def prefetch_for_api(queryset: QuerySet) -> QuerySet:
-    return queryset.select_related("organisation", "agreement").prefetch_related(
-        Prefetch("areas"), Prefetch("districts")
-    )
+    return queryset.with_owner().prefetch_related(Prefetch("areas"), Prefetch("districts"))

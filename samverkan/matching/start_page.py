@@ -8,11 +8,7 @@ LIMIT = 3
 
 def newest_postings(agreement, user) -> dict:
     """The agreement's newest open needs and newest open offers, a few of each: two queries."""
-    newest = (
-        valid_postings(agreement)
-        .select_related("organisation", "agreement")
-        .order_by("-created_at", "-pk")
-    )
+    newest = valid_postings(agreement).with_owner().order_by("-created_at", "-pk")
     return {
         "needs": list(newest.filter(direction=Posting.Direction.NEED)[:LIMIT]),
         "offers": list(newest.filter(direction=Posting.Direction.OFFER)[:LIMIT]),
