@@ -40,6 +40,9 @@ API_LISTS = [
     "postings",
     "funding-calls",
 ]
+# The lists whose agreement is a required query parameter (422 without it, as the API page
+# shows: "/api/v1/collaborations?agreement={agreement}"): asked for the primary agreement's.
+API_LISTS_OF_AN_AGREEMENT = {"collaborations"}
 
 
 @dataclass(frozen=True)
@@ -134,7 +137,14 @@ def key_pages() -> list[Page]:
     if draft:
         report = url("reports:detail", year=draft.year)
         pages.append(Page("annual report draft", report, COORDINATORS))
-    pages += [Page(f"api {name}", f"/api/v1/{name}") for name in API_LISTS]
+    pages += [
+        Page(
+            f"api {name}",
+            f"/api/v1/{name}"
+            + (f"?agreement={agreement.slug}" if name in API_LISTS_OF_AN_AGREEMENT else ""),
+        )
+        for name in API_LISTS
+    ]
     return pages
 
 

@@ -150,10 +150,6 @@ def main() -> None:
     pages = select(key_pages(), args.pages)
     people = users()
     clients = {visitor: client_for(visitor, people) for visitor in VISITORS}
-    # The API lists that need an agreement (422 without one) get the primary one.
-    from samverkan.agreements.selectors import primary_agreement
-
-    agreement = primary_agreement().slug
     machine = serve.machine_info()
     print(
         f"Samverkansytan page profile, {time.strftime('%Y-%m-%d %H:%M:%S %Z')}; "
@@ -176,8 +172,6 @@ def main() -> None:
     rows = []
     for page in pages:
         path = page.path
-        if path.startswith("/api/") and clients[ANONYMOUS].get(path).status_code == 422:
-            path = f"{path}?agreement={agreement}"
         visitors = [page.uncached_visitor] if caches_off else page.visitors
         for visitor in visitors:
             label = ("caches off" if caches_off else "cached") if visitor == ANONYMOUS else visitor

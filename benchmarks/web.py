@@ -111,16 +111,6 @@ def measure(server, column: str, name: str, path: str, cookie: str, args) -> dic
     return result
 
 
-def with_agreement(server, pages: list[Page], agreement: str) -> list[Page]:
-    """An API list that needs an agreement (422 without one) gets the primary one."""
-    resolved = []
-    for page in pages:
-        if page.path.startswith("/api/") and request(server, page.path)[0] == 422:
-            page = Page(page.name, f"{page.path}?agreement={agreement}", page.visitors)
-        resolved.append(page)
-    return resolved
-
-
 def check_answers(server, plan: list[tuple[str, Page, str]], cookies: dict, label: str) -> dict:
     """Request each (column, page, visitor) once; exit unless every one answers 200. Returns the
     page cache's answer to a second anonymous request of each page ("hit" when it is cached)."""
@@ -233,11 +223,8 @@ def main() -> None:
 
     data = serve.ensure_data(args.scale)
     serve.setup_django()
-    from samverkan.agreements.selectors import primary_agreement
-
     pages = select(key_pages(), args.pages)
     cookies = session_cookies()
-    agreement = primary_agreement().slug
     machine = serve.machine_info()
     started = time.strftime("%Y-%m-%d %H:%M:%S %Z")
 
@@ -247,7 +234,6 @@ def main() -> None:
             break
         label = "caches off" if caches_off else "caches on"
         with server_for(args, caches_off=caches_off) as server:
-            pages = with_agreement(server, pages, agreement)
             plan = plan_for(pages, columns)[1 if caches_off else 0]
             answers = check_answers(server, plan, cookies, label)
             if not caches_off:

@@ -4,8 +4,20 @@ agreement's page, and the figures per year the annual report includes."""
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
-from django.db.models.functions import Collate
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, Collate, ExtractYear
 from django.utils import timezone
 
 from samverkan.actors.models import District, Organisation
@@ -285,90 +297,121 @@ class CollaborationFigures:
     by_district: list[FigureRow] = field(default_factory=list)
 
 
-def _periods(agreement, *, first: datetime.date | None = None, last: datetime.date | None = None):
-    """(id, kind, start, end) of the agreement's begun collaborations that run between the
-    two days."""
-    qs = Collaboration.objects.filter(agreement=agreement).exclude(
-        status=Collaboration.Status.PLANNED
+def _begun(agreement, *, year: int | None = None, prefix: str = "") -> Q:
+    """The agreement's begun collaborations (those that run at some time in `year`, if given),
+    as a condition on the collaborations (prefix "") or on a table that points at them
+    ("collaboration__"): a join, not a subquery, when counting by area or district."""
+    condition = Q(**{f"{prefix}agreement": agreement}) & ~Q(
+        **{f"{prefix}status": Collaboration.Status.PLANNED}
     )
-    if last is not None:
-        qs = qs.filter(
-            Q(starts_on__lte=last) | Q(starts_on__isnull=True, mapping_year__lte=last.year)
+    if year is not None:
+        condition &= Q(**{f"{prefix}starts_on__lte": datetime.date(year, 12, 31)}) | Q(
+            **{f"{prefix}starts_on__isnull": True, f"{prefix}mapping_year__lte": year}
         )
-    if first is not None:
-        qs = qs.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=first))
-    for pk, kind, starts_on, ends_on, mapping_year in qs.values_list(
-        "pk", "kind", "starts_on", "ends_on", "mapping_year"
-    ).order_by("pk"):
-        yield pk, kind, starts_on or datetime.date(mapping_year, 1, 1), ends_on
+        condition &= Q(**{f"{prefix}ends_on__isnull": True}) | Q(
+            **{f"{prefix}ends_on__gte": datetime.date(year, 1, 1)}
+        )
+    return condition
 
 
-def _classify(year: int, start, end, today) -> tuple[bool, bool, bool]:
-    """(new, running, ended) of one collaboration in `year`."""
-    first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-    running = start <= last and (end is None or end >= first)
-    new = start.year == year
-    ended = end is not None and end.year == year and end <= today
+def _period_years(prefix: str = "") -> dict:
+    """The years of a collaboration's period: `start_year`, `end_year` (None while open) and
+    `ended_by_today` (its end date is not after today), for a query on the collaborations
+    (prefix "") or on a table that points at them ("collaboration__"). A period is only ever
+    compared with whole years (and its end with today): these three classify it in any year."""
+    return {
+        "start_year": Coalesce(
+            ExtractYear(f"{prefix}starts_on"),
+            F(f"{prefix}mapping_year"),
+            output_field=IntegerField(),
+        ),
+        "end_year": ExtractYear(f"{prefix}ends_on"),
+        "ended_by_today": ExpressionWrapper(
+            Q(**{f"{prefix}ends_on__lte": timezone.localdate()}), output_field=BooleanField()
+        ),
+    }
+
+
+def _counted_periods(qs: QuerySet, *keys: str, prefix: str = "") -> QuerySet:
+    """How many rows of `qs` share each combination of `keys` and period years: the counting is
+    done by the database, and what Python classifies grows with the years, not the data."""
+    years = _period_years(prefix)
+    return (
+        qs.annotate(**years)
+        .values(*keys, *years)
+        .annotate(count=Count("*"))
+        .order_by()
+        .values_list(*keys, *years, "count")
+    )
+
+
+def _classify(year: int, start_year: int, end_year, ended_by_today) -> tuple[bool, bool, bool]:
+    """(new, running, ended) in `year` of a collaboration whose period has these years."""
+    running = start_year <= year and (end_year is None or end_year >= year)
+    new = start_year == year
+    ended = end_year == year and bool(ended_by_today)
     return new, running, ended
 
 
 def collaboration_figures(agreement, year: int) -> CollaborationFigures:
     """The collaborations of an agreement that were new, running and ended in `year`, in total
     and by kind, priority area and district (a collaboration of two areas counts in both).
-    Three queries whatever the number of collaborations."""
-    today = timezone.localdate()
+    Four queries whatever the number of collaborations, each counted in the database."""
     figures = CollaborationFigures(year=year)
     kinds = {value: FigureRow(value, str(label)) for value, label in Collaboration.Kind.choices}
-    counted: dict[int, tuple[bool, bool, bool]] = {}
-    for pk, kind, start, end in _periods(
-        agreement, first=datetime.date(year, 1, 1), last=datetime.date(year, 12, 31)
-    ):
-        state = _classify(year, start, end, today)
-        counted[pk] = state
-        _add(figures, state)
-        _add(kinds[kind], state)
+    running = Collaboration.objects.filter(_begun(agreement, year=year))
+    for kind, *period, count in _counted_periods(running, "kind"):
+        state = _classify(year, *period)
+        _add(figures, state, count)
+        _add(kinds[kind], state, count)
     figures.by_kind = list(kinds.values())
     areas = {
-        slug: FigureRow(slug, title)
-        for slug, title in PriorityArea.objects.filter(agreement=agreement)
+        pk: FigureRow(slug, title)
+        for pk, slug, title in PriorityArea.objects.filter(agreement=agreement)
         .order_by("position", "title")
-        .values_list("slug", "title")
+        .values_list("pk", "slug", "title")
     }
-    for collaboration_id, slug in Collaboration.areas.through.objects.filter(
-        collaboration_id__in=list(counted)
-    ).values_list("collaboration_id", "priorityarea__slug"):
-        if slug in areas:
-            _add(areas[slug], counted[collaboration_id])
+    of_running = _begun(agreement, year=year, prefix="collaboration__")
+    for area_id, *period, count in _counted_periods(
+        Collaboration.areas.through.objects.filter(of_running),
+        "priorityarea_id",
+        prefix="collaboration__",
+    ):
+        if area_id in areas:
+            _add(areas[area_id], _classify(year, *period), count)
     figures.by_area = list(areas.values())
     districts: dict[str, FigureRow] = {}
-    for collaboration_id, slug, name in Collaboration.districts.through.objects.filter(
-        collaboration_id__in=list(counted)
-    ).values_list("collaboration_id", "district__slug", "district__name"):
+    for slug, name, *period, count in _counted_periods(
+        Collaboration.districts.through.objects.filter(of_running),
+        "district__slug",
+        "district__name",
+        prefix="collaboration__",
+    ):
         row = districts.setdefault(slug, FigureRow(slug, name))
-        _add(row, counted[collaboration_id])
+        _add(row, _classify(year, *period), count)
 
     figures.by_district = sorted(districts.values(), key=lambda row: swedish_sort_key(row.label))
     return figures
 
 
-def _add(row, state: tuple[bool, bool, bool]) -> None:
+def _add(row, state: tuple[bool, bool, bool], count: int = 1) -> None:
     new, running, ended = state
-    row.new += new
-    row.running += running
-    row.ended += ended
+    row.new += new * count
+    row.running += running * count
+    row.ended += ended * count
 
 
 def figures_by_year(agreement, *, first: int | None = None, last: int | None = None) -> list:
     """Totals (new, running, ended) for each year from the first mapping year to this year, from
     one query."""
     today = timezone.localdate()
-    periods = list(_periods(agreement))
-    first = first or min([FIRST_MAPPING_YEAR, *(start.year for _, _, start, _ in periods)])
+    periods = list(_counted_periods(Collaboration.objects.filter(_begun(agreement))))
+    first = first or min([FIRST_MAPPING_YEAR, *(start for start, *_ in periods)])
     last = last or today.year
     totals = []
     for year in range(first, last + 1):
         row = FigureRow(str(year), str(year))
-        for _pk, _kind, start, end in periods:
-            _add(row, _classify(year, start, end, today))
+        for *period, count in periods:
+            _add(row, _classify(year, *period), count)
         totals.append(row)
     return totals
