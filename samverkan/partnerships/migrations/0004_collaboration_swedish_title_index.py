@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('actors', '0005_organisation_swedish_name_index'),
+        ('actors', '0006_organisation_swedish_name_index'),
         ('agreements', '0001_initial'),
         ('areas', '0005_area_ended_on'),
         ('partnerships', '0003_search_index'),

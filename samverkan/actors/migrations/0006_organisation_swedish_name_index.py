@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('actors', '0004_search_vector'),
+        ('actors', '0005_index_public_organisations'),
     ]
 
     operations = [
