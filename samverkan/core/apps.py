@@ -53,12 +53,19 @@ def warm_up() -> None:
     samverkan.wsgi calls it when a worker (or, with gunicorn's --preload, the master) loads the
     application; management commands do not pay for it. Reads no database, so that a preloading
     master has no connection for its forked workers to share."""
+    import gc
+
     from django.db import connections
 
     for config in apps.get_app_configs():
         if hasattr(config, "warm_up"):
             config.warm_up()
     connections.close_all()  # should a warm-up have read anyway, no connection crosses a fork
+    # What is loaded now lives as long as the process: out of the garbage collector's sight,
+    # the collections that requests trigger do not walk it again and again (and workers forked
+    # from a --preload master keep sharing its memory pages).
+    gc.collect()
+    gc.freeze()
 
 
 def reverse_in_each_namespace(resolver, prefix: str = "") -> None:
