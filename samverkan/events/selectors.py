@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samverkan.actors.models import District, Organisation
 from samverkan.areas.models import FocusArea, PriorityArea
+from samverkan.core.forms import QuickSelect
 from samverkan.core.links import slug_addresses
 from samverkan.events import permissions
 from samverkan.events.models import (
@@ -48,6 +49,7 @@ class EventFilter(django_filters.FilterSet):
         choices=EventKind.choices,
         label=_("Kind"),
         empty_label=_("All kinds"),
+        widget=QuickSelect,
     )
     omrade = django_filters.ModelChoiceFilter(
         field_name="areas",
@@ -55,6 +57,7 @@ class EventFilter(django_filters.FilterSet):
         queryset=PriorityArea.objects.none(),
         label=_("Priority area"),
         empty_label=_("All areas"),
+        widget=QuickSelect,
     )
     stadsdel = django_filters.ModelChoiceFilter(
         field_name="districts",
@@ -62,6 +65,7 @@ class EventFilter(django_filters.FilterSet):
         queryset=District.objects.none(),
         label=_("District"),
         empty_label=_("All districts"),
+        widget=QuickSelect,
     )
     fokusomrade = django_filters.ModelChoiceFilter(
         field_name="focus_area",
@@ -69,6 +73,7 @@ class EventFilter(django_filters.FilterSet):
         queryset=FocusArea.objects.none(),
         label=_("Focus area"),
         empty_label=_("All focus areas"),
+        widget=QuickSelect,
     )
 
     class Meta:
