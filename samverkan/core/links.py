@@ -65,11 +65,17 @@ def _address_parts(name: str, agreement: str | None, script_prefix: str, urlconf
     return tuple(reverse(name, urlconf=urlconf, kwargs=kwargs).rsplit(_PLACEHOLDER, 1))
 
 
-def slug_address(name: str, slug: str, *, agreement: str | None = None) -> str:
-    """What `reverse(name, kwargs={"slug": slug[, "agreement": agreement]})` answers, from one
-    reverse() per page kind: a list of many rows spent much of its time in reverse(). A slug is
-    written in an address as it is, so it takes the placeholder's place; the script prefix and
-    the URLconf (which reverse() reads itself) are part of the cache's key."""
+def slug_addresses(name: str, *, agreement: str | None = None):
+    """A function from a slug to what `reverse(name, kwargs={"slug": slug[, "agreement":
+    agreement]})` answers, from one reverse() per page kind: a list of many rows spent much of
+    its time in reverse(). A slug is written in an address as it is, so it takes the
+    placeholder's place; the script prefix and the URLconf (which reverse() reads itself) are
+    read when the function is made, once for all the rows of a page."""
     urlconf = get_urlconf() or settings.ROOT_URLCONF
     before, after = _address_parts(name, agreement, get_script_prefix(), urlconf)
-    return f"{before}{slug}{after}"
+    return lambda slug: f"{before}{slug}{after}"
+
+
+def slug_address(name: str, slug: str, *, agreement: str | None = None) -> str:
+    """One row's address (see slug_addresses)."""
+    return slug_addresses(name, agreement=agreement)(slug)

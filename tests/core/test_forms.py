@@ -3,11 +3,12 @@ box for long lists that JavaScript adds (without it, every checkbox shows)."""
 
 import re
 
+import pytest
 from django import forms
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 
-from samverkan.core.forms import Checkboxes
+from samverkan.core.forms import Checkboxes, QuickSelect
 
 
 class ChoiceForm(forms.Form):
@@ -61,3 +62,18 @@ def test_the_filter_script_is_a_static_file():
     assert path is not None
     with open(path, encoding="utf-8") as script:
         assert "data-choice-filter" in script.read()
+
+
+SELECT_CHOICES = [
+    ("", "Alla"),
+    ("Grupp <1>", [("a&b", 'Citat "x"'), (2, "Två")]),
+    ("c", "Centrum"),
+]
+
+
+@pytest.mark.parametrize("value", [None, "", "a&b", 2, "c", "saknas"])
+def test_a_quick_select_writes_what_django_s_select_writes(value):
+    attrs = {"id": "filter-x", "required": True, "disabled": False, "data-note": '<"&>'}
+    plain = forms.Select(choices=SELECT_CHOICES, attrs=attrs)
+    quick = QuickSelect(choices=SELECT_CHOICES, attrs=attrs)
+    assert quick.render("x<", value) == plain.render("x<", value)

@@ -1,6 +1,6 @@
 """The public pages: the calendar, the month view, an event's page and the figures."""
 
-from dataclasses import dataclass
+from html import escape
 
 from django.http import Http404
 from django.shortcuts import render
@@ -12,7 +12,7 @@ from django.views.decorators.http import require_safe
 from samverkan.agreements.selectors import get_agreement
 from samverkan.core.formatting import number, short_day_month
 from samverkan.events import permissions, selectors
-from samverkan.events.models import Event, ParticipantSector
+from samverkan.events.models import ParticipantSector
 
 
 @require_safe
@@ -49,37 +49,38 @@ def event_detail(request, agreement, slug):
     return render(request, "events/event_detail.html", data)
 
 
-@dataclass(frozen=True)
-class EventRow:
-    event: Event
-    url: str
-    day: str
-    cells: str  # the counts, each in its <td>: registered, attended, attended by sector
-
-
-def _event_rows(agreement, figures: selectors.ParticipationFigures) -> list[EventRow]:
-    """The event-by-event table's rows, formatted once per row: a year has hundreds of events
-    (thousands at city scale), and a reverse(), a date format and seven filtered cells per row
-    were most of the page's time. The addresses come from one reverse(), the days are formatted
-    once per date."""
+def _event_rows(agreement, figures: selectors.ParticipationFigures) -> str:
+    """The event-by-event table's rows as HTML, written here rather than by a template loop: a
+    year has thousands of events, and the loop's five lookups per row, a reverse(), a date
+    format and seven filtered cells per row were most of the page's time. The addresses come
+    from one reverse(), the days are formatted once per date, each count once."""
     address = selectors.event_addresses(agreement)
     days: dict = {}
     # Most counts are small numbers seen many times: each is written once.
     written: dict = {}
+    sectors = selectors.SECTORS
+    tz = timezone.get_current_timezone()
     rows = []
     for f in figures.events:
-        date = timezone.localdate(f.event.starts_at)
+        event = f.event
+        date = event.starts_at.astimezone(tz).date()  # timezone.localdate, the zone read once
         day = days.get(date)
         if day is None:
-            day = days[date] = short_day_month(date)
-        counts = [f.registered, f.attended, *(f.attended_by_sector[s] for s in selectors.SECTORS)]
+            day = days[date] = escape(short_day_month(date))
+        counts = [f.registered, f.attended, *(f.attended_by_sector[s] for s in sectors)]
         for n in counts:
             if n not in written:
+                # number() writes digits, a sign and the language's separators: nothing to escape.
                 written[n] = f"<td>{number(n)}</td>"
-        # number() writes digits, a sign and the language's separators: nothing to escape.
-        cells = mark_safe("".join(written[n] for n in counts))  # nosec B703, B308  # noqa: S308
-        rows.append(EventRow(f.event, address(f.event.slug), day, cells))
-    return rows
+        cells = "".join(written[n] for n in counts)
+        rows.append(
+            f'\n    <tr data-event="{escape(event.slug)}"><th scope="row">'
+            f'<a href="{escape(address(event.slug))}">{escape(event.title)}</a></th>'
+            f"<td>{day}</td>{cells}</tr>\n    "
+        )
+    # Every value above is escaped (html.escape: what the templates' autoescape does, without
+    # its per-call overhead) or is a number's digits.
+    return mark_safe("".join(rows))  # nosec B703, B308  # noqa: S308
 
 
 @require_safe
