@@ -28,6 +28,7 @@ from django.db import connections
 from django.db.migrations.loader import MigrationLoader
 
 from samverkan.core.cache import bump_all_tables
+from samverkan.core.collation import add_swedish_collation
 
 
 class BackupError(Exception):
@@ -198,6 +199,7 @@ def _open_sqlite_backup(path: Path) -> sqlite3.Connection:
     """The backup, opened read-only, when it is a sound SQLite database of this platform."""
     try:
         source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        add_swedish_collation(source)  # the indexes in Swedish order need it to be checked
         result = source.execute("PRAGMA quick_check").fetchone()[0]
     except sqlite3.DatabaseError as error:
         raise BackupError(f"{path} is not an SQLite database ({error}).") from error

@@ -37,6 +37,12 @@ def _compare(left: str, right: str) -> int:
     return (a > b) - (a < b)
 
 
+def add_swedish_collation(sqlite_connection) -> None:
+    """The Swedish collation on a plain sqlite3 connection: an index that sorts by it cannot be
+    read, or even checked, without it."""
+    sqlite_connection.create_collation(SWEDISH_COLLATION, _compare)
+
+
 def register_sqlite_collation(sender, connection, **kwargs) -> None:
     if connection.vendor == "sqlite":
-        connection.connection.create_collation(SWEDISH_COLLATION, _compare)
+        add_swedish_collation(connection.connection)
