@@ -81,7 +81,9 @@ SITEMAP: dict[str, Budget] = {
     # the agreement their "all" link leads to), IOP agreements, coming and past events, postings.
     "actors:organisation": Budget(12, 18, 17),
     "areas:list": Budget(4, 7, 7),
-    "areas:detail": Budget(9, 12, 12),
+    # The agreement, the area, goals, hostings, phases, focus areas; the coming events; the
+    # running collaborations with their count (one query).
+    "areas:detail": Budget(8, 11, 11),
     "areas:focus_areas": Budget(5, 7, 7),
     "areas:proposal": Budget(3, 7, 7),
     "governance:bodies": Budget(2, 4, 4),
