@@ -290,6 +290,16 @@ class Representation(models.Model):
                 name="one_open_representation_per_person_and_organisation",
             )
         ]
+        indexes = [
+            # The requests waiting for an answer, oldest first (My pages, the coordinators'
+            # queue): the first few and their count read from this index alone, not from
+            # every representation ever asked for.
+            models.Index(
+                fields=["requested_at"],
+                condition=models.Q(status="pending"),
+                name="pending_representations_by_age",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} – {self.organisation}"

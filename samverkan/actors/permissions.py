@@ -7,23 +7,39 @@ services call them through core.permissions.require().
 from django.utils.translation import gettext as _
 
 from samverkan.accounts.roles import is_coordinator, remembered
-from samverkan.actors.models import Representation
+from samverkan.actors.models import Organisation, Representation
+
+
+def represented_organisations(user) -> dict[int, str]:
+    """The organisations the person is a confirmed representative of, each with its sector
+    (whether they are an ombud or a city employee follows from it): one query per request,
+    asked again after a write to the representations or the organisations
+    (accounts.roles.remembered)."""
+    if not user or not user.is_authenticated or not user.is_active:
+        return {}
+    return remembered(
+        user,
+        "represented_organisations",
+        [Representation._meta.db_table, Organisation._meta.db_table],
+        lambda: dict(
+            Representation.objects.confirmed()
+            .filter(user=user)
+            .order_by()
+            .values_list("organisation_id", "organisation__sector")
+        ),
+    )
 
 
 def represented_organisation_ids(user) -> frozenset[int]:
-    """The organisations the person is a confirmed representative of: one query per request,
-    asked again after a write to the representations (accounts.roles.remembered)."""
+    """The organisations the person is a confirmed representative of (represented_organisations,
+    no further query)."""
     if not user or not user.is_authenticated or not user.is_active:
         return frozenset()
     return remembered(
         user,
         "represented_organisation_ids",
-        [Representation._meta.db_table],
-        lambda: frozenset(
-            Representation.objects.confirmed()
-            .filter(user=user)
-            .values_list("organisation_id", flat=True)
-        ),
+        [Representation._meta.db_table, Organisation._meta.db_table],
+        lambda: frozenset(represented_organisations(user)),
     )
 
 

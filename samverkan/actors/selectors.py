@@ -6,7 +6,7 @@ from django.db.models import Prefetch, QuerySet
 from django.db.models.functions import Collate
 from django.utils.translation import gettext as _
 
-from samverkan.accounts.roles import GROUP_ROLES, is_administrator, is_coordinator
+from samverkan.accounts.roles import GROUP_ROLES, group_names, is_administrator, is_coordinator
 from samverkan.actors import permissions
 from samverkan.actors.models import District, InterestArea, Organisation, Representation, Sector
 from samverkan.actors.search import search
@@ -126,11 +126,12 @@ def pending_representations_for(user, *, coordinator: bool | None = None) -> Que
         coordinator = is_coordinator(user)
     qs = Representation.objects.pending().select_related("user", "organisation")
     if not coordinator:
-        qs = qs.filter(
-            organisation__in=Representation.objects.confirmed()
-            .filter(user=user)
-            .values("organisation")
-        ).exclude(user=user)
+        # The person's organisations as the permission checks read them (once per request);
+        # none: no query at all.
+        represented = permissions.represented_organisation_ids(user)
+        if not represented:
+            return qs.none()
+        qs = qs.filter(organisation__in=sorted(represented)).exclude(user=user)
     return qs.order_by("requested_at")
 
 
@@ -140,16 +141,13 @@ def role_labels(user) -> list[str]:
     if not user.is_authenticated:
         return [_("Visitor")]
     labels = [_("Member")]
-    sectors = set(
-        Representation.objects.confirmed()
-        .filter(user=user)
-        .values_list("organisation__sector", flat=True)
-    )
+    # What the page's permission checks have already read (accounts.roles.remembered): no query.
+    sectors = set(permissions.represented_organisations(user).values())
     if sectors - {Sector.MUNICIPALITY}:
         labels.append(_("Representative"))
     if Sector.MUNICIPALITY in sectors:
         labels.append(_("City employee"))
-    groups = set(user.groups.filter(name__in=GROUP_ROLES).values_list("name", flat=True))
+    groups = group_names(user)
     labels += [str(label) for name, label in GROUP_ROLES.items() if name in groups]
     if is_administrator(user):
         labels.append(_("Administrator"))

@@ -15,7 +15,8 @@ from ninja.pagination import paginate
 from samverkan.actors.api import OrganisationRef
 from samverkan.agreements.selectors import agreement_filter, get_agreement
 from samverkan.areas import selectors
-from samverkan.areas.models import FocusArea, PhaseChange
+from samverkan.areas.models import FocusArea, HostSide, Phase, PhaseChange
+from samverkan.core.formatting import choice_label
 from samverkan.core.pagination import PageNumberPagination
 
 router = Router()
@@ -24,26 +25,43 @@ AREAS = ["areas"]
 FOCUS = ["focus areas"]
 
 
+# The list answers every area with its hosts at once: each row's values are read with plain
+# attribute lookups (a dotted alias is parsed as a template variable for each row) and the labels
+# come translated once per language (core.formatting.choice_label), not once per row.
+
+
 class HostOut(Schema):
     side: str = Field(..., description="civil (the non-profit host) or city")
-    side_label: str = Field(..., alias="get_side_display")
+    side_label: str
     organisation: OrganisationRef
     starts_on: datetime.date
     ends_on: datetime.date | None
     agreement_reference: str
 
+    @staticmethod
+    def resolve_side_label(obj) -> str:
+        return choice_label(HostSide, obj.side)
+
 
 class AreaOut(Schema):
-    agreement: str = Field(..., alias="agreement.slug")
+    agreement: str
     slug: str
     title: str
     summary: str
     phase: int = Field(..., description="1–5: the phase of the plan's method")
-    phase_label: str = Field(..., alias="get_phase_display")
+    phase_label: str
     started_on: datetime.date | None
     from_plan: bool
     hosts: list[HostOut] = Field(..., alias="current_hostings")
     url: str = Field(..., alias="get_absolute_url")
+
+    @staticmethod
+    def resolve_agreement(obj) -> str:
+        return obj.agreement.slug
+
+    @staticmethod
+    def resolve_phase_label(obj) -> str:
+        return choice_label(Phase, obj.phase)
 
 
 class GoalOut(Schema):
@@ -114,7 +132,7 @@ class ProposalQuery(FocusQuery):
 )
 def list_areas(request, filters: Query[AgreementQuery]):
     agreement = agreement_filter(filters.agreement)
-    return selectors.areas_of(agreement)
+    return selectors.areas_of(agreement, goals=False)  # the list does not show them
 
 
 @router.get(

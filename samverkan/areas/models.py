@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samverkan.actors.models import Organisation, Sector
 from samverkan.agreements.models import Agreement
+from samverkan.core.links import slug_address
 from samverkan.core.models import RecordedChange
 
 PLAN_YEARS_PER_AREA = 4  # "about four years per area" (the plan's method)
@@ -89,7 +90,8 @@ class PriorityArea(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("areas:detail", kwargs={"agreement": self.agreement.slug, "slug": self.slug})
+        # From one reverse() per agreement: the lists of areas (the page, the API) ask each row.
+        return slug_address("areas:detail", self.slug, agreement=self.agreement.slug)
 
     def has_ended(self, day) -> bool:
         return self.ended_on is not None and self.ended_on < day

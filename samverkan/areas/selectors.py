@@ -140,18 +140,22 @@ def current_hostings(day: datetime.date | None = None) -> QuerySet:
     )
 
 
-def areas_of(agreement=None, *, day: datetime.date | None = None) -> QuerySet:
+def areas_of(agreement=None, *, day: datetime.date | None = None, goals: bool = True) -> QuerySet:
     """The agreement's areas (every agreement's when None) in their order, each with
     `current_hostings` (a list, civil-society side first) and its goals prefetched: three
-    queries however many areas there are."""
-    qs = PriorityArea.objects.all() if agreement is None else agreement.areas.all()
-    return (
-        qs.select_related("agreement")
-        .prefetch_related(
-            Prefetch("hostings", queryset=current_hostings(day), to_attr="current_hostings"),
-            Prefetch("goals", queryset=SustainabilityGoal.objects.order_by("number")),
-        )
-        .order_by("agreement__slug", "position", "title")
+    queries however many areas there are (two without the goals, for a list that does not
+    show them; one more for the agreements when every agreement's areas are listed).
+
+    Each area's `agreement` is one shared object, never joined into each row: the agreement
+    carries its texts (the vision, the plan: 17 kB at scale 10), which a join read again for
+    every area. Of one agreement, the related manager sets it on each area itself."""
+    prefetches = [Prefetch("hostings", queryset=current_hostings(day), to_attr="current_hostings")]
+    if goals:
+        prefetches.append(Prefetch("goals", queryset=SustainabilityGoal.objects.order_by("number")))
+    if agreement is not None:
+        return agreement.areas.prefetch_related(*prefetches).order_by("position", "title")
+    return PriorityArea.objects.prefetch_related("agreement", *prefetches).order_by(
+        "agreement__slug", "position", "title"
     )
 
 
@@ -169,9 +173,10 @@ def area_page_data(agreement, slug: str, *, user) -> dict | None:
     hosting history, phase history, running time, the focus areas that name it, and the
     sections later apps add; what the person may do there. None when there is no such area."""
     today = timezone.localdate()
+    # Through the agreement's manager: each area gets the agreement already read, instead of a
+    # join that read its texts (the vision, the plan: 17 kB at scale 10) again.
     area = (
-        PriorityArea.objects.filter(agreement=agreement, slug=slug)
-        .select_related("agreement")
+        agreement.areas.filter(slug=slug)
         .prefetch_related(
             Prefetch("goals", queryset=SustainabilityGoal.objects.order_by("number")),
             Prefetch(

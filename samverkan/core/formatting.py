@@ -8,11 +8,14 @@ and PDFs call them directly. Aware datetimes are shown in local time (Europe/Sto
 """
 
 import datetime
+import functools
 from decimal import Decimal
 
 from django.utils import formats, timezone
+from django.utils.translation import get_language
 
 __all__ = [
+    "choice_label",
     "clock",
     "date_time",
     "day_month",
@@ -119,3 +122,16 @@ def number(value, decimals: int | None = None) -> str:
             return str(value)
         return f"{value:,}".replace(",", formats.get_format("THOUSAND_SEPARATOR"))
     return formats.number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)
+
+
+@functools.lru_cache(maxsize=128)
+def _choice_labels(choices, language: str | None) -> dict:
+    return {value: str(label) for value, label in choices.choices}
+
+
+def choice_label(choices, value):
+    """What a model's `get_FOO_display()` answers for a field with these `choices` (a
+    TextChoices or IntegerChoices class), translated once per language: get_FOO_display
+    translates every label of the field on each call, which a list of many rows (the API)
+    paid for each row. An unknown value is answered as it is, as get_FOO_display does."""
+    return _choice_labels(choices, get_language()).get(value, value)

@@ -13,7 +13,7 @@ fixed number of queries, so that the page's count does not grow with the data;
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, QuerySet, Window
+from django.db.models import Count, IntegerField, QuerySet, Subquery, Value, Window
 
 LIMIT = 5  # the items a section lists before its "Show all" link
 
@@ -52,10 +52,23 @@ class SectionRegistry:
         return shown
 
 
-def first_and_total(queryset: QuerySet, limit: int = LIMIT) -> tuple[list, int]:
-    """The first `limit` rows of `queryset` and how many rows it has, in one query (a window
-    count over the whole result, read from the first row)."""
-    rows = list(queryset.annotate(total_rows=Window(Count("*")))[:limit])
+def first_and_total(
+    queryset: QuerySet, limit: int = LIMIT, *, long: bool = False
+) -> tuple[list, int]:
+    """The first `limit` rows of `queryset` and how many rows it has, in one query.
+
+    The count is a window over the whole result, read from the first row: cheap for what one
+    person has. A `long` list (a queue of everything waiting in the platform) counts in a
+    subquery that does not refer to the row instead, which the database works out once
+    (PostgreSQL's InitPlan, SQLite's once-only subquery): the limit then applies before the
+    joins and the per-row annotations, which a window count would make for every row. Not the
+    default, as compiling the query twice costs a short list more than it saves."""
+    if not long:
+        rows = list(queryset.annotate(total_rows=Window(Count("*")))[:limit])
+    else:
+        count = queryset.order_by().annotate(one=Value(1)).values("one").annotate(n=Count("*"))
+        total = Subquery(count.values("n"), output_field=IntegerField())
+        rows = list(queryset.annotate(total_rows=total)[:limit])
     return rows, (rows[0].total_rows if rows else 0)
 
 
