@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('actors', '0004_search_vector'),
+        ('actors', '0006_organisation_swedish_name_index'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
