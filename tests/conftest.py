@@ -119,18 +119,12 @@ def _no_other_session_on_the_test_database():
     application_name, `_name_connections_after_the_test`) and fail the run. Asked from the
     maintenance database, so that the answer comes even when this process's own connection to
     the test database is gone."""
-    import psycopg
     from django.db import connection
 
+    from tests.postgres import maintenance_connection
+
     settings = connection.settings_dict
-    with psycopg.connect(
-        dbname="postgres",
-        host=settings["HOST"] or None,
-        port=settings["PORT"] or None,
-        user=settings["USER"] or None,
-        password=settings["PASSWORD"] or None,
-        autocommit=True,
-    ) as maintenance:
+    with maintenance_connection() as maintenance:
         own = connection.connection.info.backend_pid if connection.connection else None
         left_open = maintenance.execute(
             "SELECT pid, application_name, backend_type, backend_start, state, left(query, 200)"

@@ -23,6 +23,7 @@ from django.db.backends.utils import CursorWrapper
 from django.utils.translation import gettext
 
 from tests import factories
+from tests.postgres import maintenance_connection
 from tests.reliability.conftest import database_url
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
@@ -182,19 +183,9 @@ def cut_other_connections() -> int:
 
 def allow_connections(allowed: bool) -> None:
     """Let connections to the test database in, or not (as a database that is down)."""
-    import psycopg
-
-    settings = connection.settings_dict
-    name = connection.ops.quote_name(settings["NAME"])
+    name = connection.ops.quote_name(connection.settings_dict["NAME"])
     # A database refuses to change this for itself: ask from the maintenance database.
-    with psycopg.connect(
-        dbname="postgres",
-        host=settings["HOST"] or None,
-        port=settings["PORT"] or None,
-        user=settings["USER"] or None,
-        password=settings["PASSWORD"] or None,
-        autocommit=True,
-    ) as maintenance:
+    with maintenance_connection() as maintenance:
         maintenance.execute(
             f"ALTER DATABASE {name} WITH ALLOW_CONNECTIONS {'true' if allowed else 'false'}"
         )
