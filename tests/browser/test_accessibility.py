@@ -52,6 +52,22 @@ def public_data(db):
     factories.administration(name="Fritidsförvaltningen", slug="fritidsforvaltningen")
 
 
+def test_the_check_reports_what_it_is_there_to_find(page):
+    """The axe-core run of every browser test reports violations, with the elements they are on:
+    a picture without a text, grey text on grey and a page locked in landscape (the one rule that
+    reads the stylesheets)."""
+    page.set_content(
+        """<!doctype html><html lang="sv"><head><title>Prov</title><style>
+        @media (orientation: portrait) { body { transform: rotate(90deg); } }
+        </style></head><body><main><h1>Prov</h1><img src="data:,">
+        <p style="color: #777; background: #888">Grå text</p></main></body></html>"""
+    )
+    found = "\n".join(axe_violations(page))
+    assert "image-alt (critical): Images must have alternative text – img" in found
+    assert "color-contrast (serious): Elements must meet minimum color contrast" in found
+    assert "css-orientation-lock" in found
+
+
 def sitemap_paths(page, base_url: str) -> list[str]:
     response = page.request.get(base_url + "/sitemap.xml")
     assert response.ok
