@@ -87,9 +87,12 @@ def commands_to_run() -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def checkout(tmp_path_factory):
-    """A directory as `make run` leaves it: var/local.env, and a database with the demo."""
+def checkout(tmp_path_factory, migrated_sqlite):
+    """A directory as `make run` leaves it: var/local.env, and a database with the demo
+    (migrate runs on a migrated copy: it only does what follows the migrations, such as the
+    cache table of these settings)."""
     root = tmp_path_factory.mktemp("checkout")
+    migrated_sqlite(root / "db.sqlite3")
     local_env.write(root / "var" / "local.env", port=8000)
     environment = {key: value for key, value in os.environ.items() if key not in CLEARED}
     environment.update(
