@@ -2,6 +2,9 @@
 
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.core.paginator import Page, Paginator
+from django.db import connection
 from django.db.models import Prefetch, QuerySet
 from django.db.models.functions import Collate
 from django.utils.translation import gettext as _
@@ -11,7 +14,9 @@ from samverkan.actors import permissions
 from samverkan.actors.models import District, InterestArea, Organisation, Representation, Sector
 from samverkan.actors.search import search
 from samverkan.core.collation import SWEDISH_COLLATION
+from samverkan.core.pagination import counted_page
 from samverkan.core.registry import SectionRegistry
+from samverkan.core.search_terms import query_terms
 
 # Sections other apps add to an organisation's page (its collaborations, events, postings):
 # context(organisation, user, can_edit) -> dict | None, registered in the app's ready().
@@ -48,6 +53,19 @@ def search_register(filters: RegisterFilters, *, base: QuerySet | None = None) -
         Prefetch("districts", queryset=District.objects.order_by("name")),
         Prefetch("interest_areas", queryset=InterestArea.objects.order_by("name")),
     )
+
+
+def register_page(filters: RegisterFilters, number) -> Page:
+    """One page of the register as `search_register` orders it (`number` as Paginator.get_page
+    reads it). A search ranks every match before it knows its best ones, so the number of
+    matches is read in that same query (core.pagination.counted_page) instead of a count that
+    reads them all again; without words the register is read in the order of its name index,
+    and a count of its own is cheaper than a window over all of it. So is SQLite's, which
+    counts from its FTS5 index and cannot read bm25() in a query with a window function."""
+    organisations = search_register(filters)
+    if query_terms(filters.q) and connection.vendor == "postgresql":
+        return counted_page(organisations, settings.REGISTER_PAGE_SIZE, number)
+    return Paginator(organisations, settings.REGISTER_PAGE_SIZE).get_page(number)
 
 
 def filter_choices() -> dict:

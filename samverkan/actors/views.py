@@ -1,9 +1,7 @@
 import csv
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -24,6 +22,7 @@ from samverkan.actors.selectors import (
     RegisterFilters,
     filter_choices,
     organisation_page_data,
+    register_page,
     search_register,
 )
 from samverkan.core.exports import safe_row
@@ -63,8 +62,7 @@ def _filters(request) -> tuple[RegisterFilterForm, RegisterFilters]:
 def register(request):
     """The public association register: search, filters, pages; htmx swaps only the results."""
     form, filters = _filters(request)
-    paginator = Paginator(search_register(filters), settings.REGISTER_PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("sida"))
+    page = register_page(filters, request.GET.get("sida"))
     query = request.GET.copy()
     query.pop("sida", None)
     context = {
