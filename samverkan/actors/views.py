@@ -2,7 +2,7 @@ import csv
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, StreamingHttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -22,7 +22,7 @@ from samverkan.actors.selectors import (
     RegisterFilters,
     filter_choices,
     organisation_page_data,
-    register_page,
+    register_results,
     search_register,
 )
 from samverkan.core.exports import safe_row
@@ -62,17 +62,14 @@ def _filters(request) -> tuple[RegisterFilterForm, RegisterFilters]:
 def register(request):
     """The public association register: search, filters, pages; htmx swaps only the results."""
     form, filters = _filters(request)
-    page = register_page(filters, request.GET.get("sida"))
     query = request.GET.copy()
     query.pop("sida", None)
-    context = {
-        "form": form,
-        "filters": filters,
-        "page": page,
-        "query": query.urlencode(),
-    }
-    template = "actors/_results.html" if request.htmx else "actors/register.html"
-    return render(request, template, context)
+    results = register_results(filters, request.GET.get("sida"), query.urlencode())
+    if request.htmx:
+        return HttpResponse(results)
+    return render(
+        request, "actors/register.html", {"form": form, "filters": filters, "results": results}
+    )
 
 
 class _Echo:
