@@ -229,6 +229,8 @@ PAGES: dict[str, Page] = {
     "events:event (quota)": Page(lambda d: d.event_with_quota.get_absolute_url(), Budget(9)),
     # Lists with a search or a filter, and pages of a chosen year (anonymous, as the sitemap's
     # pages without them are measured for every role).
+    # Filter choices (2); the matches' keys ranked with their count in one pass, then the page's
+    # rows (PostgreSQL; SQLite counts, then reads the page); districts, areas.
     "actors:register?q": Page(_path("/foreningsregistret/?q=förening"), Budget(6)),
     "learning:library?q": Page(
         lambda _d: (
