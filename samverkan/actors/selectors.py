@@ -182,7 +182,10 @@ def organisation_page_data(slug: str, *, user) -> dict | None:
         representatives = [r for r in representations if r.status == "confirmed"]
         pending = [r for r in representations if r.status == "pending"]
     own = None
-    if user.is_authenticated:
+    if can_edit:
+        # The person's own request or representation is among those just read.
+        own = next((r for r in representations if r.user_id == user.pk), None)
+    elif user.is_authenticated:
         own = (
             Representation.objects.filter(
                 organisation=organisation,
