@@ -1,10 +1,8 @@
 import csv
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
-from django.http import Http404, StreamingHttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -24,6 +22,7 @@ from samverkan.actors.selectors import (
     RegisterFilters,
     filter_choices,
     organisation_page_data,
+    register_results,
     search_register,
 )
 from samverkan.core.exports import safe_row
@@ -63,18 +62,14 @@ def _filters(request) -> tuple[RegisterFilterForm, RegisterFilters]:
 def register(request):
     """The public association register: search, filters, pages; htmx swaps only the results."""
     form, filters = _filters(request)
-    paginator = Paginator(search_register(filters), settings.REGISTER_PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("sida"))
     query = request.GET.copy()
     query.pop("sida", None)
-    context = {
-        "form": form,
-        "filters": filters,
-        "page": page,
-        "query": query.urlencode(),
-    }
-    template = "actors/_results.html" if request.htmx else "actors/register.html"
-    return render(request, template, context)
+    results = register_results(filters, request.GET.get("sida"), query.urlencode())
+    if request.htmx:
+        return HttpResponse(results)
+    return render(
+        request, "actors/register.html", {"form": form, "filters": filters, "results": results}
+    )
 
 
 class _Echo:

@@ -5,10 +5,11 @@ import io
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from samverkan.actors.models import LegalForm, Organisation, Sector
-from samverkan.actors.selectors import RegisterFilters, search_register
+from samverkan.actors.selectors import RegisterFilters, register_page, search_register
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -249,3 +250,14 @@ def test_postgresql_search_asks_for_the_whole_family_in_its_tsquery(db):
     assert connection.vendor == "postgresql"
     assert "ungdom:* | " in str(queryset.query)
     assert [o.name for o in queryset] == ["Unga i Rosengård"]
+
+
+@pytest.mark.postgres
+def test_postgresql_search_counts_its_matches_in_the_pass_that_ranks_them(register):
+    # A count of its own would read every match a second time (issue 15).
+    with CaptureQueriesContext(connection) as queries:
+        page = register_page(RegisterFilters(q="förening"), 1)
+
+    assert [o.name for o in page.object_list] == names("förening")
+    assert page.paginator.count == len(names("förening")) > 1
+    assert not [q for q in queries.captured_queries if '"__count"' in q["sql"]]

@@ -77,9 +77,10 @@ SITEMAP: dict[str, Budget] = {
     # Filter choices (2), count, page, districts, areas.
     "actors:register": Budget(6, 8, 8),
     # The organisation, districts, areas, umbrellas, members, parts; logged in: + who may edit,
-    # the person's representation and requests. The other apps' sections: collaborations (and
+    # and the representations and requests (with the person's own among them) for those who may,
+    # the person's own request for the others. The other apps' sections: collaborations (and
     # the agreement their "all" link leads to), IOP agreements, coming and past events, postings.
-    "actors:organisation": Budget(12, 18, 17),
+    "actors:organisation": Budget(12, 17, 16),
     "areas:list": Budget(4, 7, 7),
     # The agreement, the area, goals, hostings, phases, focus areas; the coming events; the
     # running collaborations with their count (one query).
@@ -229,6 +230,8 @@ PAGES: dict[str, Page] = {
     "events:event (quota)": Page(lambda d: d.event_with_quota.get_absolute_url(), Budget(9)),
     # Lists with a search or a filter, and pages of a chosen year (anonymous, as the sitemap's
     # pages without them are measured for every role).
+    # Filter choices (2); the matches' keys ranked with their count in one pass, then the page's
+    # rows (PostgreSQL; SQLite counts, then reads the page); districts, areas.
     "actors:register?q": Page(_path("/foreningsregistret/?q=förening"), Budget(6)),
     "learning:library?q": Page(
         lambda _d: (
