@@ -2,29 +2,66 @@
 
 from html import escape
 
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from samverkan.agreements.selectors import get_agreement
+from samverkan.core.cache import cached_value
 from samverkan.core.formatting import number, short_day_month
 from samverkan.events import permissions, selectors
+from samverkan.events.forms import FiguresFilterForm
 from samverkan.events.models import ParticipantSector
 
 
 @require_safe
 def calendar_list(request, agreement):
+    """The coming (or earlier) events, filtered and paged. The filters and the list are the
+    same for everyone who asks with the same query string: kept as one value (calendar_shared),
+    so a logged-in request renders only what is its own (the button to create an event)."""
     agreement = get_agreement(agreement)
-    data = selectors.calendar_page_data(agreement, request.GET, page_number=request.GET.get("sida"))
-    data["can_create"] = (
-        request.user.is_authenticated and permissions.can_create_event(request.user)[0]
-    )
-    status = 400 if data["filter"].is_bound and data["filter"].errors else 200
-    template = "events/_calendar_results.html" if request.htmx else "events/calendar.html"
-    return render(request, template, data, status=status)
+    shared = calendar_shared(agreement, request.path, request.GET)
+    if request.htmx:
+        return HttpResponse(shared["results"], status=shared["status"])
+    can_create = request.user.is_authenticated and permissions.can_create_event(request.user)[0]
+    context = {
+        "agreement": agreement,
+        "when": shared["when"],
+        "filters_html": mark_safe(shared["filters"]),  # nosec B703, B308  # noqa: S308
+        "results_html": mark_safe(shared["results"]),  # nosec B703, B308  # noqa: S308
+        "can_create": can_create,
+    }
+    return render(request, "events/calendar.html", context, status=shared["status"])
+
+
+def calendar_shared(agreement, path: str, params) -> dict:
+    """The calendar's filters and list as HTML, with the page's status and whether it lists
+    earlier events: rendered without the request (so without the person or a CSRF token) and
+    kept under the generations of the tables they read (core.cache.cached_value), per
+    agreement, address with query string, language (in the key), day and time zone."""
+
+    def render_shared() -> dict:
+        data = selectors.calendar_page_data(agreement, params, page_number=params.get("sida"))
+        context = {**data, "path": path, "htmx_target": "#calendar-results"}
+        return {
+            "status": 400 if data["filter"].is_bound and data["filter"].errors else 200,
+            "when": data["when"],
+            "filters": str(render_to_string("events/_filters.html", context)),
+            "results": str(render_to_string("events/_calendar_results.html", context)),
+        }
+
+    parts = [
+        agreement.pk,
+        path,
+        params.urlencode(),
+        timezone.localdate(),
+        timezone.get_current_timezone_name(),
+    ]
+    return cached_value("events-calendar", parts, render_shared, depends_on=[agreement])
 
 
 @require_safe
@@ -49,7 +86,7 @@ def event_detail(request, agreement, slug):
     return render(request, "events/event_detail.html", data)
 
 
-def _event_rows(agreement, figures: selectors.ParticipationFigures) -> str:
+def _event_rows(agreement, events: list[selectors.EventFigures]) -> str:
     """The event-by-event table's rows as HTML, written here rather than by a template loop: a
     year has thousands of events, and the loop's five lookups per row, a reverse(), a date
     format and seven filtered cells per row were most of the page's time. The addresses come
@@ -61,7 +98,7 @@ def _event_rows(agreement, figures: selectors.ParticipationFigures) -> str:
     sectors = selectors.SECTORS
     tz = timezone.get_current_timezone()
     rows = []
-    for f in figures.events:
+    for f in events:
         event = f.event
         date = event.starts_at.astimezone(tz).date()  # timezone.localdate, the zone read once
         day = days.get(date)
@@ -85,18 +122,35 @@ def _event_rows(agreement, figures: selectors.ParticipationFigures) -> str:
 
 @require_safe
 def figures(request, agreement, year=None):
+    """The year's participation: the totals by sector and kind of event (the same for everyone:
+    kept as core.cache.cached_value keeps them, until a write to the events or registrations),
+    and the events one page at a time, searched by title and kind. The API's figures and the
+    annual report's spreadsheet carry every event."""
     agreement = get_agreement(agreement)
     year = year or timezone.localdate().year
     if not 1900 <= year <= 2200:
         raise Http404(_("There is no such year."))
-    data = selectors.participation_figures(agreement, year)
+    totals = cached_value(
+        "event-figures-totals",
+        [agreement.pk, year],
+        lambda: selectors.year_totals(agreement, year),
+        depends_on=[agreement],
+    )
+    form = FiguresFilterForm(request.GET)
+    listed = selectors.figures_events_page(
+        agreement, year, form, page_number=request.GET.get("sida"), event_count=totals.event_count
+    )
     return render(
         request,
         "events/figures.html",
         {
             "agreement": agreement,
-            "figures": data,
-            "event_rows": _event_rows(agreement, data),
+            "figures": totals,
+            "form": form,
+            "searched": bool(listed["query"]),
+            "page": listed["page"],
+            "query": listed["query"],
+            "event_rows": _event_rows(agreement, listed["events"]),
             "year": year,
             "sectors": ParticipantSector.choices,
         },
