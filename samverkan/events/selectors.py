@@ -380,13 +380,21 @@ def seat_summary(event: Event) -> dict:
 def event_page_data(agreement, slug: str, *, user, now=None) -> dict | None:
     """Everything an event's page shows and what the person may do there; None when there is
     no such event or the person may not see it (a draft)."""
-    now = now or timezone.now()
-    manage_possible = user.is_authenticated
     event = event_with_details(
         Event.objects.filter(agreement=agreement, slug=slug), all_documents=True
     ).first()
     if event is None:
         return None
+    return viewer_data(agreement, event, seat_summary(event), user=user, now=now)
+
+
+def viewer_data(agreement, event: Event, seats: dict, *, user, now=None) -> dict | None:
+    """What one person sees of an event (`event_with_details`, its `seat_summary`) and may do
+    there: their own registration and place on the waiting list, whether registration is open
+    to them, whether they run the event; None when they may not see it (a draft). Two queries
+    for a logged-in person (their registration, whom they represent), none for the public."""
+    now = now or timezone.now()
+    manage_possible = user.is_authenticated
     represented = permissions.represented_organisation_ids(user) if manage_possible else set()
     can_manage = (
         manage_possible and permissions.can_manage_event(user, event, represented=represented)[0]
@@ -405,7 +413,6 @@ def event_page_data(agreement, slug: str, *, user, now=None) -> dict | None:
         )
         if own is not None and own.status == Registration.Status.WAITLISTED:
             position = waitlist_position(own)
-    seats = seat_summary(event)
     registration_open = (
         event.is_published
         and not event.is_cancelled
@@ -419,6 +426,7 @@ def event_page_data(agreement, slug: str, *, user, now=None) -> dict | None:
         "documents": documents,
         "own": own,
         "position": position,
+        "online_links": own is not None and own.status == Registration.Status.REGISTERED,
         "registration_open": registration_open,
         "not_yet_open": bool(event.registration_opens_at and now < event.registration_opens_at),
         "is_full": seats["limited"] and seats["remaining"] == 0,

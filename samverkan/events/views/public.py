@@ -11,11 +11,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from samverkan.agreements.selectors import get_agreement
-from samverkan.core.cache import cached_value
+from samverkan.core.cache import cache_seconds, cached_value
 from samverkan.core.formatting import number, short_day_month
 from samverkan.events import permissions, selectors
 from samverkan.events.forms import FiguresFilterForm
-from samverkan.events.models import ParticipantSector
+from samverkan.events.models import Event, ParticipantSector
 
 
 @require_safe
@@ -79,11 +79,87 @@ def calendar_month(request, agreement, year=None, month=None):
 
 @require_safe
 def event_detail(request, agreement, slug):
+    """An event's page. What is the same for everyone (the facts, sessions, seats and public
+    documents) is kept as event_shared keeps it; a request reads and renders only what is the
+    person's own: their registration, its buttons, and the organisers' forms."""
     agreement = get_agreement(agreement)
-    data = selectors.event_page_data(agreement, slug, user=request.user)
+    shared = event_shared(agreement, slug)
+    if shared is None:
+        raise Http404(_("There is no event at this address."))
+    data = selectors.viewer_data(agreement, shared["event"], shared["seats"], user=request.user)
     if data is None:
         raise Http404(_("There is no event at this address."))
+    if data["can_manage"] or data["online_links"]:
+        parts = event_parts(
+            agreement, shared, manage=data["can_manage"], online=data["online_links"]
+        )
+    else:
+        parts = shared["parts"]
+    data["parts"] = {name: mark_safe(html) for name, html in parts.items()}  # noqa: S308  # nosec
     return render(request, "events/event_detail.html", data)
+
+
+def _day_and_zone() -> list:
+    return [timezone.localdate(), timezone.get_current_timezone_name()]
+
+
+def event_shared(agreement, slug: str) -> dict | None:
+    """The event with its details and seats, and its page's parts as everyone sees them (not
+    those who run it, not those registered with the link to an online meeting): kept under the
+    generations of the tables read (core.cache.cached_value), per agreement, event, language,
+    day and time zone. Holds nothing of a person: rendered without the request. None when there
+    is no such event."""
+
+    def compute() -> dict | None:
+        event = selectors.event_with_details(
+            Event.objects.filter(agreement=agreement, slug=slug), all_documents=True
+        ).first()
+        if event is None:
+            return None
+        seats = selectors.seat_summary(event)
+        return {
+            "event": event,
+            "seats": seats,
+            "parts": _render_parts(agreement, event, seats, manage=False, online=False),
+        }
+
+    return cached_value(
+        "event-page", [agreement.pk, slug, *_day_and_zone()], compute, depends_on=[agreement]
+    )
+
+
+def event_parts(agreement, shared: dict, *, manage: bool, online: bool) -> dict:
+    """The page's shared parts as those who run the event see them (`manage`: the sessions'
+    remove links and the documents that are not public) or as those registered see them
+    (`online`: the links to the online meetings). The same for everyone of each kind, kept per
+    kind: the kind is part of the key, and who is of which kind is checked per request."""
+
+    slug = shared["event"].slug
+
+    def compute() -> dict:
+        # Read through event_shared again when it is kept (at no cost then): its tables count as
+        # read by these parts too, so a write that drops it drops them.
+        again = (event_shared(agreement, slug) if cache_seconds() > 0 else None) or shared
+        return _render_parts(agreement, again["event"], again["seats"], manage, online)
+
+    parts = [agreement.pk, slug, manage, online, *_day_and_zone()]
+    return cached_value("event-page-parts", parts, compute, depends_on=[agreement])
+
+
+def _render_parts(agreement, event, seats, manage: bool, online: bool) -> dict:
+    context = {
+        "agreement": agreement,
+        "event": event,
+        "seats": seats,
+        "can_manage": manage,
+        "online_links": online,
+        "documents": [d for d in event.document_list if d.is_public or manage],
+    }
+    return {
+        "top": str(render_to_string("events/_event_top.html", context)),
+        "seats": str(render_to_string("events/_event_seats.html", context)),
+        "documents": str(render_to_string("events/_event_documents.html", context)),
+    }
 
 
 def _event_rows(agreement, events: list[selectors.EventFigures]) -> str:
