@@ -47,6 +47,7 @@ SECTORS = tuple(ParticipantSector.values)
 SECTOR_CHOICES = tuple(ParticipantSector.choices)
 SECTOR_LABELS = dict(SECTOR_CHOICES)
 KIND_LABELS = dict(EventKind.choices)
+STATUS_LABELS = dict(Registration.Status.choices)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -437,26 +438,73 @@ def viewer_data(agreement, event: Event, seats: dict, *, user, now=None) -> dict
     }
 
 
-def participants(event: Event) -> list[Registration]:
+@dataclass(slots=True)
+class Participant:
+    """A row of the participant list: what it shows, worked out once."""
+
+    key: str  # the registration's pk, as the form sends it back
+    status: str
+    name: str
+    email: str
+    organisation_label: str
+    sector_label: str
+    quota_name: str | None
+    attended: bool | None
+    queued_at: datetime.datetime | None
+    position: int | None = None
+
+
+def participants(event: Event) -> list[Participant]:
     """Everyone registered or waiting, with a seat first (in order of registration), then the
     waiting list in its order. Personal data: for the organisers and coordinators only.
 
-    Each with what its row shows, worked out once (a list has hundreds of rows, and the
-    template asked for the name twice, the sector's label through get_sector_display() and
-    the key, localised, four times): `name`, `sector_label` and `key`."""
-    rows = list(
-        event.registrations.active()
-        .select_related("user", "organisation", "quota")
+    The columns the rows show, read as values in one query (a list has hundreds of rows, and
+    a registration with its person, organisation and quota as model instances was most of the
+    selector's time), each row's name and labels worked out once."""
+    rows = [
+        Participant(
+            key=str(pk),
+            status=status,
+            name=f"{first_name} {last_name}".strip() or email,
+            email=email,
+            organisation_label=organisation or organisation_name,
+            sector_label=SECTOR_LABELS.get(sector, sector),
+            quota_name=quota,
+            attended=attended,
+            queued_at=queued_at,
+        )
+        for (
+            pk,
+            status,
+            attended,
+            sector,
+            queued_at,
+            first_name,
+            last_name,
+            email,
+            organisation,
+            organisation_name,
+            quota,
+        ) in event.registrations.active()
         .order_by("created_at", "pk")
-    )
-    for registration in rows:
-        registration.name = registration.user.get_full_name() or registration.user.email
-        registration.sector_label = SECTOR_LABELS.get(registration.sector, registration.sector)
-        registration.key = str(registration.pk)
+        .values_list(
+            "pk",
+            "status",
+            "attended",
+            "sector",
+            "queued_at",
+            "user__first_name",
+            "user__last_name",
+            "user__email",
+            "organisation__name",
+            "organisation_name",
+            "quota__name",
+        )
+    ]
     seated = [r for r in rows if r.status == Registration.Status.REGISTERED]
     waiting = sorted(
         (r for r in rows if r.status == Registration.Status.WAITLISTED),
-        key=lambda r: (r.queued_at, r.pk),
+        key=lambda r: (r.queued_at, int(r.key)),
     )
     for n, registration in enumerate(waiting, start=1):
         registration.position = n
@@ -475,9 +523,22 @@ def my_registrations(agreement, user, *, now=None) -> dict:
     rows = list(
         Registration.objects.filter(user=user, event__agreement=agreement)
         .exclude(status=Registration.Status.CANCELLED, event__ends_at__lt=now)
-        .select_related("event__agreement", "event__room__venue", "organisation", "quota")
+        # Only what the page shows: the place, organisation and quota were read and not shown.
+        .select_related("event")
+        .only(
+            "status",
+            "attended",
+            "event__title",
+            "event__slug",
+            "event__starts_at",
+            "event__ends_at",
+            "event__status",
+            "event__agreement_id",
+        )
         .order_by("event__starts_at", "pk")
     )
+    address = event_addresses(agreement)
+    cancel_address = slug_addresses("events:cancel", agreement=agreement.slug)
     waiting_events = [r.event_id for r in rows if r.status == Registration.Status.WAITLISTED]
     queues = defaultdict(list)
     for event_id, pk in (
@@ -496,6 +557,10 @@ def my_registrations(agreement, user, *, now=None) -> dict:
             registration.status != Registration.Status.CANCELLED
             and now < registration.event.starts_at
         )
+        # Each row's addresses and status from one reverse() and one table, not per row.
+        registration.event_url = address(registration.event.slug)
+        registration.cancel_url = cancel_address(registration.event.slug)
+        registration.status_label = STATUS_LABELS.get(registration.status, registration.status)
     return {
         "agreement": agreement,
         "upcoming": [r for r in rows if r.event.ends_at >= now],
