@@ -111,3 +111,13 @@ def test_what_organisers_see_is_not_shown_to_a_member(client, event):
     seen = client.get(event.get_absolute_url()).content.decode()
     assert 'id="manage"' not in seen
     assert "/ta-bort/" not in seen
+
+
+def test_a_new_registration_changes_the_seats_those_who_run_the_event_see_at_once(client, event):
+    client.force_login(factories.coordinator())
+    page = event.get_absolute_url()
+    client.get(page)  # keeps the page's parts as those who run it see them
+    assert "10 av 10 platser kvar" in client.get(page).content.decode()
+    with committed():
+        RegistrationFactory(event=event)
+    assert "9 av 10 platser kvar" in client.get(page).content.decode()
