@@ -4,6 +4,7 @@ of their start, across pages, read without walking the events that have ended.""
 import datetime
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from samverkan.events import selectors
@@ -67,3 +68,17 @@ def test_the_calendar_counts_and_pages_coming_events_of_a_filter():
 
     assert [e.pk for e in data["events"]] == [training.pk]
     assert data["page"].paginator.count == 1
+
+
+def test_the_filters_answer_htmx_with_the_list_alone(client):
+    lunch = EventFactory(kind="learning_lunch", title="Lärandelunch om stöd")
+    base = reverse("events:calendar", kwargs={"agreement": lunch.agreement.slug})
+
+    found = client.get(base, {"typ": "learning_lunch"}, headers={"HX-Request": "true"})
+    refused = client.get(base, {"typ": "nonsense"}, headers={"HX-Request": "true"})
+
+    body = found.content.decode()
+    assert found.status_code == 200
+    assert body.strip().startswith('<div id="calendar-results">') and "Lärandelunch om stöd" in body
+    assert "<html" not in body and 'id="event-filters"' not in body
+    assert refused.status_code == 400
