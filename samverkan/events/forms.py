@@ -295,3 +295,12 @@ class CancelEventForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Sent to everyone registered and shown on the event's page."),
     )
+
+
+class FiguresFilterForm(forms.Form):
+    """The search of the figures page's event-by-event table: words of the title, a kind."""
+
+    sok = forms.CharField(label=_("Search in the titles"), required=False, max_length=200)
+    typ = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("All kinds")), *EventKind.choices]
+    )

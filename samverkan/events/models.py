@@ -206,6 +206,8 @@ class Event(Place):
             ),
             *_place_constraints("event"),
         ]
+        # The calendar finds the events running now by their end (selectors.UpcomingEvents).
+        indexes = [models.Index(fields=["ends_at"], name="event_ends_at_idx")]
 
     def __str__(self) -> str:
         return self.title

@@ -5,12 +5,23 @@ import calendar
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 import django_filters
 from django.core.paginator import Paginator
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    Count,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    prefetch_related_objects,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.actors.models import District, Organisation
@@ -36,6 +47,7 @@ SECTORS = tuple(ParticipantSector.values)
 SECTOR_CHOICES = tuple(ParticipantSector.choices)
 SECTOR_LABELS = dict(SECTOR_CHOICES)
 KIND_LABELS = dict(EventKind.choices)
+STATUS_LABELS = dict(Registration.Status.choices)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -147,6 +159,48 @@ def event_addresses(agreement):
     return slug_addresses("events:event", agreement=agreement.slug)
 
 
+class UpcomingEvents:
+    """The events of `qs` that have not ended, soonest first (starts_at, pk), for a Paginator,
+    read without walking the past ones: ordering all events by their start and skipping those
+    that had ended read every past event of the agreement (8 000 at city scale) for each page.
+
+    The events that have not ended are those running now (begun, not ended) and those starting
+    from now; the first come before the second in the order. Those running now are found
+    through the index on `ends_at` and are few (what happens at one moment); those starting
+    from now through the index on `starts_at`, one page of them. One query counts both."""
+
+    def __init__(self, qs: QuerySet, now):
+        self.running = qs.filter(starts_at__lt=now, ends_at__gte=now)
+        self.starting = qs.filter(starts_at__gte=now).order_by("starts_at", "pk")
+        self.not_ended = qs.filter(ends_at__gte=now)
+        self.now = now
+
+    @cached_property
+    def _counts(self) -> dict:
+        return self.not_ended.order_by().aggregate(
+            total=Count("pk"), running=Count("pk", filter=Q(starts_at__lt=self.now))
+        )
+
+    def count(self) -> int:
+        return self._counts["total"]
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, window: slice) -> list:
+        start, stop = window.start or 0, window.stop
+        running = self._counts["running"]
+        rows = []
+        if start < running:
+            # Few rows, ordered here: an ORDER BY with LIMIT would tempt the planner back onto
+            # the starts_at index from the first event ever.
+            everyone = sorted(self.running.order_by(), key=lambda e: (e.starts_at, e.pk))
+            rows += everyone[start:stop]
+        if stop > running:
+            rows += list(self.starting[max(start - running, 0) : stop - running])
+        return rows
+
+
 def calendar_page_data(agreement, params, *, page_number=1, now=None) -> dict:
     """The calendar list: published events, upcoming (soonest first) or past (latest first),
     filtered by kind, area, district and focus area, paginated; each with its organisers and
@@ -156,18 +210,14 @@ def calendar_page_data(agreement, params, *, page_number=1, now=None) -> dict:
     filterset = EventFilter(
         params or None, agreement=agreement, queryset=published_events(agreement)
     )
-    qs = filterset.qs
+    qs = _with_counts(filterset.qs.select_related("agreement", "focus_area", "room__venue"))
     if when == PAST:
-        qs = qs.filter(ends_at__lt=now).order_by("-starts_at", "-pk")
+        listed = qs.filter(ends_at__lt=now).order_by("-starts_at", "-pk")
     else:
-        qs = qs.filter(ends_at__gte=now).order_by("starts_at", "pk")
-    qs = _with_counts(
-        qs.select_related("agreement", "focus_area", "room__venue").prefetch_related(
-            Prefetch("organisers", queryset=_organisers())
-        )
-    )
-    page = Paginator(qs, PAGE_SIZE).get_page(page_number)
+        listed = UpcomingEvents(qs, now)
+    page = Paginator(listed, PAGE_SIZE).get_page(page_number)
     events = list(page.object_list)
+    prefetch_related_objects(events, Prefetch("organisers", queryset=_organisers()))
     address = event_addresses(agreement)
     for event in events:
         event.url = address(event.slug)
@@ -331,13 +381,21 @@ def seat_summary(event: Event) -> dict:
 def event_page_data(agreement, slug: str, *, user, now=None) -> dict | None:
     """Everything an event's page shows and what the person may do there; None when there is
     no such event or the person may not see it (a draft)."""
-    now = now or timezone.now()
-    manage_possible = user.is_authenticated
     event = event_with_details(
         Event.objects.filter(agreement=agreement, slug=slug), all_documents=True
     ).first()
     if event is None:
         return None
+    return viewer_data(agreement, event, seat_summary(event), user=user, now=now)
+
+
+def viewer_data(agreement, event: Event, seats: dict, *, user, now=None) -> dict | None:
+    """What one person sees of an event (`event_with_details`, its `seat_summary`) and may do
+    there: their own registration and place on the waiting list, whether registration is open
+    to them, whether they run the event; None when they may not see it (a draft). Two queries
+    for a logged-in person (their registration, whom they represent), none for the public."""
+    now = now or timezone.now()
+    manage_possible = user.is_authenticated
     represented = permissions.represented_organisation_ids(user) if manage_possible else set()
     can_manage = (
         manage_possible and permissions.can_manage_event(user, event, represented=represented)[0]
@@ -356,7 +414,6 @@ def event_page_data(agreement, slug: str, *, user, now=None) -> dict | None:
         )
         if own is not None and own.status == Registration.Status.WAITLISTED:
             position = waitlist_position(own)
-    seats = seat_summary(event)
     registration_open = (
         event.is_published
         and not event.is_cancelled
@@ -370,6 +427,7 @@ def event_page_data(agreement, slug: str, *, user, now=None) -> dict | None:
         "documents": documents,
         "own": own,
         "position": position,
+        "online_links": own is not None and own.status == Registration.Status.REGISTERED,
         "registration_open": registration_open,
         "not_yet_open": bool(event.registration_opens_at and now < event.registration_opens_at),
         "is_full": seats["limited"] and seats["remaining"] == 0,
@@ -380,26 +438,73 @@ def event_page_data(agreement, slug: str, *, user, now=None) -> dict | None:
     }
 
 
-def participants(event: Event) -> list[Registration]:
+@dataclass(slots=True)
+class Participant:
+    """A row of the participant list: what it shows, worked out once."""
+
+    key: str  # the registration's pk, as the form sends it back
+    status: str
+    name: str
+    email: str
+    organisation_label: str
+    sector_label: str
+    quota_name: str | None
+    attended: bool | None
+    queued_at: datetime.datetime | None
+    position: int | None = None
+
+
+def participants(event: Event) -> list[Participant]:
     """Everyone registered or waiting, with a seat first (in order of registration), then the
     waiting list in its order. Personal data: for the organisers and coordinators only.
 
-    Each with what its row shows, worked out once (a list has hundreds of rows, and the
-    template asked for the name twice, the sector's label through get_sector_display() and
-    the key, localised, four times): `name`, `sector_label` and `key`."""
-    rows = list(
-        event.registrations.active()
-        .select_related("user", "organisation", "quota")
+    The columns the rows show, read as values in one query (a list has hundreds of rows, and
+    a registration with its person, organisation and quota as model instances was most of the
+    selector's time), each row's name and labels worked out once."""
+    rows = [
+        Participant(
+            key=str(pk),
+            status=status,
+            name=f"{first_name} {last_name}".strip() or email,
+            email=email,
+            organisation_label=organisation or organisation_name,
+            sector_label=SECTOR_LABELS.get(sector, sector),
+            quota_name=quota,
+            attended=attended,
+            queued_at=queued_at,
+        )
+        for (
+            pk,
+            status,
+            attended,
+            sector,
+            queued_at,
+            first_name,
+            last_name,
+            email,
+            organisation,
+            organisation_name,
+            quota,
+        ) in event.registrations.active()
         .order_by("created_at", "pk")
-    )
-    for registration in rows:
-        registration.name = registration.user.get_full_name() or registration.user.email
-        registration.sector_label = SECTOR_LABELS.get(registration.sector, registration.sector)
-        registration.key = str(registration.pk)
+        .values_list(
+            "pk",
+            "status",
+            "attended",
+            "sector",
+            "queued_at",
+            "user__first_name",
+            "user__last_name",
+            "user__email",
+            "organisation__name",
+            "organisation_name",
+            "quota__name",
+        )
+    ]
     seated = [r for r in rows if r.status == Registration.Status.REGISTERED]
     waiting = sorted(
         (r for r in rows if r.status == Registration.Status.WAITLISTED),
-        key=lambda r: (r.queued_at, r.pk),
+        key=lambda r: (r.queued_at, int(r.key)),
     )
     for n, registration in enumerate(waiting, start=1):
         registration.position = n
@@ -418,9 +523,22 @@ def my_registrations(agreement, user, *, now=None) -> dict:
     rows = list(
         Registration.objects.filter(user=user, event__agreement=agreement)
         .exclude(status=Registration.Status.CANCELLED, event__ends_at__lt=now)
-        .select_related("event__agreement", "event__room__venue", "organisation", "quota")
+        # Only what the page shows: the place, organisation and quota were read and not shown.
+        .select_related("event")
+        .only(
+            "status",
+            "attended",
+            "event__title",
+            "event__slug",
+            "event__starts_at",
+            "event__ends_at",
+            "event__status",
+            "event__agreement_id",
+        )
         .order_by("event__starts_at", "pk")
     )
+    address = event_addresses(agreement)
+    cancel_address = slug_addresses("events:cancel", agreement=agreement.slug)
     waiting_events = [r.event_id for r in rows if r.status == Registration.Status.WAITLISTED]
     queues = defaultdict(list)
     for event_id, pk in (
@@ -439,6 +557,10 @@ def my_registrations(agreement, user, *, now=None) -> dict:
             registration.status != Registration.Status.CANCELLED
             and now < registration.event.starts_at
         )
+        # Each row's addresses and status from one reverse() and one table, not per row.
+        registration.event_url = address(registration.event.slug)
+        registration.cancel_url = cancel_address(registration.event.slug)
+        registration.status_label = STATUS_LABELS.get(registration.status, registration.status)
     return {
         "agreement": agreement,
         "upcoming": [r for r in rows if r.event.ends_at >= now],
@@ -569,6 +691,130 @@ FIGURE_COLUMNS = tuple(_figure_counts())
 NO_REGISTRATIONS = (0,) * len(FIGURE_COLUMNS)
 
 
+def _year_events(agreement, year: int) -> QuerySet:
+    """The events the figures count: the year's published events, not cancelled."""
+    return (
+        published_events(agreement)
+        .exclude(status=Event.Status.CANCELLED)
+        .filter(starts_at__year=year)
+    )
+
+
+def _figures_years(agreement) -> list[int]:
+    return sorted(
+        {
+            d.year
+            for d in published_events(agreement)
+            .exclude(status=Event.Status.CANCELLED)
+            .dates("starts_at", "year")
+        },
+        reverse=True,
+    )
+
+
+def _event_figures(event: Event, counts: tuple) -> EventFigures:
+    registered, attended, waitlisted, *by_sector = counts
+    return EventFigures(
+        registered=registered,
+        attended=attended,
+        waitlisted=waitlisted,
+        registered_by_sector=dict(zip(SECTORS, by_sector[0::2], strict=True)),
+        attended_by_sector=dict(zip(SECTORS, by_sector[1::2], strict=True)),
+        event=event,
+    )
+
+
+@dataclass
+class YearTotals:
+    """The figures page's totals of a year: by kind of event and in all, and the years."""
+
+    year: int
+    by_kind: list[KindFigures]
+    total: Figures
+    years: list[int]
+
+    @property
+    def event_count(self) -> int:
+        return sum(k.events for k in self.by_kind)
+
+
+def year_totals(agreement, year: int) -> YearTotals:
+    """What `participation_figures` sums, counted in SQL by kind of event rather than event by
+    event (thousands of rows a year): the events of each kind, the registrations of each kind
+    by status, attendance and sector; the totals are the kinds' sums. Three queries."""
+    year_events = _year_events(agreement, year)
+    kinds = {value: KindFigures(kind=value, label=label) for value, label in EventKind.choices}
+    for kind, events in year_events.order_by().values_list("kind").annotate(n=Count("pk")):
+        kinds[kind].events = events
+    # One plain count per kind, status, attendance and sector (a few hundred rows at most):
+    # a third faster on PostgreSQL than thirteen filtered counts per kind.
+    for kind, status, attended, sector, n in (
+        Registration.objects.filter(event__in=year_events.values("pk"))
+        .order_by()
+        .values_list("event__kind", "status", "attended", "sector")
+        .annotate(n=Count("pk"))
+    ):
+        figures = kinds[kind]
+        if status == Registration.Status.WAITLISTED:
+            figures.waitlisted += n
+        elif status == Registration.Status.REGISTERED:
+            figures.registered += n
+            figures.registered_by_sector[sector] += n
+            if attended:
+                figures.attended += n
+                figures.attended_by_sector[sector] += n
+    total = Figures()
+    for kind in kinds.values():
+        total.add(kind)
+    return YearTotals(
+        year=year,
+        by_kind=[k for k in kinds.values() if k.events],
+        total=total,
+        years=_figures_years(agreement),
+    )
+
+
+FIGURES_PAGE_SIZE = 50
+
+
+def figures_events_page(agreement, year: int, form, *, page_number=1, event_count=None) -> dict:
+    """One page of the figures' event-by-event table (FIGURES_PAGE_SIZE events in the order of
+    their start), searched by the words of the title and the kind of `form` (a bound
+    FiguresFilterForm); each event with its counts, read for the page's events only.
+    `event_count`: the number of the year's events, when known (YearTotals), not counted again
+    when nothing is searched."""
+    events = _year_events(agreement, year)
+    filters = form.cleaned_data if form.is_valid() else {}
+    if filters.get("sok"):
+        events = events.filter(title__icontains=filters["sok"])
+    if filters.get("typ"):
+        events = events.filter(kind=filters["typ"])
+    events = events.only("agreement_id", "kind", "title", "slug", "theme", "starts_at").order_by(
+        "starts_at", "pk"
+    )
+    paginator = Paginator(events, FIGURES_PAGE_SIZE)
+    if event_count is not None and not (filters.get("sok") or filters.get("typ")):
+        paginator.count = event_count
+    page = paginator.get_page(page_number)
+    rows = list(page.object_list)
+    counts = {
+        row[0]: row[1:]
+        for row in Registration.objects.filter(event__in=[e.pk for e in rows])
+        .order_by()
+        .values("event_id")
+        .annotate(**_figure_counts())
+        .values_list("event_id", *FIGURE_COLUMNS)
+    }
+    for event in rows:
+        Event.agreement.field.set_cached_value(event, agreement)
+    query = urlencode({name: filters[name] for name in ("sok", "typ") if filters.get(name)})
+    return {
+        "page": page,
+        "events": [_event_figures(e, counts.get(e.pk, NO_REGISTRATIONS)) for e in rows],
+        "query": query,
+    }
+
+
 def participation_figures(agreement, year: int) -> ParticipationFigures:
     """The year's published, not cancelled, events of an agreement with how many registered
     (held a seat), attended and waited, in all and by sector (the city, civil society,
@@ -582,11 +828,7 @@ def participation_figures(agreement, year: int) -> ParticipationFigures:
     page's time. Counting in the events' query instead (a join and GROUP BY) carries each
     event's columns through the aggregate and took twice as long.
     """
-    year_events = (
-        published_events(agreement)
-        .exclude(status=Event.Status.CANCELLED)
-        .filter(starts_at__year=year)
-    )
+    year_events = _year_events(agreement, year)
     events = list(
         # Hundreds of events a year: only what the figures page, the API and the annual report
         # read of each (another field would cost a query per event: add it here).
@@ -607,43 +849,18 @@ def participation_figures(agreement, year: int) -> ParticipationFigures:
     for event in events:
         # The agreement is the one asked about: its row need not be read again per event.
         Event.agreement.field.set_cached_value(event, agreement)
-        registered, attended, waitlisted, *by_sector = counts.get(event.pk, NO_REGISTRATIONS)
-        registered_by_sector = dict(zip(SECTORS, by_sector[0::2], strict=True))
-        attended_by_sector = dict(zip(SECTORS, by_sector[1::2], strict=True))
-        per_event.append(
-            EventFigures(
-                registered=registered,
-                attended=attended,
-                waitlisted=waitlisted,
-                registered_by_sector=registered_by_sector,
-                attended_by_sector=attended_by_sector,
-                event=event,
-            )
-        )
+        figures = _event_figures(event, counts.get(event.pk, NO_REGISTRATIONS))
+        per_event.append(figures)
         kind = kinds[event.kind]
         kind.events += 1
-        kind.registered += registered
-        kind.attended += attended
-        kind.waitlisted += waitlisted
-        for s in SECTORS:
-            kind.registered_by_sector[s] += registered_by_sector[s]
-            kind.attended_by_sector[s] += attended_by_sector[s]
+        kind.add(figures)
     total = Figures()
     for kind in kinds.values():
         total.add(kind)
-    years = sorted(
-        {
-            d.year
-            for d in published_events(agreement)
-            .exclude(status=Event.Status.CANCELLED)
-            .dates("starts_at", "year")
-        },
-        reverse=True,
-    )
     return ParticipationFigures(
         year=year,
         events=per_event,
         by_kind=[k for k in kinds.values() if k.events],
         total=total,
-        years=years,
+        years=_figures_years(agreement),
     )

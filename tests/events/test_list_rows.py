@@ -91,3 +91,25 @@ def test_the_participant_list_names_each_person_and_their_sector(client):
     assert f'<th scope="row">{unnamed.email}</th>' in body
     assert f"<td>{first.get_sector_display()}</td>" in body
     assert f'value="{first.pk}" id="deltog-{first.pk}"' in body
+
+
+def test_my_registrations_link_each_event_and_its_cancellation(client):
+    coming = EventFactory(title="Dialogforum")
+    person = factories.UserFactory()
+    RegistrationFactory(event=coming, user=person, status="waitlisted")
+    earlier = past_event(agreement=coming.agreement, title="Malmötimme")
+    RegistrationFactory(event=earlier, user=person, attended=True)
+    client.force_login(person)
+
+    body = client.get(
+        reverse("events:mine", kwargs={"agreement": coming.agreement.slug})
+    ).content.decode()
+
+    cancel = reverse(
+        "events:cancel", kwargs={"agreement": coming.agreement.slug, "slug": coming.slug}
+    )
+    assert f'<a href="{coming.get_absolute_url()}">Dialogforum</a>' in body
+    assert f'<a href="{cancel}">' in body
+    assert "På väntelistan (nummer 1)" in body
+    assert f'<a href="{earlier.get_absolute_url()}">Malmötimme</a>' in body
+    assert "Anmäld" in body

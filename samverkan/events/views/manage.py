@@ -233,6 +233,7 @@ def _registered_rows(registered, *, has_begun: bool) -> str:
     list has hundreds of rows, and the loop's dozen lookups and a blocktranslate per row were
     most of the page's time. format_html escapes every value as the templates' autoescape does."""
     general = _("General")
+    attended_label = _("%(name)s attended")  # translated once, not per row
     rows = []
     for r in registered:
         attended = ""
@@ -244,7 +245,7 @@ def _registered_rows(registered, *, has_begun: bool) -> str:
                 r.key,
                 mark_safe(" checked") if r.attended else "",  # nosec B308
                 r.key,
-                _("%(name)s attended") % {"name": r.name},
+                attended_label % {"name": r.name},
             )
         rows.append(
             format_html(
@@ -253,10 +254,10 @@ def _registered_rows(registered, *, has_begun: bool) -> str:
                 "\n        <td>{}</td>\n        {}\n      </tr>\n      ",
                 r.key,
                 r.name,
-                r.user.email,
+                r.email,
                 r.organisation_label,
                 r.sector_label,
-                r.quota.name if r.quota else general,
+                r.quota_name or general,
                 attended,
             )
         )

@@ -2,29 +2,66 @@
 
 from html import escape
 
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from samverkan.agreements.selectors import get_agreement
+from samverkan.core.cache import cache_seconds, cached_value
 from samverkan.core.formatting import number, short_day_month
 from samverkan.events import permissions, selectors
-from samverkan.events.models import ParticipantSector
+from samverkan.events.forms import FiguresFilterForm
+from samverkan.events.models import Event, ParticipantSector
 
 
 @require_safe
 def calendar_list(request, agreement):
+    """The coming (or earlier) events, filtered and paged. The filters and the list are the
+    same for everyone who asks with the same query string: kept as one value (calendar_shared),
+    so a logged-in request renders only what is its own (the button to create an event)."""
     agreement = get_agreement(agreement)
-    data = selectors.calendar_page_data(agreement, request.GET, page_number=request.GET.get("sida"))
-    data["can_create"] = (
-        request.user.is_authenticated and permissions.can_create_event(request.user)[0]
-    )
-    status = 400 if data["filter"].is_bound and data["filter"].errors else 200
-    template = "events/_calendar_results.html" if request.htmx else "events/calendar.html"
-    return render(request, template, data, status=status)
+    shared = calendar_shared(agreement, request.path, request.GET)
+    if request.htmx:
+        return HttpResponse(shared["results"], status=shared["status"])
+    can_create = request.user.is_authenticated and permissions.can_create_event(request.user)[0]
+    context = {
+        "agreement": agreement,
+        "when": shared["when"],
+        "filters_html": mark_safe(shared["filters"]),  # nosec B703, B308  # noqa: S308
+        "results_html": mark_safe(shared["results"]),  # nosec B703, B308  # noqa: S308
+        "can_create": can_create,
+    }
+    return render(request, "events/calendar.html", context, status=shared["status"])
+
+
+def calendar_shared(agreement, path: str, params) -> dict:
+    """The calendar's filters and list as HTML, with the page's status and whether it lists
+    earlier events: rendered without the request (so without the person or a CSRF token) and
+    kept under the generations of the tables they read (core.cache.cached_value), per
+    agreement, address with query string, language (in the key), day and time zone."""
+
+    def render_shared() -> dict:
+        data = selectors.calendar_page_data(agreement, params, page_number=params.get("sida"))
+        context = {**data, "path": path, "htmx_target": "#calendar-results"}
+        return {
+            "status": 400 if data["filter"].is_bound and data["filter"].errors else 200,
+            "when": data["when"],
+            "filters": str(render_to_string("events/_filters.html", context)),
+            "results": str(render_to_string("events/_calendar_results.html", context)),
+        }
+
+    parts = [
+        agreement.pk,
+        path,
+        params.urlencode(),
+        timezone.localdate(),
+        timezone.get_current_timezone_name(),
+    ]
+    return cached_value("events-calendar", parts, render_shared, depends_on=[agreement])
 
 
 @require_safe
@@ -42,14 +79,90 @@ def calendar_month(request, agreement, year=None, month=None):
 
 @require_safe
 def event_detail(request, agreement, slug):
+    """An event's page. What is the same for everyone (the facts, sessions, seats and public
+    documents) is kept as event_shared keeps it; a request reads and renders only what is the
+    person's own: their registration, its buttons, and the organisers' forms."""
     agreement = get_agreement(agreement)
-    data = selectors.event_page_data(agreement, slug, user=request.user)
+    shared = event_shared(agreement, slug)
+    if shared is None:
+        raise Http404(_("There is no event at this address."))
+    data = selectors.viewer_data(agreement, shared["event"], shared["seats"], user=request.user)
     if data is None:
         raise Http404(_("There is no event at this address."))
+    if data["can_manage"] or data["online_links"]:
+        parts = event_parts(
+            agreement, shared, manage=data["can_manage"], online=data["online_links"]
+        )
+    else:
+        parts = shared["parts"]
+    data["parts"] = {name: mark_safe(html) for name, html in parts.items()}  # noqa: S308  # nosec
     return render(request, "events/event_detail.html", data)
 
 
-def _event_rows(agreement, figures: selectors.ParticipationFigures) -> str:
+def _day_and_zone() -> list:
+    return [timezone.localdate(), timezone.get_current_timezone_name()]
+
+
+def event_shared(agreement, slug: str) -> dict | None:
+    """The event with its details and seats, and its page's parts as everyone sees them (not
+    those who run it, not those registered with the link to an online meeting): kept under the
+    generations of the tables read (core.cache.cached_value), per agreement, event, language,
+    day and time zone. Holds nothing of a person: rendered without the request. None when there
+    is no such event."""
+
+    def compute() -> dict | None:
+        event = selectors.event_with_details(
+            Event.objects.filter(agreement=agreement, slug=slug), all_documents=True
+        ).first()
+        if event is None:
+            return None
+        seats = selectors.seat_summary(event)
+        return {
+            "event": event,
+            "seats": seats,
+            "parts": _render_parts(agreement, event, seats, manage=False, online=False),
+        }
+
+    return cached_value(
+        "event-page", [agreement.pk, slug, *_day_and_zone()], compute, depends_on=[agreement]
+    )
+
+
+def event_parts(agreement, shared: dict, *, manage: bool, online: bool) -> dict:
+    """The page's shared parts as those who run the event see them (`manage`: the sessions'
+    remove links and the documents that are not public) or as those registered see them
+    (`online`: the links to the online meetings). The same for everyone of each kind, kept per
+    kind: the kind is part of the key, and who is of which kind is checked per request."""
+
+    slug = shared["event"].slug
+
+    def compute() -> dict:
+        # Read through event_shared again when it is kept (at no cost then): its tables count as
+        # read by these parts too, so a write that drops it drops them.
+        again = (event_shared(agreement, slug) if cache_seconds() > 0 else None) or shared
+        return _render_parts(agreement, again["event"], again["seats"], manage, online)
+
+    parts = [agreement.pk, slug, manage, online, *_day_and_zone()]
+    return cached_value("event-page-parts", parts, compute, depends_on=[agreement])
+
+
+def _render_parts(agreement, event, seats, manage: bool, online: bool) -> dict:
+    context = {
+        "agreement": agreement,
+        "event": event,
+        "seats": seats,
+        "can_manage": manage,
+        "online_links": online,
+        "documents": [d for d in event.document_list if d.is_public or manage],
+    }
+    return {
+        "top": str(render_to_string("events/_event_top.html", context)),
+        "seats": str(render_to_string("events/_event_seats.html", context)),
+        "documents": str(render_to_string("events/_event_documents.html", context)),
+    }
+
+
+def _event_rows(agreement, events: list[selectors.EventFigures]) -> str:
     """The event-by-event table's rows as HTML, written here rather than by a template loop: a
     year has thousands of events, and the loop's five lookups per row, a reverse(), a date
     format and seven filtered cells per row were most of the page's time. The addresses come
@@ -61,7 +174,7 @@ def _event_rows(agreement, figures: selectors.ParticipationFigures) -> str:
     sectors = selectors.SECTORS
     tz = timezone.get_current_timezone()
     rows = []
-    for f in figures.events:
+    for f in events:
         event = f.event
         date = event.starts_at.astimezone(tz).date()  # timezone.localdate, the zone read once
         day = days.get(date)
@@ -85,18 +198,35 @@ def _event_rows(agreement, figures: selectors.ParticipationFigures) -> str:
 
 @require_safe
 def figures(request, agreement, year=None):
+    """The year's participation: the totals by sector and kind of event (the same for everyone:
+    kept as core.cache.cached_value keeps them, until a write to the events or registrations),
+    and the events one page at a time, searched by title and kind. The API's figures and the
+    annual report's spreadsheet carry every event."""
     agreement = get_agreement(agreement)
     year = year or timezone.localdate().year
     if not 1900 <= year <= 2200:
         raise Http404(_("There is no such year."))
-    data = selectors.participation_figures(agreement, year)
+    totals = cached_value(
+        "event-figures-totals",
+        [agreement.pk, year],
+        lambda: selectors.year_totals(agreement, year),
+        depends_on=[agreement],
+    )
+    form = FiguresFilterForm(request.GET)
+    listed = selectors.figures_events_page(
+        agreement, year, form, page_number=request.GET.get("sida"), event_count=totals.event_count
+    )
     return render(
         request,
         "events/figures.html",
         {
             "agreement": agreement,
-            "figures": data,
-            "event_rows": _event_rows(agreement, data),
+            "figures": totals,
+            "form": form,
+            "searched": bool(listed["query"]),
+            "page": listed["page"],
+            "query": listed["query"],
+            "event_rows": _event_rows(agreement, listed["events"]),
             "year": year,
             "sectors": ParticipantSector.choices,
         },
