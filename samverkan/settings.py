@@ -181,6 +181,16 @@ else:
         },
         "pages": _MEMORY_CACHE,
     }
+# Sessions: every logged-in request reads one. Where the "default" cache is one store for every
+# process (Redis) or the only process's memory (DEBUG, tests, CACHE_LOCAL_MEMORY=1), it is read
+# from there and written through to the database (cached_db): a restart or an evicted key costs
+# one query, and a logout or an expired session is deleted from both. With the database cache it
+# would be a query all the same, so the session table is read directly.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.db"
+    if CACHES["default"]["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
+    else "django.contrib.sessions.backends.cached_db"
+)
 # Anonymous pages are kept this long at most (core/cache.py); any write drops them sooner.
 # 0 turns the page cache off: the default with DEBUG (edited templates show at once) and in
 # tests, unless a test turns it on.

@@ -30,6 +30,20 @@ def represented_organisations(user) -> dict[int, str]:
     )
 
 
+def remember_represented_organisations(user, confirmed) -> None:
+    """Let `represented_organisations` answer from the person's confirmed representations that a
+    page loaded anyway, with their organisations (My pages' list of them), instead of a query of
+    its own; asked again, as always, after a write to the representations or organisations."""
+    if not user or not user.is_authenticated or not user.is_active:
+        return
+    remembered(
+        user,
+        "represented_organisations",
+        [Representation._meta.db_table, Organisation._meta.db_table],
+        lambda: {r.organisation_id: r.organisation.sector for r in confirmed},
+    )
+
+
 def represented_organisation_ids(user) -> frozenset[int]:
     """The organisations the person is a confirmed representative of (represented_organisations,
     no further query)."""

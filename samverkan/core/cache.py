@@ -8,7 +8,10 @@ set, each process's memory otherwise: the "pages" alias of settings.CACHES) for 
 What keeps it safe:
 - Only anonymous requests are served or stored: a request with a session cookie, a messages
   cookie or an Authorization header bypasses the cache both ways, and the session is never
-  loaded to find out.
+  loaded to find out. The public API (/api/v1/) is the exception: it answers everyone alike
+  and reads no session (tests/api/test_no_person.py), so a logged-in person's browser, which
+  sends its session cookie along, is served the same cached answer; an Authorization header
+  still bypasses it.
 - A response is stored only when it is a 200 that sets no cookie but the CSRF cookie, adds no
   message, is not marked private or no-store, and varies only on headers that the key holds.
 - Every page carries a CSRF token (the language switch and htmx post with it). A visitor's
@@ -71,6 +74,8 @@ LAST_LOGIN_RE = re.compile(r'\s*UPDATE\s+"?\w+"?\s+SET\s+"?last_login"?\s*=\s*%s
 # How long past its lifetime a page may still be served while one request renders it again
 # (never after a write to its tables: then it is rendered at once).
 RENEWAL_SECONDS = 30
+# Addresses whose answer is the same whoever asks: served from the cache with a session cookie too.
+SAME_FOR_EVERYONE = ("/api/v1/",)
 # Rows written while people only read: bumping for them would empty the cache for nothing.
 IGNORED_TABLES = {"django_session"}
 
@@ -212,6 +217,8 @@ def cache_seconds() -> int:
 def is_cacheable_request(request) -> bool:
     if request.method != "GET" or cache_seconds() <= 0:
         return False
+    if request.path_info.startswith(SAME_FOR_EVERYONE):
+        return "HTTP_AUTHORIZATION" not in request.META
     cookies = request.COOKIES
     if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
         return False

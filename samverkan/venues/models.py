@@ -340,6 +340,9 @@ class Booking(models.Model):
         indexes = [
             models.Index(fields=["room", "starts_at"], name="booking_room_start"),
             models.Index(fields=["organisation", "starts_at"], name="booking_org_start"),
+            # The coordinator's "my bookings" (every booking, coming or past): ordered and
+            # counted from this index alone (selectors.bookings_for).
+            models.Index(fields=["ends_at", "starts_at", "id", "room"], name="booking_end_start"),
         ]
         constraints = [
             models.CheckConstraint(

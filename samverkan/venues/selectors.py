@@ -253,10 +253,11 @@ def choosable_slots(day: DayAvailability, venue_rules, now: datetime.datetime) -
 
 def bookings_for(user, agreement, *, upcoming: bool = True):
     """The bookings of the organisations the person represents (a coordinator: all), coming
-    ones first by date or past ones latest first."""
-    qs = Booking.objects.filter(room__venue__agreement=agreement).select_related(
-        "room__venue__agreement", "organisation", "series"
-    )
+    ones first by date or past ones latest first, without their related rows: a coordinator's
+    list holds every booking of the agreement, so it is counted and ordered on the bookings
+    table alone (the index booking_end_start) and only a page of it is loaded with its room,
+    venue and organisation (`with_details`)."""
+    qs = Booking.objects.filter(room__in=Room.objects.filter(venue__agreement=agreement))
     if not permissions.can_see_all_bookings(user)[0]:
         represented = Representation.objects.confirmed().filter(user=user).values("organisation")
         qs = qs.filter(organisation__in=represented)
@@ -264,6 +265,20 @@ def bookings_for(user, agreement, *, upcoming: bool = True):
     if upcoming:
         return qs.filter(ends_at__gt=now).order_by("starts_at", "pk")
     return qs.filter(ends_at__lte=now).order_by("-starts_at", "-pk")
+
+
+def with_details(page_of_bookings) -> list[Booking]:
+    """A page of `bookings_for` (a sliced query, not yet run), in its order, with what the list
+    (venues/my_bookings.html) shows; one query, which joins the page's rows only."""
+    return list(
+        Booking.objects.select_related("room__venue", "organisation")
+        .only(
+            *("starts_at", "ends_at", "purpose", "status", "series_id"),
+            *("room__name", "room__venue__name", "organisation__name"),
+        )
+        .filter(pk__in=page_of_bookings.only("pk"))
+        .order_by(*page_of_bookings.query.order_by)
+    )
 
 
 def get_booking(agreement, pk: int) -> Booking:

@@ -184,3 +184,39 @@ def test_report_page_shows_a_charts_figures_once_in_the_sections_table(client, a
     # collapsible copy of the same numbers.
     assert "<details" not in main
     assert 'id="table-dialogue_forumsectors"' in main
+
+
+@pytest.fixture
+def _page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 60
+
+
+@pytest.mark.usefixtures("_page_cache_on")
+def test_the_report_sections_are_rendered_once_for_every_reader(client, agreement, coordinator):
+    _report(agreement, ReportStatus.DRAFT)
+    client.force_login(coordinator)
+    first = client.get(url("detail"))
+    other = factories.coordinator()
+    client.force_login(other)
+
+    second = client.get(url("detail"))
+
+    rendered = [t.name for t in second.templates]
+    assert "reports/_sections.html" in [t.name for t in first.templates]
+    assert "reports/_sections.html" not in rendered
+    assert second.content.decode().count('class="report-section"') == first.content.decode().count(
+        'class="report-section"'
+    )
+
+
+@pytest.mark.usefixtures("_page_cache_on")
+@pytest.mark.django_db(transaction=True)
+def test_the_report_sections_show_a_changed_text_at_once(client, coordinator):
+    agreement = factories.AgreementFactory(slug=SLUG, is_primary=False)
+    report = _report(agreement, ReportStatus.DRAFT)
+    client.force_login(coordinator)
+    assert "Ny text om styrgruppen" not in client.get(url("detail")).content.decode()
+    key = report.snapshot["sections"][0]["key"]
+    report.texts = {**(report.texts or {}), key: "Ny text om styrgruppen."}
+    report.save()
+    assert "Ny text om styrgruppen" in client.get(url("detail")).content.decode()

@@ -4,6 +4,9 @@ over), by sector and by room."""
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
 from samverkan.actors.models import Sector
@@ -103,3 +106,34 @@ def test_the_current_year_averages_over_the_weeks_so_far(room):
     figures = selectors.figures(room.venue, today.year)
 
     assert figures.days_in_period == today.timetuple().tm_yday
+
+
+@pytest.fixture
+def _page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 60
+
+
+def figures_page(client, venue, year=2022):
+    return client.get(
+        reverse("venues:figures", kwargs={"agreement": venue.agreement.slug, "venue": venue.slug}),
+        {"ar": year},
+    )
+
+
+@pytest.mark.usefixtures("_page_cache_on")
+def test_a_logged_in_visitor_reads_the_figures_kept_for_everyone(client, year_2022, member):
+    assert figures_page(client, year_2022).context["figures"].meetings == 4
+    client.force_login(member)
+    with CaptureQueriesContext(connection) as queries:
+        figures = figures_page(client, year_2022).context["figures"]
+    assert figures.meetings == 4
+    assert not [q for q in queries if "venues_visitorcount" in q["sql"]]
+
+
+@pytest.mark.usefixtures("_page_cache_on")
+@pytest.mark.django_db(transaction=True)
+def test_a_new_meeting_shows_in_the_kept_figures_at_once(client, room, member):
+    client.force_login(member)
+    assert figures_page(client, room.venue).context["figures"].meetings == 0
+    BookingFactory(room=room, starts_at=moment(5, 2, 18), ends_at=moment(5, 2, 20))
+    assert figures_page(client, room.venue).context["figures"].meetings == 1

@@ -168,6 +168,26 @@ def test_my_bookings_lists_only_my_organisations(client, room, civil_org, ombud)
     assert list(response.context["bookings"]) == [mine]
 
 
+def test_a_coordinator_pages_through_every_booking_of_the_agreement_in_order(client, room):
+    """The list is ordered and counted on the bookings alone and only a page is loaded with its
+    rooms and organisations (selectors.with_details): the pages still hold every booking once, in
+    order, and none of another agreement."""
+    coming = [BookingFactory(room=room, starts_at=at(day, 10)) for day in range(30, 0, -1)]
+    coming.sort(key=lambda booking: booking.starts_at)
+    past = BookingFactory(room=room, starts_at=at(-2, 10))
+    BookingFactory(starts_at=at(1, 12))  # a room of another agreement
+    client.force_login(factories.coordinator())
+    address = reverse("venues:my_bookings", kwargs={"agreement": room.venue.agreement.slug})
+
+    first, second = client.get(address), client.get(address + "?sida=2")
+    earlier = client.get(address + "?tidigare=1")
+
+    assert first.context["bookings"] + second.context["bookings"] == coming
+    assert first.context["page"].paginator.count == 30
+    assert second.context["bookings"][0].room.venue.name in second.content.decode()
+    assert earlier.context["bookings"] == [past]
+
+
 def test_another_organisations_booking_is_404(client, room, ombud):
     other = BookingFactory(room=room)
     client.force_login(ombud)

@@ -10,11 +10,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from samverkan.agreements.selectors import get_agreement
+from samverkan.core.cache import cached_fragment
 from samverkan.core.forms import render_form
 from samverkan.core.web import check, run_action, save_form
 from samverkan.reports import permissions, services
@@ -109,10 +111,24 @@ def report_detail(request, agreement, year):
             "agreement": report.agreement,
             "report": report,
             "sections": sections,
+            "sections_html": sections_html(report, sections),
             "can_manage": manage,
             "memo": [(MEMO_LABELS[k], (report.memo or {}).get(k, "")) for k in MEMO_KEYS],
         },
     )
+
+
+def sections_html(report: AnnualReport, sections: list[dict]) -> str:
+    """The report's sections (a thousand template nodes for a year's figures, tables and
+    charts), rendered without the request: they show the report's snapshot and texts only, the
+    same for everyone who may read it. Kept as a fragment under the report's row and the tables
+    the rendering reads (core.cache.cached_fragment); saving the report changes `updated_at`."""
+
+    def render_sections() -> str:
+        return render_to_string("reports/_sections.html", {"report": report, "sections": sections})
+
+    parts = [report.pk, report.updated_at.isoformat()]
+    return cached_fragment("report-sections", parts, render_sections, depends_on=[report])
 
 
 def _unless_status(request, report, status=None, message=""):

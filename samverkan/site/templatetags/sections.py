@@ -1,5 +1,8 @@
+import functools
+
 from django import template
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
+from django.utils import translation
 from django.utils.safestring import mark_safe
 
 from samverkan.site.sections import SECTIONS
@@ -15,6 +18,14 @@ def section_url(context, section: str) -> str:
     request = context.get("request")
     match = getattr(request, "resolver_match", None)
     agreement = match.kwargs.get("agreement") if match else None
+    return section_address(section, agreement, get_script_prefix(), translation.get_language())
+
+
+@functools.lru_cache(maxsize=1024)
+def section_address(section: str, agreement: str | None, _prefix: str, _language: str) -> str:
+    """The reversed address, once per process: every page's menu and footer ask for the same
+    fourteen (the script prefix and the language are in the key, as reverse() depends on them).
+    A slug that is no agreement's fills the cache no further than `maxsize`."""
     if agreement:
         return reverse(SECTIONS[section], kwargs={"agreement": agreement})
     return reverse("site:section", kwargs={"section": section})

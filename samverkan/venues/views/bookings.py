@@ -256,9 +256,9 @@ def my_bookings(request, agreement):
     """The bookings of the organisations the person represents; ?tidigare=1 shows past ones."""
     agreement = get_agreement(agreement)
     past = request.GET.get("tidigare") == "1"
-    page = Paginator(
-        selectors.bookings_for(request.user, agreement, upcoming=not past), PAGE_SIZE
-    ).get_page(request.GET.get("sida"))
+    bookings = selectors.bookings_for(request.user, agreement, upcoming=not past)
+    page = Paginator(bookings, PAGE_SIZE).get_page(request.GET.get("sida"))
+    page.object_list = selectors.with_details(page.object_list)
     return render(
         request,
         "venues/my_bookings.html",

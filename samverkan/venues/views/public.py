@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from samverkan.agreements.selectors import get_agreement
+from samverkan.core.cache import cached_value
 from samverkan.venues import permissions, selectors
 from samverkan.venues.forms import YearForm
 from samverkan.venues.services.common import rules_of
@@ -132,7 +133,13 @@ def figures(request, agreement, venue):
     venue = selectors.get_venue(agreement, venue)
     form = YearForm(request.GET or None)
     year = form.cleaned_data["ar"] if form.is_valid() else timezone.localdate().year
-    data = selectors.figures(venue, year)
+    # The same for everyone: kept like a fragment (core.cache.cached_value) until a table the
+    # aggregates read is written to, or the page cache's lifetime at most (meetings held end by
+    # the clock), so that a logged-in visitor does not run the four aggregates again.
+    parts = [venue.pk, year, timezone.localdate(), timezone.get_current_timezone_name()]
+    data = cached_value(
+        "venue-figures", parts, lambda: selectors.figures(venue, year), depends_on=[venue]
+    )
     return render(
         request,
         "venues/figures.html",
