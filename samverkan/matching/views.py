@@ -229,6 +229,9 @@ def match_collaborate(request, agreement, pk, match):
     )
 
 
+DIRECTION_LABELS = dict(Posting.Direction.choices)
+
+
 @require_safe
 @login_required
 def unmatched(request, agreement):
@@ -236,6 +239,11 @@ def unmatched(request, agreement):
     agreement = get_agreement(agreement)
     check(permissions.can_see_unmatched(request.user))
     page = Paginator(selectors.unmatched_postings(agreement), 50).get_page(request.GET.get("sida"))
+    # Each row's label from the choices read once: get_direction_display() flattens the
+    # choices again for every row, which was much of the page's time.
+    page.object_list = list(page.object_list)
+    for posting in page.object_list:
+        posting.direction_label = DIRECTION_LABELS.get(posting.direction, posting.direction)
     return render(
         request, "matching/unmatched.html", {"agreement": agreement, "page": page, "query": ""}
     )
