@@ -1,16 +1,21 @@
 """Pages of needs, offers and matches. Every view receives the agreement's slug as
 `agreement`; a posting or match of another agreement answers 404."""
 
+import functools
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from samverkan.agreements.selectors import get_agreement
+from samverkan.core.cache import cached_fragment
 from samverkan.core.forms import render_form
 from samverkan.core.web import check, run_action, save_form
 from samverkan.matching import permissions, selectors, services
@@ -59,7 +64,25 @@ def posting_detail(request, agreement, pk):
     data = selectors.posting_page_data(agreement, pk, user=request.user)
     if data is None:
         raise Http404(_("There is no need or offer at this address."))
-    return render(request, "matching/posting_detail.html", data)
+    return render(
+        request,
+        "matching/posting_detail.html",
+        # Called by the template where it shows (a template calls a callable), after the
+        # page's own context: response.context is the page's first.
+        {**data, "funding_html": functools.partial(funding_html, data["posting"])},
+    )
+
+
+def funding_html(posting) -> str:
+    """The funding calls that fit the posting, the same for everyone: rendered once per posting
+    and day without the request, and kept under the generations of the tables they read
+    (core.cache.cached_fragment)."""
+    return cached_fragment(
+        "posting-funding-calls",
+        [posting.pk, timezone.localdate(), timezone.get_current_timezone_name()],
+        lambda: render_to_string("matching/_posting_funding.html", {"posting": posting}),
+        depends_on=selectors.posting_relations(posting),
+    )
 
 
 @login_required
