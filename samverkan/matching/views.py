@@ -258,15 +258,32 @@ DIRECTION_LABELS = dict(Posting.Direction.choices)
 @require_safe
 @login_required
 def unmatched(request, agreement):
-    """The coordinators' worklist: open postings with no accepted match, oldest first."""
+    """The coordinators' worklist: open postings with no accepted match, oldest first. The same
+    for every coordinator: rendered once per page and day without the request and kept under
+    the generations of the tables it read (core.cache.cached_fragment); a new posting or an
+    accepted match shows on the next request."""
     agreement = get_agreement(agreement)
     check(permissions.can_see_unmatched(request.user))
-    page = Paginator(selectors.unmatched_postings(agreement), 50).get_page(request.GET.get("sida"))
-    # Each row's label from the choices read once: get_direction_display() flattens the
-    # choices again for every row, which was much of the page's time.
-    page.object_list = list(page.object_list)
-    for posting in page.object_list:
-        posting.direction_label = DIRECTION_LABELS.get(posting.direction, posting.direction)
+    number = request.GET.get("sida") or ""
+
+    def render_table() -> str:
+        page = Paginator(selectors.unmatched_postings(agreement), 50).get_page(number)
+        # Each row's label from the choices read once: get_direction_display() flattens the
+        # choices again for every row, which was much of the page's time.
+        page.object_list = list(page.object_list)
+        for posting in page.object_list:
+            posting.direction_label = DIRECTION_LABELS.get(posting.direction, posting.direction)
+        context = {"agreement": agreement, "page": page, "query": ""}
+        return render_to_string("matching/_unmatched_table.html", context)
+
+    parts = [agreement.pk, number, timezone.localdate(), timezone.get_current_timezone_name()]
     return render(
-        request, "matching/unmatched.html", {"agreement": agreement, "page": page, "query": ""}
+        request,
+        "matching/unmatched.html",
+        {
+            "agreement": agreement,
+            "table_html": cached_fragment(
+                "unmatched-postings", parts, render_table, depends_on=[agreement]
+            ),
+        },
     )

@@ -8,6 +8,7 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from samverkan.funding.models import Funder, FundingCall
 from tests import factories
@@ -79,3 +80,33 @@ def test_a_new_funding_call_shows_on_the_next_request(client, need):
         funder=funder, title="Sommarlovsbidraget", slug="sommarlov", description="Bidrag."
     )
     assert "Sommarlovsbidraget" in client.get(need.get_absolute_url()).content.decode()
+
+
+@pytest.mark.django_db
+def test_coordinators_share_the_unmatched_list(client, need):
+    path = reverse("matching:unmatched", kwargs={"agreement": need.agreement.slug})
+    client.force_login(factories.coordinator())
+    _first, read_first = tables_read(client, path)
+    client.force_login(factories.coordinator())
+    second, read_second = tables_read(client, path)
+    assert "matching_posting" in read_first
+    assert "matching_posting" not in read_second
+    assert "Simskola på sommarlovet" in second
+
+
+@pytest.mark.django_db
+def test_a_member_never_gets_the_kept_unmatched_list(client, need):
+    path = reverse("matching:unmatched", kwargs={"agreement": need.agreement.slug})
+    client.force_login(factories.coordinator())
+    client.get(path)
+    client.force_login(factories.representative(need.organisation))
+    assert client.get(path).status_code == 403
+
+
+@pytest.mark.django_db(transaction=True)  # each write commits, as in a request
+def test_a_new_posting_shows_in_the_unmatched_list_on_the_next_request(client, need):
+    path = reverse("matching:unmatched", kwargs={"agreement": need.agreement.slug})
+    client.force_login(factories.coordinator())
+    assert "Läxhjälp på lovet" not in client.get(path).content.decode()
+    posting(need.agreement, association(name="Läxhjälpen"), NEED, "Läxhjälp på lovet")
+    assert "Läxhjälp på lovet" in client.get(path).content.decode()
