@@ -4,6 +4,7 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -36,7 +37,9 @@ OPEN_PROPOSAL_STATUSES = (
 # registers, in its AppConfig.ready(), a template and a function that returns the template's
 # context for an area (core.registry explains the pattern), e.g.
 #   register_area_section("events/_area_events.html", lambda area, user: {"events": ...})
-# The function should run a fixed number of queries, so the page's count does not grow.
+# The function should run a fixed number of queries, so the page's count does not grow. A section
+# is the same for everyone: it is asked for an anonymous `user` and kept with the page's shared
+# part (areas.views.areas.area_page), like the start page's blocks.
 # ---------------------------------------------------------------------------------------------
 
 AREA_PAGE = SectionRegistry()
@@ -169,9 +172,20 @@ def hosts_by_side(hostings) -> dict:
 
 
 def area_page_data(agreement, slug: str, *, user) -> dict | None:
-    """Everything an area's page shows: texts, goals, current hosts with their contact people,
-    hosting history, phase history, running time, the focus areas that name it, and the
-    sections later apps add; what the person may do there. None when there is no such area."""
+    """Everything an area's page shows (area_shared_data) and what the person may do there
+    (area_rights). None when there is no such area."""
+    data = area_shared_data(agreement, slug)
+    if data is None:
+        return None
+    return {**data, **area_rights(data["host_ids"], user)}
+
+
+def area_shared_data(agreement, slug: str) -> dict | None:
+    """What an area's page shows, the same for everyone: texts, goals, current hosts with their
+    contact people, hosting history, phase history, running time, the focus areas that name it,
+    and the sections later apps add (asked for an anonymous visitor: what is on an area's page
+    is public), and `host_ids`, the users who are its hosts today. None when there is no such
+    area."""
     today = timezone.localdate()
     # Through the agreement's manager: each area gets the agreement already read, instead of a
     # join that read its texts (the vision, the plan: 17 kB at scale 10) again.
@@ -206,22 +220,30 @@ def area_page_data(agreement, slug: str, *, user) -> dict | None:
     current = [h for h in area.all_hostings if h.is_active_on(today)]
     current.sort(key=lambda h: (h.side != HostSide.CIVIL_SOCIETY, h.starts_on))
     history = [h for h in area.all_hostings if h not in current]
-    is_host = user.is_authenticated and any(h.contact_person_id == user.pk for h in current)
-    coordinator = permissions.can_manage_hosts(user, area)[0]
-    sections = AREA_PAGE.sections(area, user)
     return {
         "agreement": area.agreement,
         "area": area,
         "hosts": hosts_by_side(current),
         "current_hostings": current,
         "past_hostings": history,
+        "host_ids": sorted({h.contact_person_id for h in current if h.contact_person_id}),
         "running_time": running_time(area, today=today),
         "phases": Phase.choices,
+        "sections": AREA_PAGE.sections(area, AnonymousUser()),
+    }
+
+
+def area_rights(host_ids, user) -> dict:
+    """What the person may do on an area's page whose hosts today are the users `host_ids`:
+    the coordinators and the hosts edit it and record its phases, the coordinators manage its
+    hosts, and logged-in people see the contact people."""
+    coordinator = permissions.can_manage_hosts(user, None)[0]
+    is_host = user.is_authenticated and user.pk in host_ids
+    return {
         "can_edit": coordinator or is_host,
         "can_change_phase": coordinator or is_host,
         "can_manage_hosts": coordinator,
         "show_contact_people": user.is_authenticated,
-        "sections": sections,
     }
 
 

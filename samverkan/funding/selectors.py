@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -168,13 +168,28 @@ RANKED_CALL_COLUMNS = (
 )
 
 
-def _open_calls(agreement, today) -> list[FundingCall]:
+def _open_calls(agreement, today, *, area_ids=None, district_ids=None) -> list[FundingCall]:
     """The open calls shown in `agreement`, soonest deadline first, each with the ids of its
     areas and districts (`area_ids`, `district_ids`): ranking compares ids only, so the
-    link tables are read without the areas' and districts' rows. Three queries."""
+    link tables are read without the areas' and districts' rows. Three queries.
+
+    Given the `area_ids` and `district_ids` of what is matched, only the calls that allow any
+    area or share one, and any district or share one, are read: the others are never suggested
+    (_rank), and reading every open call made each suggestion grow with them."""
     qs = FundingCall.objects.open(today)
     if agreement is not None:
         qs = qs.visible_in(agreement)
+    for ids, through, column in (
+        (area_ids, FundingCall.areas.through, "priorityarea_id"),
+        (district_ids, FundingCall.districts.through, "district_id"),
+    ):
+        if ids is None:
+            continue
+        links = through.objects.filter(fundingcall_id=OuterRef("pk"))
+        fits = ~Exists(links)
+        if ids:
+            fits |= Exists(links.filter(**{f"{column}__in": sorted(ids)}))
+        qs = qs.filter(fits)
     calls = list(qs.select_related("funder").only(*RANKED_CALL_COLUMNS).by_deadline())
     ids = [call.pk for call in calls]
     area_ids, district_ids = defaultdict(set), defaultdict(set)
@@ -294,11 +309,12 @@ def eligible_calls_for_organisation(
     today = today or timezone.localdate()
     areas = _hosted_areas(organisation, today)
     districts = list(organisation.districts.all())
+    area_ids, district_ids = {a.pk for a in areas}, {d.pk for d in districts}
     result = _rank(
-        _open_calls(agreement, today),
+        _open_calls(agreement, today, area_ids=area_ids, district_ids=district_ids),
         [organisation],
-        {a.pk for a in areas},
-        {d.pk for d in districts},
+        area_ids,
+        district_ids,
         areas_by_id={a.pk: a for a in areas},
         districts_by_id={d.pk: d for d in districts},
         today=today,
@@ -314,11 +330,17 @@ def suggest_calls_for_posting(posting, *, today=None, limit: int | None = None) 
     organisation = posting.organisation
     areas = list(posting.areas.all())
     districts = list(posting.districts.all()) or list(organisation.districts.all())
+    area_ids, district_ids = {a.pk for a in areas}, {d.pk for d in districts}
     result = _rank(
-        _open_calls(posting.agreement_id and posting.agreement, today),
+        _open_calls(
+            posting.agreement_id and posting.agreement,
+            today,
+            area_ids=area_ids,
+            district_ids=district_ids,
+        ),
         [organisation],
-        {a.pk for a in areas},
-        {d.pk for d in districts},
+        area_ids,
+        district_ids,
         areas_by_id={a.pk: a for a in areas},
         districts_by_id={d.pk: d for d in districts},
         today=today,
@@ -343,11 +365,12 @@ def suggest_calls_for_collaboration(
     applicants = [p.organisation for p in parties]
     areas = list(collaboration.areas.all())
     districts = list(collaboration.districts.all())
+    area_ids, district_ids = {a.pk for a in areas}, {d.pk for d in districts}
     result = _rank(
-        _open_calls(collaboration.agreement, today),
+        _open_calls(collaboration.agreement, today, area_ids=area_ids, district_ids=district_ids),
         applicants,
-        {a.pk for a in areas},
-        {d.pk for d in districts},
+        area_ids,
+        district_ids,
         areas_by_id={a.pk: a for a in areas},
         districts_by_id={d.pk: d for d in districts},
         today=today,

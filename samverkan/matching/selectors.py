@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from samverkan.accounts.roles import is_coordinator
 from samverkan.actors.permissions import represented_organisation_ids
+from samverkan.core.cache import cached_value
 from samverkan.matching import permissions
 from samverkan.matching.index import suggest, suggest_organisations
 from samverkan.matching.models import Match, Posting, PostingTerm
@@ -76,7 +77,7 @@ def posting_page_data(agreement, pk: int, *, user, limit: int = 10) -> dict | No
     coordinator = is_coordinator(user)
     own = represented_organisation_ids(user)
     may_edit = coordinator or posting.organisation_id in own
-    suggestions = suggest(posting, limit=limit) if posting.is_valid() else []
+    suggestions = shared_suggestions(posting, limit=limit) if posting.is_valid() else []
     matches = list(
         Match.objects.filter(Q(need=posting) | Q(offer=posting))
         .select_related("need__organisation", "offer__organisation", "collaboration")
@@ -100,6 +101,33 @@ def posting_page_data(agreement, pk: int, *, user, limit: int = 10) -> dict | No
         "can_edit": may_edit and posting.status == Posting.Status.OPEN,
         "can_withdraw": may_edit and posting.status == Posting.Status.OPEN,
     }
+
+
+def posting_relations(posting) -> list:
+    """What was read of a posting before its suggestions are: the posting, its organisation
+    and its areas and districts (prefetched). A kept value computed from them depends on their
+    tables too (core.cache.cached_value's `depends_on`)."""
+    return [
+        posting,
+        posting.organisation,
+        Posting.areas.through,
+        Posting.districts.through,
+        Posting.areas.field.related_model,
+        Posting.districts.field.related_model,
+    ]
+
+
+def shared_suggestions(posting, *, limit: int = 10) -> list:
+    """The posting's suggestions (matching.index.suggest), the same for everyone who looks: the
+    matcher runs once per posting and day and its answer is kept under the generations of the
+    tables it read (core.cache.cached_value), so a new or edited posting, a declined pair or a
+    new term statistic drops it. What the person may do with each is added afterwards."""
+    return cached_value(
+        "posting-suggestions",
+        [posting.pk, limit, timezone.localdate()],
+        lambda: suggest(posting, limit=limit),
+        depends_on=posting_relations(posting),
+    )
 
 
 def match_page_data(agreement, pk: int, match_pk: int, *, user) -> dict | None:

@@ -1,16 +1,21 @@
 """Pages of needs, offers and matches. Every view receives the agreement's slug as
 `agreement`; a posting or match of another agreement answers 404."""
 
+import functools
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from samverkan.agreements.selectors import get_agreement
+from samverkan.core.cache import cached_fragment
 from samverkan.core.forms import render_form
 from samverkan.core.web import check, run_action, save_form
 from samverkan.matching import permissions, selectors, services
@@ -59,7 +64,25 @@ def posting_detail(request, agreement, pk):
     data = selectors.posting_page_data(agreement, pk, user=request.user)
     if data is None:
         raise Http404(_("There is no need or offer at this address."))
-    return render(request, "matching/posting_detail.html", data)
+    return render(
+        request,
+        "matching/posting_detail.html",
+        # Called by the template where it shows (a template calls a callable), after the
+        # page's own context: response.context is the page's first.
+        {**data, "funding_html": functools.partial(funding_html, data["posting"])},
+    )
+
+
+def funding_html(posting) -> str:
+    """The funding calls that fit the posting, the same for everyone: rendered once per posting
+    and day without the request, and kept under the generations of the tables they read
+    (core.cache.cached_fragment)."""
+    return cached_fragment(
+        "posting-funding-calls",
+        [posting.pk, timezone.localdate(), timezone.get_current_timezone_name()],
+        lambda: render_to_string("matching/_posting_funding.html", {"posting": posting}),
+        depends_on=selectors.posting_relations(posting),
+    )
 
 
 @login_required
@@ -229,13 +252,38 @@ def match_collaborate(request, agreement, pk, match):
     )
 
 
+DIRECTION_LABELS = dict(Posting.Direction.choices)
+
+
 @require_safe
 @login_required
 def unmatched(request, agreement):
-    """The coordinators' worklist: open postings with no accepted match, oldest first."""
+    """The coordinators' worklist: open postings with no accepted match, oldest first. The same
+    for every coordinator: rendered once per page and day without the request and kept under
+    the generations of the tables it read (core.cache.cached_fragment); a new posting or an
+    accepted match shows on the next request."""
     agreement = get_agreement(agreement)
     check(permissions.can_see_unmatched(request.user))
-    page = Paginator(selectors.unmatched_postings(agreement), 50).get_page(request.GET.get("sida"))
+    number = request.GET.get("sida") or ""
+
+    def render_table() -> str:
+        page = Paginator(selectors.unmatched_postings(agreement), 50).get_page(number)
+        # Each row's label from the choices read once: get_direction_display() flattens the
+        # choices again for every row, which was much of the page's time.
+        page.object_list = list(page.object_list)
+        for posting in page.object_list:
+            posting.direction_label = DIRECTION_LABELS.get(posting.direction, posting.direction)
+        context = {"agreement": agreement, "page": page, "query": ""}
+        return render_to_string("matching/_unmatched_table.html", context)
+
+    parts = [agreement.pk, number, timezone.localdate(), timezone.get_current_timezone_name()]
     return render(
-        request, "matching/unmatched.html", {"agreement": agreement, "page": page, "query": ""}
+        request,
+        "matching/unmatched.html",
+        {
+            "agreement": agreement,
+            "table_html": cached_fragment(
+                "unmatched-postings", parts, render_table, depends_on=[agreement]
+            ),
+        },
     )

@@ -2,6 +2,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -17,6 +20,7 @@ from samverkan.areas.forms import (
 from samverkan.areas.models import Hosting, PriorityArea
 from samverkan.areas.views.common import FIELD_ALIASES
 from samverkan.core import formatting
+from samverkan.core.cache import cached_value
 from samverkan.core.forms import render_form
 from samverkan.core.web import check, save_form
 
@@ -47,10 +51,69 @@ def area_list(request, agreement):
 @require_safe
 def area_detail(request, agreement, slug):
     agreement = get_agreement(agreement)
-    data = selectors.area_page_data(agreement, slug, user=request.user)
-    if data is None:
+    user = request.user
+    # The coordinators manage the hosts of every area: the answer does not depend on which.
+    manages_hosts = permissions.can_manage_hosts(user, None)[0]
+    page = area_page(
+        agreement, slug, show_contact_people=user.is_authenticated, can_manage_hosts=manages_hosts
+    )
+    if page is None:
         raise Http404(_("There is no priority area at this address."))
-    return render(request, "areas/area_detail.html", data)
+    rights = selectors.area_rights(page["host_ids"], user)
+    return render(
+        request,
+        "areas/area_detail.html",
+        {
+            "agreement": agreement,
+            "page": {
+                **page,
+                # Our templates rendered them, escaped.
+                "top": mark_safe(page["top"]),  # nosec B703, B308  # noqa: S308
+                "main": mark_safe(page["main"]),  # nosec B703, B308  # noqa: S308
+            },
+            "can_edit": rights["can_edit"],
+            "can_change_phase": rights["can_change_phase"],
+        },
+    )
+
+
+def area_page(agreement, slug: str, *, show_contact_people: bool, can_manage_hosts: bool):
+    """An area's page but for its actions, which depend on the person: its title and texts for
+    the page's head, the users who host it today (who may edit it) and the HTML above and below
+    the actions, the same for everyone who sees the contact people (the logged-in) and may
+    manage the hosts (the coordinators) alike. Rendered without the request and kept under the
+    generations of the tables it read (core.cache.cached_value), per agreement, area, day (what
+    runs and what is coming), time zone and those two rights. None when there is no such area."""
+
+    def render_page() -> dict | None:
+        data = selectors.area_shared_data(agreement, slug)
+        if data is None:
+            return None
+        context = {
+            **data,
+            "show_contact_people": show_contact_people,
+            "can_manage_hosts": can_manage_hosts,
+        }
+        area = data["area"]
+        return {
+            "slug": area.slug,
+            "title": area.title,
+            "summary": area.summary,
+            "description": area.description,
+            "host_ids": data["host_ids"],
+            "top": str(render_to_string("areas/_area_top.html", context)),
+            "main": str(render_to_string("areas/_area_main.html", context)),
+        }
+
+    parts = [
+        agreement.pk,
+        slug,
+        timezone.localdate(),
+        timezone.get_current_timezone_name(),
+        show_contact_people,
+        can_manage_hosts,
+    ]
+    return cached_value("area-page", parts, render_page, depends_on=[agreement])
 
 
 @login_required

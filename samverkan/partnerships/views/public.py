@@ -1,14 +1,16 @@
 import csv
 
 from django.core.paginator import Paginator
-from django.http import Http404, StreamingHttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from samverkan.agreements.selectors import get_agreement
+from samverkan.core.cache import cached_fragment, cached_value
 from samverkan.core.exports import safe_row
 from samverkan.core.links import absolute_url
 from samverkan.partnerships import permissions, selectors
@@ -33,7 +35,7 @@ CSV_COLUMNS = [
 
 
 def _filters(request, agreement):
-    form = FilterForm(request.GET or None, choices=selectors.filter_choices(agreement))
+    form = FilterForm(request.GET or None, choices=filter_choices(agreement))
     # An unknown filter value (an old link, a typo) is dropped, not an error page.
     data = {}
     if form.is_bound:
@@ -49,28 +51,55 @@ def _filters(request, agreement):
     return form, filters
 
 
+def filter_choices(agreement) -> dict:
+    """What the filters offer, the same for everyone: read once and kept under the generations
+    of the tables it read (core.cache.cached_value), per agreement."""
+    return cached_value(
+        "collaboration-filter-choices",
+        [agreement.pk],
+        lambda: selectors.filter_choices(agreement),
+        depends_on=[agreement],
+    )
+
+
 @require_safe
 def collaboration_list(request, agreement):
     """The public mapping: search, filters, pages; htmx swaps only the results."""
     agreement = get_agreement(agreement)
     form, filters = _filters(request, agreement)
-    paginator = Paginator(selectors.search_collaborations(agreement, filters), PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("sida"))
-    page.object_list = selectors.for_list(agreement, page.object_list)
     query = request.GET.copy()
     query.pop("sida", None)
-
+    results = results_html(agreement, filters, request.GET.get("sida"), query.urlencode())
+    if request.htmx:
+        return HttpResponse(results)
     context = {
         "agreement": agreement,
         "form": form,
-        "page": page,
-        "query": query.urlencode(),
+        "results": results,
         "can_create": permissions.can_create_collaboration(request.user)[0]
         if request.user.is_authenticated
         else False,
     }
-    template = "partnerships/_results.html" if request.htmx else "partnerships/list.html"
-    return render(request, template, context)
+    return render(request, "partnerships/list.html", context)
+
+
+def results_html(agreement, filters, page_number, query: str) -> str:
+    """The count, the page of cards and the links to the other pages: the same for everyone who
+    asks for the same filters and page (the list shows public collaborations only), rendered
+    without the request and kept as a fragment under the generations of the tables it read
+    (core.cache.cached_fragment), so a logged-in visitor does not read and render them again;
+    a write to a collaboration, a party, an organisation, an area or a district drops it."""
+
+    def render_results() -> str:
+        paginator = Paginator(selectors.search_collaborations(agreement, filters), PAGE_SIZE)
+        page = paginator.get_page(page_number)
+        page.object_list = selectors.for_list(agreement, page.object_list)
+        return render_to_string(
+            "partnerships/_results.html", {"agreement": agreement, "page": page, "query": query}
+        )
+
+    parts = [agreement.pk, filters, page_number or "", query]
+    return cached_fragment("collaboration-results", parts, render_results, depends_on=[agreement])
 
 
 class _Echo:
@@ -130,24 +159,39 @@ def collaboration_detail(request, agreement, slug):
 @require_safe
 def figures(request, agreement):
     """The figures of the mapping: totals per year and, for one year, by kind, area and
-    district."""
+    district. The same for everyone: counted and rendered once per agreement, year and day, and
+    kept under the generations of the tables they read (core.cache), so a logged-in visitor
+    does not count them again; a write to a collaboration shows at once."""
     agreement = get_agreement(agreement)
-    totals = selectors.figures_by_year(agreement)
+    day = timezone.localdate()
+    depends_on = [agreement]
+    totals = cached_value(
+        "collaboration-totals",
+        [agreement.pk, day],
+        lambda: selectors.figures_by_year(agreement),
+        depends_on=depends_on,
+    )
     years = [int(row.key) for row in totals]
     try:
         year = int(request.GET.get("ar", ""))
     except ValueError:
         year = None
     if year not in years:
-        year = min(timezone.localdate().year, years[-1])
-    return render(
-        request,
-        "partnerships/figures.html",
-        {
+        year = min(day.year, years[-1])
+
+    def render_figures() -> str:
+        context = {
             "agreement": agreement,
             "totals": totals,
             "years": list(reversed(years)),
             "year": year,
             "figures": selectors.collaboration_figures(agreement, year),
-        },
+        }
+        return render_to_string("partnerships/_figures.html", context)
+
+    html = cached_fragment(
+        "collaboration-figures", [agreement.pk, year, day], render_figures, depends_on=depends_on
+    )
+    return render(
+        request, "partnerships/figures.html", {"agreement": agreement, "figures_html": html}
     )
