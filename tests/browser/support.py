@@ -113,6 +113,38 @@ def follow(locator) -> None:
         locator.click()
 
 
+# Records every Content Security Policy violation, also those before the page's own scripts run
+# (an init script is injected by the browser, outside the page's policy).
+_LISTEN_FOR_CSP = """
+window.__csp = [];
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} at ` +
+                    `${e.sourceFile || location.pathname}:${e.lineNumber}`);
+});
+"""
+
+
+def watch_csp(page) -> list[str]:
+    """From now on, the CSP violations Chromium reports on `page` (console messages), in the
+    list returned; `csp_violations(page)` gives those the current document saw."""
+    seen: list[str] = []
+    page.add_init_script(_LISTEN_FOR_CSP)
+    page.on(
+        "console",
+        lambda message: (
+            seen.append(f"{page.url}: {message.text}")
+            if "Content Security Policy" in message.text or message.text.startswith("Refused")
+            else None
+        ),
+    )
+    return seen
+
+
+def csp_violations(page) -> list[str]:
+    """The violations the current document's listener (watch_csp) recorded."""
+    return [f"{page.url}: {v}" for v in page.evaluate("window.__csp || []")]
+
+
 # Screens the pages are checked at: a laptop and a phone (an iPhone 12-15's CSS pixels).
 SCREENS = {"desktop": {"width": 1366, "height": 768}, "phone": {"width": 390, "height": 844}}
 

@@ -80,7 +80,7 @@ SITEMAP: dict[str, Budget] = {
     # and the representations and requests (with the person's own among them) for those who may,
     # the person's own request for the others. The other apps' sections: collaborations (and
     # the agreement their "all" link leads to), IOP agreements, coming and past events, postings.
-    "actors:organisation": Budget(12, 17, 16),
+    "actors:organisation": Budget(12, 16, 15),
     "areas:list": Budget(4, 6, 6),
     # The agreement, the area, goals, hostings, phases, focus areas; the coming events; the
     # running collaborations with their count (one query).
