@@ -5,7 +5,10 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 DEV_ENV := DEBUG=1
-TEST_ENV := SAMVERKAN_TESTING=1 DJANGO_ALLOW_ASYNC_UNSAFE=true
+# PYTHONDONTWRITEBYTECODE (set on some machines, CI's among them) would make each of the suite's
+# processes (test workers, the commands and servers tests start) compile the platform's modules
+# and rewrite the tests' asserts again: the tests write the compiled files once and reuse them.
+TEST_ENV := SAMVERKAN_TESTING=1 DJANGO_ALLOW_ASYNC_UNSAFE=true PYTHONDONTWRITEBYTECODE=
 PYTEST_ARGS ?= -n auto
 
 
