@@ -60,11 +60,18 @@ class Recorder:
         self.errors = Counter()
         self.outcomes = Counter()
         self.error_samples = []
+        # GET responses by what the page cache did (its X-Page-Cache header): hit, miss, or
+        # "not asked" (a logged-in person's page, a redirect, a page that is never stored).
+        self.page_cache = Counter()
 
-    def record(self, kind: str, status: int | str, seconds: float, url: str = "") -> None:
+    def record(
+        self, kind: str, status: int | str, seconds: float, url: str = "", cache: str = ""
+    ) -> None:
         with self.lock:
             self.latencies[kind].append(seconds)
             self.statuses[status] += 1
+            if cache:
+                self.page_cache[cache] += 1
             if not isinstance(status, int) or status >= 400:
                 self.errors[(kind, status)] += 1
                 if len(self.error_samples) < 10:
@@ -109,7 +116,8 @@ class Person(threading.Thread):
         except requests.RequestException as exc:
             self.recorder.record(kind, type(exc).__name__, time.perf_counter() - started, path)
             return None
-        self.recorder.record(kind, response.status_code, time.perf_counter() - started, path)
+        cache = response.headers.get("X-Page-Cache", "not asked") if method == "GET" else ""
+        self.recorder.record(kind, response.status_code, time.perf_counter() - started, path, cache)
         return response
 
     def get(self, kind, path):
@@ -356,6 +364,16 @@ def report(recorder: Recorder, elapsed: float, samples: dict, header: list[str])
     for sample in recorder.error_samples:
         print(f"  e.g. {sample}")
     print("outcomes: " + ", ".join(f"{k}: {v}" for k, v in sorted(recorder.outcomes.items())))
+    cache = recorder.page_cache
+    gets = sum(cache.values())
+    stored = cache["hit"] + cache["miss"]
+    if gets:
+        print(
+            f"page cache: {cache['hit']} hits, {cache['miss']} misses, {cache['not asked']} not "
+            f"asked (logged in, or never stored) of {gets} GET responses; hit ratio "
+            f"{cache['hit'] / stored if stored else 0:.1%} of those it was asked for, "
+            f"{cache['hit'] / gets:.1%} of all"
+        )
     print()
     print(f"| {'action':<28} | {'requests':>8} | {'p50 ms':>8} | {'p95 ms':>8} |")
     print(f"|{'-' * 30}|{'-' * 10}|{'-' * 10}|{'-' * 10}|")
