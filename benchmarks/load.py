@@ -52,6 +52,10 @@ class SourceAddressAdapter(HTTPAdapter):
         super().init_poolmanager(*args, **kwargs)
 
 
+# Actions whose form may rightly refuse, with a 400 and the reason on the page.
+REFUSALS_ARE_ANSWERS = {"book room"}
+
+
 class Recorder:
     def __init__(self):
         self.lock = threading.Lock()
@@ -72,6 +76,9 @@ class Recorder:
             self.statuses[status] += 1
             if cache:
                 self.page_cache[cache] += 1
+            # A form that refuses what was asked (a slot just taken) answers 400 with its errors.
+            if kind in REFUSALS_ARE_ANSWERS and status == 400:
+                return
             if not isinstance(status, int) or status >= 400:
                 self.errors[(kind, status)] += 1
                 if len(self.error_samples) < 10:
@@ -199,6 +206,9 @@ class Person(threading.Thread):
                 "expected_participants": "4",
             },
         )
+        if response is not None and response.status_code == 400:
+            self.recorder.outcome("booking refused (taken or outside the rules)")
+            return
         if response is None or not response.ok:
             return
         booking = urlsplit(response.url).path
