@@ -3,18 +3,14 @@ once and kept under the generations of the tables it read (core.cache.cached_val
 person renders only their own part, never sees another person's, and a write shows on the next
 request."""
 
-import re
-
 import pytest
-from django.db import connection
-from django.test import TestCase
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from samverkan.actors import services
 from samverkan.actors.models import Representation
 from samverkan.core.cache import TOKEN_RE
 from tests import factories
+from tests.caching import committed, tables_read
 from tests.partnerships.factories import CollaborationFactory
 
 pytestmark = pytest.mark.django_db
@@ -27,32 +23,12 @@ def _page_cache_on(settings):
     settings.PAGE_CACHE_SECONDS = 60
 
 
-def committed(make):
-    """Run `make()` as if its transaction committed: its on-commit callbacks run (the
-    generations of its tables move on) and are done with, so that the next write to the same
-    table bumps it again, as after a real commit."""
-    start = len(connection.run_on_commit)
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        result = make()
-    del connection.run_on_commit[start:]
-    return result
-
-
 @pytest.fixture
 def club():
-    return committed(
-        lambda: factories.OrganisationFactory(
+    with committed():
+        return factories.OrganisationFactory(
             name="Föreningen Zig Zag", slug="zig-zag", description="Idrott för unga."
         )
-    )
-
-
-def tables_read(client, path: str, **params) -> tuple[str, set[str]]:
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(path, params)
-    assert response.status_code == 200
-    read = {table for query in queries for table in re.findall(r'FROM "(\w+)"', query["sql"])}
-    return response.content.decode(), read
 
 
 def test_a_logged_in_person_gets_the_search_results_without_their_queries(client, club):
@@ -67,7 +43,8 @@ def test_a_logged_in_person_gets_the_search_results_without_their_queries(client
 def test_a_new_organisation_is_found_on_the_next_logged_in_request(client, club):
     client.force_login(factories.UserFactory())
     assert "Idrottsklubben Ny" not in client.get(REGISTER, {"q": "idrott"}).content.decode()
-    committed(lambda: factories.OrganisationFactory(name="Idrottsklubben Ny", description=""))
+    with committed():
+        factories.OrganisationFactory(name="Idrottsklubben Ny", description="")
     assert "Idrottsklubben Ny" in client.get(REGISTER, {"q": "idrott"}).content.decode()
 
 
@@ -84,11 +61,8 @@ def test_a_change_to_the_organisation_shows_at_once_to_a_logged_in_visitor(clien
     client.force_login(factories.UserFactory())
     client.get(club.get_absolute_url())  # keeps the fragments
     editor = factories.coordinator()
-    committed(
-        lambda: services.update_organisation(
-            organisation=club, by=editor, description="Schack för alla."
-        )
-    )
+    with committed():
+        services.update_organisation(organisation=club, by=editor, description="Schack för alla.")
     page = client.get(club.get_absolute_url()).content.decode()
     assert "Schack för alla." in page
     assert "Idrott för unga." not in page

@@ -4,17 +4,13 @@ it read (areas.views.areas.area_page, core.cache.cached_value). A logged-in pers
 their own part (may they edit the area), never gets what only coordinators or only logged-in
 people see unless they are one, and a write shows on the next request."""
 
-import re
-
 import pytest
-from django.db import connection
-from django.test import TestCase
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from samverkan.areas.models import Phase
 from tests import factories
 from tests.areas.factories import HostingFactory, PriorityAreaFactory
+from tests.caching import committed, tables_read
 from tests.partnerships.factories import CollaborationFactory
 
 pytestmark = pytest.mark.django_db
@@ -40,20 +36,6 @@ def host(area):
 
 def url(area, name: str = "areas:detail") -> str:
     return reverse(name, kwargs={"agreement": area.agreement.slug, "slug": area.slug})
-
-
-def tables_read(client, path: str) -> tuple[str, set[str]]:
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(path)
-    assert response.status_code == 200
-    read = {table for query in queries for table in re.findall(r'FROM "(\w+)"', query["sql"])}
-    return response.content.decode(), read
-
-
-def committed(make):
-    """Run `make()` as if its transaction committed: the generations of its tables move on."""
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        return make()
 
 
 def test_a_logged_in_person_gets_the_area_without_reading_it_again(client, area, host):
@@ -100,23 +82,19 @@ def test_only_the_host_gets_the_edit_buttons_of_the_kept_page(client, area, host
 def test_a_phase_change_shows_on_the_next_logged_in_request(client, area, host):
     client.force_login(factories.UserFactory())
     assert "Dialogen om året" not in client.get(url(area)).content.decode()
-    committed(
-        lambda: area.phase_changes.create(
+    with committed():
+        area.phase_changes.create(
             phase=Phase.choices[1][0], changed_on=area.started_on, note="Dialogen om året"
         )
-    )
     assert "Dialogen om året" in client.get(url(area)).content.decode()
 
 
 def test_a_new_collaboration_of_the_area_shows_on_the_next_request(client, area):
     client.force_login(factories.UserFactory())
     assert "Läxhjälp i Rosengård" not in client.get(url(area)).content.decode()
-
-    def collaboration():
+    with committed():
         made = CollaborationFactory(agreement=area.agreement, title="Läxhjälp i Rosengård")
         made.areas.add(area)
-
-    committed(collaboration)
     assert "Läxhjälp i Rosengård" in client.get(url(area)).content.decode()
 
 

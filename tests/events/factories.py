@@ -1,11 +1,9 @@
 """Factories of events (rows written directly, for setting up tests; the behaviour under test
 goes through the services)."""
 
-import contextlib
 import datetime
 
 import factory
-from django.db import DEFAULT_DB_ALIAS, connections
 from django.utils import timezone
 
 from samverkan.events.models import Event, EventKind, EventSession, PlaceKind, Registration
@@ -60,17 +58,3 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(factories.UserFactory)
     sector = "civil"
     status = Registration.Status.REGISTERED
-
-
-@contextlib.contextmanager
-def committed():
-    """Run the block as if its writes committed: the callbacks they left for the commit (the page
-    cache's generation bumps, core/cache.py) run at its end and are taken off the list, so that
-    a later write of the same test queues its own (TestCase.captureOnCommitCallbacks leaves them
-    on it, and a table is bumped once per commit)."""
-    connection = connections[DEFAULT_DB_ALIAS]
-    start = len(connection.run_on_commit)
-    yield
-    while len(connection.run_on_commit) > start:
-        _sids, callback, _robust = connection.run_on_commit.pop(start)
-        callback()

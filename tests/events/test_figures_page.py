@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from samverkan.events import selectors
 from tests import factories
-from tests.events.factories import EventFactory, RegistrationFactory, committed
+from tests.caching import committed
+from tests.events.factories import EventFactory, RegistrationFactory
 
 pytestmark = pytest.mark.django_db
 

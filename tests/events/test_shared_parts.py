@@ -2,16 +2,13 @@
 (core.cache.cached_value) and shown to logged-in people too: a request renders only the
 person's own parts, a person never sees another's, and a write shows on the next request."""
 
-import re
-
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from samverkan.events.models import PlaceKind
 from tests import factories
-from tests.events.factories import EventFactory, RegistrationFactory, SessionFactory, committed
+from tests.caching import committed, tables_read
+from tests.events.factories import EventFactory, RegistrationFactory, SessionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -21,14 +18,6 @@ MEETING = "https://meet.example.org/hemligt-mote"
 @pytest.fixture(autouse=True)
 def _page_cache_on(settings):
     settings.PAGE_CACHE_SECONDS = 60
-
-
-def tables_read(client, path: str) -> tuple[str, set[str]]:
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(path)
-    assert response.status_code == 200
-    read = {table for query in queries for table in re.findall(r'FROM "(\w+)"', query["sql"])}
-    return response.content.decode(), read
 
 
 def calendar(event) -> str:

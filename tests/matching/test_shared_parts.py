@@ -3,15 +3,12 @@ the matcher runs once per posting and day and its answer is kept under the gener
 tables it read (matching.selectors.shared_suggestions, matching.views.funding_html). Whether the
 person may answer a suggestion is decided per request, and a write shows on the next one."""
 
-import re
-
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from samverkan.funding.models import Funder, FundingCall
 from tests import factories
+from tests.caching import tables_read
 from tests.matching.factories import NEED, OFFER, administration, association, posting
 
 
@@ -27,14 +24,6 @@ def need(agreement):
     made = posting(agreement, city, NEED, "Simskola på sommarlovet", "Simskola för barn.")
     posting(agreement, club, OFFER, "Simundervisning för barn", "Vi håller simskola för barn.")
     return made
-
-
-def tables_read(client, path: str) -> tuple[str, set[str]]:
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(path)
-    assert response.status_code == 200
-    read = {table for query in queries for table in re.findall(r'FROM "?(\w+)', query["sql"])}
-    return response.content.decode(), read
 
 
 @pytest.mark.django_db

@@ -4,16 +4,12 @@ are read and rendered once and kept under the generations of the tables they rea
 (whether they may record a collaboration), never another person's, and a write shows on the
 next request."""
 
-import re
-
 import pytest
-from django.db import connection
-from django.test import TestCase
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from samverkan.partnerships.models import Collaboration
 from tests import factories
+from tests.caching import committed, tables_read
 from tests.partnerships.factories import CollaborationFactory
 
 pytestmark = pytest.mark.django_db
@@ -35,20 +31,6 @@ def list_url(agreement, query: str = "") -> str:
 
 def figures_url(agreement) -> str:
     return reverse("partnerships:figures", kwargs={"agreement": agreement.slug})
-
-
-def tables_read(client, path: str) -> tuple[str, set[str]]:
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(path)
-    assert response.status_code == 200
-    read = {table for query in queries for table in re.findall(r'FROM "(\w+)"', query["sql"])}
-    return response.content.decode(), read
-
-
-def committed(make):
-    """Run `make()` as if its transaction committed: the generations of its tables move on."""
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        return make()
 
 
 def test_a_logged_in_person_gets_the_list_without_reading_the_collaborations(client, agreement):
@@ -92,7 +74,8 @@ def test_each_filter_and_page_has_its_own_results(client, agreement):
 def test_a_new_collaboration_shows_on_the_next_logged_in_request(client, agreement):
     client.force_login(factories.UserFactory())
     assert "Läxhjälp i Rosengård" not in client.get(list_url(agreement)).content.decode()
-    committed(lambda: CollaborationFactory(agreement=agreement, title="Läxhjälp i Rosengård"))
+    with committed():
+        CollaborationFactory(agreement=agreement, title="Läxhjälp i Rosengård")
     assert "Läxhjälp i Rosengård" in client.get(list_url(agreement)).content.decode()
 
 
@@ -139,6 +122,7 @@ def test_a_new_collaboration_is_counted_on_the_next_request(client, agreement):
     client.force_login(factories.UserFactory())
     before = client.get(figures_url(agreement) + "?ar=2021").content.decode()
     assert "Nya: 0. Pågående: 0. Avslutade: 0." in before
-    committed(lambda: CollaborationFactory(agreement=agreement))
+    with committed():
+        CollaborationFactory(agreement=agreement)
     after = client.get(figures_url(agreement) + "?ar=2021").content.decode()
     assert "Nya: 1. Pågående: 1. Avslutade: 0." in after

@@ -5,12 +5,11 @@ a logged-in person renders only their own parts, and a write shows on the next r
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from samverkan.core.cache import HIT_HEADER, TOKEN_RE
 from tests import factories
 from tests.areas.factories import ProposalFactory
+from tests.caching import committed, tables_read
 from tests.events.factories import EventFactory
 
 pytestmark = pytest.mark.django_db
@@ -30,22 +29,6 @@ def start_blocks(response) -> str:
     match = re.search(r'<div class="start-blocks">.*?\n</div>', response.content.decode(), re.S)
     assert match, "no start blocks"
     return match.group(0)
-
-
-def tables_read(client, path: str) -> tuple[str, set[str]]:
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(path)
-    assert response.status_code == 200
-    read = {table for query in queries for table in re.findall(r'FROM "(\w+)"', query["sql"])}
-    return response.content.decode(), read
-
-
-def committed(make):
-    """Run `make()` as if its transaction committed: the generations of its tables move on."""
-    from django.test import TestCase
-
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        return make()
 
 
 def test_a_logged_in_person_gets_the_start_blocks_without_their_queries(client, agreement):
@@ -73,7 +56,8 @@ def test_the_start_blocks_hold_nothing_of_the_person(client, agreement):
 def test_a_new_event_shows_on_the_next_logged_in_request(client, agreement):
     client.force_login(factories.UserFactory())
     assert "Lärandelunch" not in client.get("/").content.decode()
-    committed(lambda: EventFactory(agreement=agreement, title="Lärandelunch"))
+    with committed():
+        EventFactory(agreement=agreement, title="Lärandelunch")
     assert "Lärandelunch" in client.get("/").content.decode()
 
 
@@ -86,7 +70,8 @@ def test_an_anonymous_page_built_on_a_kept_fragment_is_dropped_by_a_write(client
     page = client.get("/")
     assert page[HIT_HEADER] == "miss"  # the page is stored, built on the kept fragment
     assert client.get("/")[HIT_HEADER] == "hit"
-    committed(lambda: EventFactory(agreement=agreement, title="Lärandelunch"))
+    with committed():
+        EventFactory(agreement=agreement, title="Lärandelunch")
     again = client.get("/")
     assert again[HIT_HEADER] == "miss"
     assert "Lärandelunch" in again.content.decode()
@@ -124,7 +109,8 @@ def test_the_kept_work_queues_are_as_rendered_for_the_person(client, agreement, 
 def test_a_new_proposal_shows_on_the_next_coordinators_my_pages(client, agreement):
     client.force_login(factories.coordinator())
     assert "Unga och idrott" not in client.get("/mina-sidor/").content.decode()
-    committed(lambda: ProposalFactory(agreement=agreement, title="Unga och idrott"))
+    with committed():
+        ProposalFactory(agreement=agreement, title="Unga och idrott")
     assert "Unga och idrott" in client.get("/mina-sidor/").content.decode()
 
 
