@@ -11,9 +11,11 @@ login limits see different people, as in real life):
   database: verified e-mail, a confirmed representative of an association) and, between pages,
   register for an event and cancel, book a room of the centre and cancel, and post a need.
 
-It prints requests, errors by status, requests per second, p50/p95 per kind of action, and
-the memory (RSS) of every gunicorn worker sampled every 10 s: first, max, last, and whether it
-is stable. The target is zero error responses. Not part of the test suite.
+It prints requests, errors by status, requests per second, p50/p95 per kind of action, the
+page cache's hits and misses, and the memory (RSS) of every gunicorn worker sampled every 10 s:
+first, max, last, and whether it is stable. It fails (exit status 1) on any error response, on
+memory that keeps growing, and when a reading page's p95 is 100 ms or more. Not part of the
+test suite.
 """
 
 import argparse
@@ -37,6 +39,18 @@ from requests.adapters import HTTPAdapter
 
 PASSWORD = "load-test-password-2018"  # throw-away accounts of the load test
 TOKEN_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+# The reading pages (what browse() opens) keep p95 under this under the mixed load (issue 15).
+READING_PAGES = (
+    "start page",
+    "register search",
+    "organisation",
+    "calendar",
+    "event",
+    "area",
+    "collaborations",
+    "api",
+)
+READING_P95_MS = 100
 SEARCH_TERMS = ["idrott", "kultur", "förening", "pensionär", "scout", "kör", "rosengård", "unga"]
 # Stable: the last sample at most this share above the one halfway through the run.
 STABLE_GROWTH = 0.05
@@ -385,13 +399,24 @@ def report(recorder: Recorder, elapsed: float, samples: dict, header: list[str])
             f"{cache['hit'] / gets:.1%} of all"
         )
     print()
-    print(f"| {'action':<28} | {'requests':>8} | {'p50 ms':>8} | {'p95 ms':>8} |")
-    print(f"|{'-' * 30}|{'-' * 10}|{'-' * 10}|{'-' * 10}|")
+    print(f"| {'action':<28} | {'requests':>8} | {'p50 ms':>8} | {'p95 ms':>8} | p95 target |")
+    print(f"|{'-' * 30}|{'-' * 10}|{'-' * 10}|{'-' * 10}|{'-' * 12}|")
+    slow_reading = []
     for kind, values in sorted(recorder.latencies.items()):
+        p95 = percentile(values, 0.95) * 1000
+        target = ""
+        if kind in READING_PAGES:
+            target = "met" if p95 < READING_P95_MS else "NOT MET"
+            if p95 >= READING_P95_MS:
+                slow_reading.append(f"{kind} ({p95:.0f} ms)")
         print(
             f"| {kind:<28} | {len(values):>8} | {percentile(values, 0.5) * 1000:>8.1f} "
-            f"| {percentile(values, 0.95) * 1000:>8.1f} |"
+            f"| {p95:>8.1f} | {target:<10} |"
         )
+    print(
+        f"reading pages with p95 under {READING_P95_MS} ms: "
+        + ("all" if not slow_reading else "not " + ", ".join(slow_reading))
+    )
     print()
     print("worker memory (RSS, MiB), sampled every 10 s; shown once a minute:")
     stable = True
@@ -414,7 +439,7 @@ def report(recorder: Recorder, elapsed: float, samples: dict, header: list[str])
         f"memory: {'stable' if stable else 'not stable'} (growth in the second half of the "
         f"run at most {STABLE_GROWTH:.0%})"
     )
-    return errors == 0 and stable
+    return errors == 0 and stable and not slow_reading
 
 
 def main() -> None:
