@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from samverkan.actors.models import District, Organisation
 from samverkan.areas.models import FocusArea, PriorityArea
 from samverkan.core.bounds import MAX_INTEGER
-from samverkan.core.forms import Checkboxes
+from samverkan.core.forms import Checkboxes, QuickSelect
 from samverkan.events.models import (
     EventDocument,
     EventKind,
@@ -56,6 +56,9 @@ class RegistrationForm(forms.Form):
         required=False,
         empty_label=_("Another organisation, or none"),
         help_text=_("The organisations you represent. Their sector is counted for you."),
+        # Options written in Python (core.forms.QuickSelect): the form is on every logged-in
+        # visitor's event page, which the page cache does not serve.
+        widget=QuickSelect,
     )
     organisation_name = forms.CharField(
         label=_("Other organisation"),
@@ -68,6 +71,7 @@ class RegistrationForm(forms.Form):
         choices=SECTOR_CHOICES,
         required=False,
         help_text=_("Needed when you do not choose an organisation you represent."),
+        widget=QuickSelect,
     )
 
     def __init__(self, *args, user, **kwargs):

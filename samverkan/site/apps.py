@@ -9,3 +9,14 @@ class SiteConfig(AppConfig):
     name = "samverkan.site"
     label = "site"
     verbose_name = _("Site")
+
+    def ready(self):
+        from django.test.signals import setting_changed
+        from django.utils.autoreload import file_changed
+
+        from samverkan.site import layout
+
+        # The header and footer kept in the process (site/layout.py) follow a setting changed in
+        # a test and a template edited under runserver.
+        setting_changed.connect(layout.forget, dispatch_uid="site-layout-setting")
+        file_changed.connect(layout.forget, dispatch_uid="site-layout-file")

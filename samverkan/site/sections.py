@@ -21,3 +21,10 @@ SECTIONS = {
     "budget": "funding:budget",
     "arsrapporter": "reports:list",
 }
+
+# The section each section's own page belongs to, and the section of an app's other pages: the
+# first of the app's sections (an area's page belongs to "omraden", a meeting's to "styrning").
+SECTION_OF_VIEW = {name: key for key, name in SECTIONS.items()}
+FIRST_OF_APP: dict[str, str] = {}
+for _key, _name in SECTIONS.items():
+    FIRST_OF_APP.setdefault(_name.split(":")[0], _key)

@@ -7,6 +7,8 @@ import pytest
 from django import forms
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy
 
 from samverkan.core.forms import Checkboxes, QuickSelect
 
@@ -68,6 +70,9 @@ SELECT_CHOICES = [
     ("", "Alla"),
     ("Grupp <1>", [("a&b", 'Citat "x"'), (2, "Två")]),
     ("c", "Centrum"),
+    # Labels that are lazy translations or already safe HTML, as model choices give them.
+    ("d", gettext_lazy("Sector")),
+    ("e", mark_safe("<b>Fet</b> &amp; tydlig")),
 ]
 
 

@@ -1,11 +1,11 @@
 import functools
 
 from django import template
-from django.urls import get_script_prefix, reverse
+from django.urls import get_script_prefix
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
-from samverkan.site.sections import SECTIONS
+from samverkan.site import layout
 
 register = template.Library()
 CURRENT = mark_safe(' aria-current="page"')  # nosec B308  # a constant
@@ -23,29 +23,33 @@ def section_url(context, section: str) -> str:
 
 @functools.lru_cache(maxsize=1024)
 def section_address(section: str, agreement: str | None, _prefix: str, _language: str) -> str:
-    """The reversed address, once per process: every page's menu and footer ask for the same
-    fourteen (the script prefix and the language are in the key, as reverse() depends on them).
-    A slug that is no agreement's fills the cache no further than `maxsize`."""
-    if agreement:
-        return reverse(SECTIONS[section], kwargs={"agreement": agreement})
-    return reverse("site:section", kwargs={"section": section})
+    """The reversed address, once per process (the script prefix and the language are in the
+    key, as reverse() depends on them). A slug that is no agreement's fills the cache no further
+    than `maxsize`."""
+    return layout.section_reverse(section, agreement)
 
 
 @register.simple_tag(takes_context=True)
 def section_current(context, section: str) -> str:
     """` aria-current="page"` on the menu link of the section the current page belongs to: its
-    own page, or another page of the same app when no other section claims it (an area's page
-    belongs to "omraden", a meeting's to "styrning")."""
-    request = context.get("request")
-    match = getattr(request, "resolver_match", None)
-    if match is None:
-        return ""
-    name = SECTIONS[section]
-    if match.view_name == name:
-        return CURRENT
-    if match.view_name in SECTIONS.values():
-        return ""
-    first_of_app = next(n for n in SECTIONS.values() if n.split(":")[0] == name.split(":")[0])
-    if match.namespace == name.split(":")[0] and first_of_app == name:
-        return CURRENT
-    return ""
+    own page, or another page of the same app when no other section claims it."""
+    match = getattr(context.get("request"), "resolver_match", None)
+    return CURRENT if layout.current_section(match) == section else ""
+
+
+@register.simple_tag(takes_context=True)
+def site_head_links(context) -> str:
+    """The icons, style sheets and scripts of every page's head (site/layout.py)."""
+    return mark_safe(layout.rendered("site/_head_links.html", context, same_on_every_page=True))  # nosec B308  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def site_header(context) -> str:
+    """Every page's header: account and language links, brand, main menu (site/layout.py)."""
+    return mark_safe(layout.rendered("site/_header.html", context))  # nosec B308  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context) -> str:
+    """Every page's footer (site/layout.py)."""
+    return mark_safe(layout.rendered("site/_footer.html", context))  # nosec B308  # noqa: S308
