@@ -40,16 +40,16 @@ def section_current(context, section: str) -> str:
 @register.simple_tag(takes_context=True)
 def site_head_links(context) -> str:
     """The icons, style sheets and scripts of every page's head (site/layout.py)."""
-    return mark_safe(layout.rendered("site/_head_links.html", context, same_on_every_page=True))  # nosec B308  # noqa: S308
+    return mark_safe(layout.rendered("site/_head_links.html", context, same_on_every_page=True))  # nosec B703, B308  # noqa: S308
 
 
 @register.simple_tag(takes_context=True)
 def site_header(context) -> str:
     """Every page's header: account and language links, brand, main menu (site/layout.py)."""
-    return mark_safe(layout.rendered("site/_header.html", context))  # nosec B308  # noqa: S308
+    return mark_safe(layout.rendered("site/_header.html", context))  # nosec B703, B308  # noqa: S308
 
 
 @register.simple_tag(takes_context=True)
 def site_footer(context) -> str:
     """Every page's footer (site/layout.py)."""
-    return mark_safe(layout.rendered("site/_footer.html", context))  # nosec B308  # noqa: S308
+    return mark_safe(layout.rendered("site/_footer.html", context))  # nosec B703, B308  # noqa: S308
