@@ -5,35 +5,44 @@ Services call these explicitly (no signals), so a rolled-back change never sends
 
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from samverkan.accounts.roles import COORDINATOR
 from samverkan.actors.models import Representation
-from samverkan.core.notify import notify
+from samverkan.core.notify import notify, notify_person
 
 
-def _deciders(representation: Representation) -> list[str]:
+def _deciders(representation: Representation) -> list:
     """Who can confirm the request: the organisation's representatives, else the coordinators."""
-    emails = list(
-        Representation.objects.confirmed()
-        .filter(organisation=representation.organisation, user__is_active=True)
-        .exclude(user=representation.user)
-        .values_list("user__email", flat=True)
-    )
-    if not emails:
-        emails = list(
-            get_user_model()
-            .objects.filter(groups__name=COORDINATOR, is_active=True)
-            .values_list("email", flat=True)
+    users = get_user_model().objects.filter(is_active=True).order_by("pk")
+    representatives = list(
+        users.filter(
+            pk__in=Representation.objects.confirmed()
+            .filter(organisation=representation.organisation)
+            .exclude(user=representation.user)
+            .values("user")
         )
-    return sorted(set(emails))
+    )
+    return representatives or list(users.filter(groups__name=COORDINATOR).distinct())
 
 
 def representation_requested(representation: Representation) -> None:
-    notify(
-        template="actors/email/representation_requested",
-        to=_deciders(representation),
-        context={"representation": representation, "url": reverse("site:dashboard")},
+    """Each person who can decide the request: a notice and the e-mail."""
+    url = reverse("site:dashboard")
+    title = format_lazy(
+        _("New request to represent {organisation}"),
+        organisation=representation.organisation.name,
     )
+    for decider in _deciders(representation):
+        notify_person(
+            user=decider,
+            kind="representation_request",
+            title=title,
+            url=url,
+            email_template="actors/email/representation_requested",
+            context={"representation": representation, "url": url},
+        )
 
 
 def representation_decided(representation: Representation) -> None:

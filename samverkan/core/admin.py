@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from samverkan.core.exceptions import ApplicationError
-from samverkan.core.models import AuditEntry, EmailDelivery
+from samverkan.core.models import AuditEntry, EmailDelivery, Notification
 from samverkan.core.tasks import retry_deliveries
 
 # Addresses typed without a scheme are https:// (Django 6's default; says so to Django 5.2).
@@ -154,3 +154,28 @@ class EmailDeliveryAdmin(RecordAdmin):
             ngettext("%(count)d e-mail queued again.", "%(count)d e-mails queued again.", count)
             % {"count": count},
         )
+
+
+class ReadFilter(admin.SimpleListFilter):
+    title = _("read")
+    parameter_name = "read"
+
+    def lookups(self, request, model_admin):
+        return [("no", _("Unread")), ("yes", _("Read"))]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("yes", "no"):
+            return queryset.filter(read_at__isnull=self.value() == "no")
+        return queryset
+
+
+@admin.register(Notification)
+class NotificationAdmin(RecordAdmin):
+    """The notices people have been given (core/notify.py notify_person): what, to whom, read
+    or not. Written by the services only."""
+
+    list_display = ["created_at", "recipient", "kind", "title", "read_at"]
+    list_filter = ["kind", ReadFilter]
+    search_fields = ["recipient__email", "title"]
+    list_select_related = ["recipient"]
+    readonly_fields = [f.name for f in Notification._meta.fields]

@@ -103,3 +103,49 @@ class PeriodicJob(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class NotificationQuerySet(models.QuerySet):
+    def unread(self):
+        return self.filter(read_at__isnull=True)
+
+
+class Notification(models.Model):
+    """Something that concerns one person, shown on their Notices page (core/notify.py
+    notify_person). The title is stored as rendered in every language of the site, so the page
+    shows it in the reader's language however the text was written when it was created."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recipient"),
+        on_delete=models.CASCADE,
+        related_name="notifications",
+    )
+    # A short, stable code (waitlist_promoted, booking_cancelled …): for filters, never shown.
+    kind = models.CharField(_("kind"), max_length=50)
+    title = models.CharField(_("title"), max_length=300)
+    titles = models.JSONField(_("title per language"), default=dict, blank=True)
+    url = models.CharField(_("address"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    read_at = models.DateTimeField(_("read"), null=True, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["recipient", "read_at", "-created_at"], name="notification_inbox")
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def title_in(self, language: str) -> str:
+        """The title in `language` (its base language, sv for sv-se), else as first stored."""
+        return self.titles.get(language) or self.titles.get(language[:2]) or self.title
+
+    @property
+    def is_unread(self) -> bool:
+        return self.read_at is None

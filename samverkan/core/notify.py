@@ -8,16 +8,21 @@ transaction commits, puts its delivery on the task queue (core/tasks.py). A roll
 sends nothing, and a request never waits for (or fails with) the SMTP server: the worker
 delivers, retries with back-off (settings.EMAIL_RETRY_DELAYS) and leaves what failed in the
 admin's list of e-mail deliveries.
+
+What concerns one person's own things (their seat, their booking, a request they are to decide)
+goes through notify_person(): a Notification on their Notices page (/mina-sidor/notiser/) in the
+same transaction, and the e-mail through notify() when a template is given.
 """
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
+from django.db.models import QuerySet
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 
 from samverkan.core.links import site_url
-from samverkan.core.models import EmailDelivery
+from samverkan.core.models import EmailDelivery, Notification
 from samverkan.core.tasks import deliver_email
 
 
@@ -59,6 +64,54 @@ def notify(
     ids = [delivery.pk for delivery in deliveries]
     transaction.on_commit(lambda: _enqueue(ids))
     return deliveries
+
+
+def notify_person(
+    *, user, kind: str, title, url: str, email_template: str = "", context: dict | None = None
+) -> Notification:
+    """Tell `user` about something of theirs: a Notification (unread) in the current transaction,
+    so a rolled-back change leaves none, and, given `email_template`, the e-mail as notify()
+    queues it. `title` is a lazy text (gettext_lazy, format_lazy), kept as rendered in every
+    language of the site; `kind` a short stable code (waitlist_promoted …)."""
+    titles = {}
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            titles[language] = str(title)[:300]
+    notification = Notification.objects.create(
+        recipient=user,
+        kind=kind,
+        title=titles.get(settings.LANGUAGE_CODE) or next(iter(titles.values())),
+        titles=titles,
+        url=url,
+    )
+    if email_template:
+        notify(to=[user.email], template=email_template, context=context)
+    return notification
+
+
+def notifications_of(user) -> QuerySet:
+    """The person's notifications, newest first."""
+    return Notification.objects.filter(recipient=user).order_by("-created_at", "-id")
+
+
+def unread_count(user) -> int:
+    """How many of the person's notifications are unread: one query on the inbox index."""
+    return Notification.objects.unread().filter(recipient=user).count()
+
+
+def mark_read(*, user, pk: int) -> bool:
+    """Mark the person's notification `pk` as read. False when it is not theirs (or not there):
+    the view answers 404, as for any object of another person."""
+    mine = Notification.objects.filter(recipient=user, pk=pk)
+    if not mine.exists():
+        return False
+    mine.filter(read_at__isnull=True).update(read_at=timezone.now())
+    return True
+
+
+def mark_all_read(*, user) -> int:
+    """Mark every unread notification of the person as read; how many were."""
+    return Notification.objects.unread().filter(recipient=user).update(read_at=timezone.now())
 
 
 def notify_message(message: EmailMessage) -> list[EmailDelivery]:

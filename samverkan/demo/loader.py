@@ -16,6 +16,10 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 from stdnum import luhn
 
 from samverkan.actors import services
@@ -30,9 +34,12 @@ from samverkan.actors.models import (
 from samverkan.actors.search import reindex_organisation
 from samverkan.agreements.models import Agreement
 from samverkan.areas import demo as areas_demo
+from samverkan.core.models import Notification
+from samverkan.core.notify import notify_person
 from samverkan.core.slugs import slug_text
 from samverkan.demo import data
 from samverkan.events import demo as events_demo
+from samverkan.events.models import Event
 from samverkan.funding import demo as funding_demo
 from samverkan.governance import demo as governance_demo
 from samverkan.learning import demo as learning_demo
@@ -467,6 +474,35 @@ def _load_representations(users: dict) -> Tally:
     return tally
 
 
+def _load_notifications(users: dict) -> Tally:
+    """A few notices for the representative and the member, so that Notices and the header's
+    count show something (one of the representative's read); a kind a person has is kept."""
+    tally = Tally()
+    ombud, member = users.get("ombud@demo.samverkan.se"), users.get("medlem@demo.samverkan.se")
+    dashboard = reverse("site:dashboard")
+    wanted = []
+    if ombud is not None:
+        title = format_lazy(
+            _("New request to represent {organisation}"), organisation="Föreningen Zig Zag"
+        )
+        wanted.append((ombud, "representation_request", title, dashboard, False))
+        title = _("Your booking was cancelled by the venue")
+        wanted.append((ombud, "booking_cancelled", title, dashboard, True))
+    event = Event.objects.filter(is_demo=True).order_by("starts_at", "pk").first()
+    if member is not None and event is not None:
+        title = format_lazy(_("You have a seat: {title}"), title=event.title)
+        wanted.append((member, "waitlist_promoted", title, event.get_absolute_url(), False))
+    for user, kind, title, url, read in wanted:
+        if Notification.objects.filter(recipient=user, kind=kind).exists():
+            tally.existing += 1
+            continue
+        notification = notify_person(user=user, kind=kind, title=title, url=url)
+        if read:
+            Notification.objects.filter(pk=notification.pk).update(read_at=timezone.now())
+        tally.created += 1
+    return tally
+
+
 def load_demo(stdout=None) -> dict[str, dict[str, int]]:
     """Load the Malmöandan demo: the agreement and its plan, Malmö's districts, areas of
     interest, committees and administrations, the organisations the source documents name,
@@ -503,6 +539,7 @@ def load_demo(stdout=None) -> dict[str, dict[str, int]]:
             reports_demo,
         ):
             result.update(app_demo.load())
+        result["notifications"] = _load_notifications(users).as_dict()
     if stdout is not None:
         write_summary(stdout, result, seconds=time.monotonic() - started)
     return result

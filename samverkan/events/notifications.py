@@ -4,16 +4,21 @@ Services call these explicitly (no signals), so a rolled-back change never sends
 """
 
 from django.urls import reverse
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
-from samverkan.core.notify import notify
+from samverkan.core.notify import notify, notify_person
 
 
 def promoted(registration) -> None:
-    """The person got a seat from the waiting list."""
+    """The person got a seat from the waiting list: a notice and the e-mail."""
     event = registration.event
-    notify(
-        template="events/email/promoted",
-        to=[registration.user.email],
+    notify_person(
+        user=registration.user,
+        kind="waitlist_promoted",
+        title=format_lazy(_("You have a seat: {title}"), title=event.title),
+        url=event.get_absolute_url(),
+        email_template="events/email/promoted",
         context={
             "event": event,
             "url": event.get_absolute_url(),

@@ -14,9 +14,13 @@ class SiteConfig(AppConfig):
         from django.test.signals import setting_changed
         from django.utils.autoreload import file_changed
 
+        from samverkan.core.registry import DASHBOARD
         from samverkan.site import layout
+        from samverkan.site.dashboard import unread_notifications
 
         # The header and footer kept in the process (site/layout.py) follow a setting changed in
         # a test and a template edited under runserver.
         setting_changed.connect(layout.forget, dispatch_uid="site-layout-setting")
         file_changed.connect(layout.forget, dispatch_uid="site-layout-file")
+        # First on My pages: what happened to the person's own things.
+        DASHBOARD.register("site/_dashboard_notifications.html", unread_notifications, order=5)

@@ -7,8 +7,9 @@ only on the language, whether someone is logged in, the agreement of the page (t
 links stay in it), which link is the current page's (aria-current) and the address prefix, so
 each combination is rendered once and kept in the process (`chrome`), like the compiled
 templates themselves. Nothing of the person is in it: the CSRF token of the logout and language
-forms and the current address (the language switch's `next`) are placeholders, filled in per
-request (`fill_in`). A setting changed in a test or an edited template (runserver) forgets them.
+forms, the current address (the language switch's `next`) and the number of the person's unread
+notifications beside "My pages" are placeholders, filled in per request (`fill_in`). A setting
+changed in a test or an edited template (runserver) forgets them.
 """
 
 import functools
@@ -17,12 +18,16 @@ from django.template.loader import render_to_string
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import translation
 from django.utils.html import escape
+from django.utils.translation import ngettext
 
+from samverkan.core.notify import unread_count
+from samverkan.site.dashboard import UNREAD_ATTRIBUTE
 from samverkan.site.sections import FIRST_OF_APP, SECTION_OF_VIEW, SECTIONS
 
 CSRF_PLACEHOLDER = "_SITE_LAYOUT_CSRF_TOKEN_"
 CSRF_INPUT = f'<input type="hidden" name="csrfmiddlewaretoken" value="{CSRF_PLACEHOLDER}">'
 NEXT_PLACEHOLDER = "_SITE_LAYOUT_NEXT_PATH_"
+UNREAD_PLACEHOLDER = "_SITE_LAYOUT_UNREAD_NOTIFICATIONS_"
 # The utility links marked as the current page by their URL name (any app's).
 MARKED_URL_NAMES = ("dashboard", "account_login", "account_signup")
 
@@ -73,6 +78,7 @@ def chrome(template_name: str, kind: tuple, language: str, _prefix: str, _urlcon
         "in_design_system": in_design_system,
         "csrf_token": CSRF_PLACEHOLDER,
         "next_path": NEXT_PLACEHOLDER,
+        "unread_notifications": UNREAD_PLACEHOLDER,
     }
     return render_to_string(template_name, context)
 
@@ -97,19 +103,36 @@ def rendered(template_name: str, context, *, same_on_every_page: bool = False) -
 
 def fill_in(html: str, context) -> str:
     """The placeholders replaced by this request's values: the CSRF token (no hidden field
-    without one, as {% csrf_token %} writes none) and the current address, escaped. The
-    address, which the visitor chose, is put in last so that nothing is replaced inside it."""
+    without one, as {% csrf_token %} writes none), the person's unread notifications and the
+    current address, escaped. The address, which the visitor chose, is put in last so that
+    nothing is replaced inside it."""
     if CSRF_PLACEHOLDER in html:
         token = context.get("csrf_token")
         if token and str(token) != "NOTPROVIDED":
             html = html.replace(CSRF_PLACEHOLDER, escape(str(token)))
         else:
             html = html.replace(CSRF_INPUT, "")
+    if UNREAD_PLACEHOLDER in html:
+        html = html.replace(UNREAD_PLACEHOLDER, unread_badge(context.get("user")))
     if NEXT_PLACEHOLDER in html:
         request = context.get("request")
         path = request.get_full_path() if request is not None else ""
         html = html.replace(NEXT_PLACEHOLDER, escape(path))
     return html
+
+
+def unread_badge(user) -> str:
+    """The badge after "My pages" ("2 unread"), or nothing when all is read. One query for a
+    logged-in person (none when My pages' block has counted already)."""
+    if not getattr(user, "is_authenticated", False):
+        return ""
+    count = getattr(user, UNREAD_ATTRIBUTE, None)
+    if count is None:
+        count = unread_count(user)
+    if not count:
+        return ""
+    text = ngettext("%(count)d unread", "%(count)d unread", count) % {"count": count}
+    return f' <span class="badge badge-info">{escape(text)}</span>'
 
 
 def forget(**kwargs) -> None:

@@ -2,19 +2,23 @@
 section links of the primary agreement. They sit above the domain apps, which register their
 blocks in samverkan/core/registry.py without knowing this module."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
-from django.views.decorators.http import require_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
 
 from samverkan.accounts.roles import is_coordinator
 from samverkan.actors.selectors import role_labels
 from samverkan.agreements.selectors import primary_agreement
+from samverkan.core import notify
 from samverkan.core.cache import cached_fragment, cached_value
+from samverkan.core.pagination import counted_page
 from samverkan.core.registry import DASHBOARD, START_PAGE, Viewer
 from samverkan.site.sections import SECTIONS
 
@@ -113,3 +117,39 @@ def coordinator_blocks(agreement) -> dict[str, dict | None]:
 
     parts = [agreement.pk, timezone.localdate(), timezone.get_current_timezone_name()]
     return cached_value("dashboard-coordinators", parts, render_blocks, depends_on=[agreement])
+
+
+NOTIFICATIONS_PAGE_SIZE = 20
+
+
+@require_safe
+@login_required
+def notifications(request):
+    """Notices: what concerns the person (core/notify.py notify_person), newest first, the
+    unread ones marked, each leading to what it is about."""
+    page = counted_page(
+        notify.notifications_of(request.user), NOTIFICATIONS_PAGE_SIZE, request.GET.get("sida")
+    )
+    language = translation.get_language()
+    for notification in page.object_list:
+        notification.shown_title = notification.title_in(language)
+    return render(request, "site/notifications.html", {"page": page})
+
+
+@require_POST
+@login_required
+def notification_read(request, pk: int):
+    """Mark one of the person's notifications as read; another person's answers 404."""
+    if not notify.mark_read(user=request.user, pk=pk):
+        raise Http404
+    messages.success(request, _("The notification was marked as read."))
+    return redirect("site:notifications")
+
+
+@require_POST
+@login_required
+def notifications_read_all(request):
+    """Mark all of the person's notifications as read."""
+    notify.mark_all_read(user=request.user)
+    messages.success(request, _("All notifications were marked as read."))
+    return redirect("site:notifications")

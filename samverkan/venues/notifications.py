@@ -3,8 +3,16 @@
 Services call these explicitly, so a refused or rolled-back booking never sends mail.
 """
 
-from samverkan.core.notify import notify
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+from samverkan.core.formatting import long_date
+from samverkan.core.notify import notify, notify_person
 from samverkan.core.permissions import person
+
+# The date in the language the notice is read in (notify_person renders the title in each).
+_long_date = lazy(long_date, str)
 
 
 def _booker_email(obj) -> str:
@@ -25,12 +33,20 @@ def _cancelled_by_booker(obj, by) -> bool:
 
 
 def booking_cancelled(booking, *, by) -> None:
-    """Tell the person who booked, unless they cancelled it themselves."""
-    if _cancelled_by_booker(booking, by):
+    """Tell the person who booked (a notice and the e-mail), unless they cancelled it
+    themselves."""
+    if _cancelled_by_booker(booking, by) or booking.booked_by is None:
         return
-    notify(
-        template="venues/email/booking_cancelled",
-        to=[_booker_email(booking)],
+    notify_person(
+        user=booking.booked_by,
+        kind="booking_cancelled",
+        title=format_lazy(
+            _("Your booking was cancelled: {room}, {date}"),
+            room=booking.room.name,
+            date=_long_date(booking.starts_at),
+        ),
+        url=booking.get_absolute_url(),
+        email_template="venues/email/booking_cancelled",
         context={"booking": booking},
     )
 
@@ -44,10 +60,15 @@ def series_confirmed(series, plan) -> None:
 
 
 def series_cancelled(series, *, count: int, by) -> None:
-    if _cancelled_by_booker(series, by):
+    """Tell the person who booked the series (a notice and the e-mail), unless they cancelled
+    it themselves."""
+    if _cancelled_by_booker(series, by) or series.booked_by is None:
         return
-    notify(
-        template="venues/email/series_cancelled",
-        to=[_booker_email(series)],
+    notify_person(
+        user=series.booked_by,
+        kind="series_cancelled",
+        title=format_lazy(_("Your weekly series was cancelled: {room}"), room=series.room.name),
+        url=series.get_absolute_url(),
+        email_template="venues/email/series_cancelled",
         context={"series": series, "count": count},
     )

@@ -152,6 +152,7 @@ def logged_in_pages() -> dict[str, list[str]]:
     return {
         "ombud@demo.samverkan.se": [
             reverse("site:dashboard"),
+            reverse("site:notifications"),
             at("events:mine"),
             at("venues:my_bookings"),
             at("venues:room", **in_room),

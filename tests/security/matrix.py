@@ -43,6 +43,9 @@ MATRIX: dict[str, dict[str, str]] = {
     # core: the accessibility statement's barrier report is open to all (e-mailed, not stored).
     "core:accessibility": EVERYONE,
     "set_language": EVERYONE,
+    # site: one's own notifications; another person's answers as if absent.
+    "site:notification_read": expect(HIDDEN, representative=OK),
+    "site:notifications_read_all": LOGGED_IN,
     # actors
     "actors:organisation_new": LOGGED_IN,
     "actors:organisation_edit": OWNERS,

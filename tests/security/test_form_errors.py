@@ -75,7 +75,8 @@ def test_every_invalid_form_is_answered_with_400_and_the_error_summary(world):
             problems += [f"{name}: {problem}" for problem in _summary_problems(response)]
             apps_with_a_400.add(name.partition(":")[0])
     assert not problems, "\n".join(problems)
-    apps = {name.partition(":")[0] for name in MATRIX if ":" in name}
+    # site's routes are buttons without input (mark notifications as read): no form to refuse.
+    apps = {name.partition(":")[0] for name in MATRIX if ":" in name} - {"site"}
     assert apps_with_a_400 == apps, f"no form answered 400 in {apps - apps_with_a_400}"
 
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from samverkan.actors.models import Representation
 from samverkan.areas.models import HostSide
+from samverkan.core.notify import notify_person
 from samverkan.governance.models import AgendaItem
 from samverkan.matching.models import Match, Posting
 from samverkan.partnerships.models import (
@@ -176,6 +177,9 @@ def build_world() -> SimpleNamespace:
 
     # reports: a draft annual report, seen by the coordinators only.
     w.report = create_report(agreement=w.agreement, year=w.year, by=coordinator)
+
+    # site: a notification of the representative's, which only they may mark as read.
+    w.notification = notify_person(user=rep, kind="test", title="Notis", url="/")
     return w
 
 
@@ -191,6 +195,7 @@ def url_kwargs(name: str, w: SimpleNamespace) -> dict:
     }
     by_app = {
         "actors": {"slug": w.own.slug},
+        "site": {"pk": w.notification.pk},
         "areas": {"slug": w.area.slug, "pk": w.proposal.pk},
         "governance": {
             "slug": w.body.slug,
