@@ -6,7 +6,6 @@ import re
 
 import pytest
 from django.conf import settings
-from django.template.loader import render_to_string
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -145,15 +144,8 @@ def test_the_header_shows_the_persons_unread_count_and_nothing_for_another():
     assert layout.UNREAD_PLACEHOLDER not in header_a + header_b
 
 
-def test_the_header_kept_in_the_process_holds_no_count(monkeypatch):
-    kept = []
-
-    def render_and_keep(*args, **kwargs):
-        kept.append(render_to_string(*args, **kwargs))
-        return kept[-1]
-
-    layout.forget()
-    monkeypatch.setattr(layout, "render_to_string", render_and_keep)
+def test_the_header_kept_in_the_process_holds_no_count(kept_layout):
+    kept = kept_layout
     a = factories.UserFactory()
     notice(a), notice(a)
     logged_in(a).get("/")
